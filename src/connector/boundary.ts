@@ -1,0 +1,61 @@
+import { ConnectorError, describeError, redact } from '../errors';
+import { appsScriptPlatform } from '../platform/apps-script';
+import type { Platform } from '../platform/platform';
+import { createConnector, type Connector } from './app';
+
+const UNEXPECTED_TEXT =
+  'The Jobber connector hit an unexpected problem. Refresh the report; if it happens again, ' +
+  'report it on the connector support page with the time it happened.';
+
+/**
+ * The one error boundary around every entry point. A ConnectorError reaches Looker Studio as a user
+ * error with its next step; anything else is logged and becomes a generic user error whose debug
+ * text (admins only) says what happened. Text is redacted before it leaves.
+ */
+export function runEntryPoint<T>(
+  name: string,
+  body: (connector: Connector) => T,
+  platformFactory: () => Platform = appsScriptPlatform,
+): T {
+  const platform = platformFactory();
+  try {
+    return body(createConnector(platform));
+  } catch (error) {
+    return throwForLooker(platform, name, error);
+  }
+}
+
+/** For entry points that must never throw (isAuthValid, isAdminUser): failures become `fallback`. */
+export function runEntryPointOr<T>(
+  name: string,
+  fallback: T,
+  body: (connector: Connector) => T,
+  platformFactory: () => Platform = appsScriptPlatform,
+): T {
+  let platform: Platform | undefined;
+  try {
+    platform = platformFactory();
+    return body(createConnector(platform));
+  } catch (error) {
+    platform?.logger.log('error', 'entry_point_failed', {
+      entryPoint: name,
+      error: redact(describeError(error)),
+    });
+    return fallback;
+  }
+}
+
+function throwForLooker(platform: Platform, name: string, error: unknown): never {
+  const known = error instanceof ConnectorError ? error : undefined;
+  const debugText = redact(known ? known.debugText : describeError(error));
+  platform.logger.log(known ? 'warn' : 'error', 'entry_point_failed', {
+    entryPoint: name,
+    code: known ? known.code : 'INTERNAL',
+    error: debugText,
+  });
+  return platform.connectorApi
+    .newUserError()
+    .setText(redact(known ? known.userText : UNEXPECTED_TEXT))
+    .setDebugText(`${name}: ${debugText}`)
+    .throwException();
+}

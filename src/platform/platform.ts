@@ -1,0 +1,87 @@
+/**
+ * The one seam between the connector and Apps Script. Every module receives what it needs from a
+ * Platform; only `apps-script.ts` touches platform globals, and only when an entry point runs.
+ */
+
+export type HttpMethod = 'get' | 'post';
+
+export interface HttpRequest {
+  readonly url: string;
+  readonly method: HttpMethod;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** A string is sent as is; an object is form-encoded (as UrlFetchApp does). */
+  readonly payload?: string | Readonly<Record<string, string>>;
+  readonly contentType?: string;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  /** Header names in lower case. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+export interface Http {
+  /** Never throws on an HTTP status; throws only when no response arrived (network failure, timeout). */
+  fetch(request: HttpRequest): HttpResponse;
+}
+
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  sleep(milliseconds: number): void;
+}
+
+/** The subset of Apps Script's Properties that the connector uses. */
+export type PropertyStore = Pick<
+  GoogleAppsScript.Properties.Properties,
+  'getProperty' | 'setProperty' | 'deleteProperty'
+>;
+
+/** The subset of Apps Script's Cache that the connector uses. */
+export type CacheStore = Pick<
+  GoogleAppsScript.Cache.Cache,
+  'get' | 'getAll' | 'put' | 'putAll' | 'remove' | 'removeAll'
+>;
+
+export type Lock = Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'>;
+
+export interface Codec {
+  gzipToBase64(text: string): string;
+  gunzipFromBase64(encoded: string): string;
+  /** Decodes web-safe base64 (padding optional) to UTF-8 text. */
+  decodeBase64WebSafe(encoded: string): string;
+  sha256Hex(text: string): string;
+}
+
+export type LogLevel = 'info' | 'warn' | 'error';
+
+/** Structured log lines. Callers pass only non-personal data: never tokens, secrets or names. */
+export interface Logger {
+  log(level: LogLevel, event: string, data?: Readonly<Record<string, unknown>>): void;
+}
+
+/** The Apps Script objects the OAuth2 library needs as they are (it calls them itself). */
+export interface OAuth2Environment {
+  readonly library: GoogleAppsScriptOAuth2.OAuth2;
+  readonly userProperties: GoogleAppsScript.Properties.Properties;
+  readonly userCache: GoogleAppsScript.Cache.Cache;
+  readonly userLock: GoogleAppsScript.Lock.Lock;
+}
+
+export interface Platform {
+  readonly http: Http;
+  readonly clock: Clock;
+  readonly scriptProperties: PropertyStore;
+  readonly userProperties: PropertyStore;
+  readonly userCache: CacheStore;
+  /** The same lock object that the OAuth2 service uses, so ownership is shared within an execution. */
+  readonly userLock: Lock;
+  readonly codec: Codec;
+  readonly logger: Logger;
+  /** Reached only when OAuth is needed, so entry points that do not use it never load the library. */
+  oauth2Environment(): OAuth2Environment;
+  readonly connectorApi: GoogleAppsScript.Data_Studio.CommunityConnector;
+  effectiveUserEmail(): string;
+  htmlPage(html: string, title: string): GoogleAppsScript.HTML.HtmlOutput;
+}
