@@ -57,6 +57,7 @@ function lowerCaseHeaders(headers: Record<string, unknown>): Record<string, stri
 
 function appsScriptCodec(): Codec {
   return {
+    formatDate: (epochMs, timeZone, pattern) => Utilities.formatDate(new Date(epochMs), timeZone, pattern),
     gzipToBase64: (text) => Utilities.base64Encode(Utilities.gzip(Utilities.newBlob(text)).getBytes()),
     gunzipFromBase64: (encoded) =>
       Utilities.ungzip(

@@ -47,6 +47,8 @@ export type CacheStore = Pick<
 export type Lock = Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'>;
 
 export interface Codec {
+  /** Utilities.formatDate: `pattern` in SimpleDateFormat syntax, e.g. "yyyyMMddHHmmss". */
+  formatDate(epochMs: number, timeZone: string, pattern: string): string;
   gzipToBase64(text: string): string;
   gunzipFromBase64(encoded: string): string;
   /** Decodes web-safe base64 (padding optional) to UTF-8 text. */

@@ -1,0 +1,76 @@
+/**
+ * What the rest of the connector may ask of Jobber. Implemented by the GraphQL client in this folder;
+ * the report code depends only on these types, so its unit tests can use a small fake.
+ */
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export interface GraphQLRequest {
+  readonly query: string;
+  readonly variables?: Readonly<Record<string, JsonValue>>;
+}
+
+/**
+ * One connection to read page by page. The document must declare `$first: Int!` and
+ * `$after: String` and pass them to the connection at `path`, whose selection must include
+ * `nodes { … }` and `pageInfo { hasNextPage endCursor }`.
+ */
+export interface ConnectionQuery {
+  readonly document: string;
+  readonly variables: Readonly<Record<string, JsonValue>>;
+  /** Where the connection sits in `data`, e.g. ['invoices'] or ['invoice', 'lineItems']. */
+  readonly path: readonly string[];
+  /** Jobber's cost of one node's selection (each field 1; nested connections multiplied). */
+  readonly costPerNode: number;
+  /** The cost of everything else in the document (the connection field, pageInfo, parents). */
+  readonly fixedCost: number;
+}
+
+export interface ReadProgress {
+  readonly pages: number;
+  readonly nodes: number;
+}
+
+export interface ReadOptions {
+  /** Stop after this many nodes (sampleExtraction, previews). The result then says it is partial. */
+  readonly maxNodes?: number;
+  /** Called after every page, e.g. for a progress line. */
+  readonly onPage?: (progress: ReadProgress) => void;
+}
+
+export interface ConnectionResult {
+  readonly nodes: readonly JsonObject[];
+  /** False only when `maxNodes` cut the read short; a failure throws instead. */
+  readonly complete: boolean;
+}
+
+/** What one execution cost Jobber: logged, and shown by the playground. */
+export interface ExecutionStats {
+  requests: number;
+  requestedQueryCost: number;
+  actualQueryCost: number;
+  throttledResponses: number;
+  /** Waits before a request to let the cost bucket refill (pacing), and after THROTTLED/429/5xx. */
+  waits: number;
+  waitedMs: number;
+  retries: number;
+  tokenRefreshes: number;
+}
+
+/** The Jobber account the user connected, as recorded when they authorized. */
+export interface JobberAccount {
+  readonly id: string;
+  readonly name: string;
+  /** IANA time zone used for dates (e.g. America/Denver). */
+  readonly timeZone: string;
+}
+
+export interface JobberApi {
+  /** One GraphQL request under the retry policy. Returns `data`; failures throw ConnectorError. */
+  query(request: GraphQLRequest): JsonObject;
+  /** Every page of one connection, paced to Jobber's cost budget. */
+  readConnection(query: ConnectionQuery, options?: ReadOptions): ConnectionResult;
+  account(): JobberAccount;
+  readonly stats: ExecutionStats;
+}
