@@ -27,6 +27,8 @@ export interface RuntimeOptions {
   maxConcurrentExecutions?: number;
 }
 
+export type LockTarget = 'script' | { readonly user: string };
+
 export interface LogLine {
   /** log, info, warn, error, debug (console) or logger (Logger.log). */
   readonly level: string;
@@ -66,7 +68,9 @@ export interface Runtime {
   userCache(user: string): Record<string, string>;
   clearCaches(): void;
   urlFetchCount(user: string): number;
-  /** Whether any execution holds the script lock or the user's lock. */
-  isLocked(scope: 'script' | { user: string }): boolean;
+  /** Whether an execution holds the script lock or a user's lock. */
+  isLocked(scope: LockTarget): boolean;
+  /** How many executions wait for that lock. */
+  lockWaiters(scope: LockTarget): number;
   close(): Promise<void>;
 }

@@ -41,10 +41,9 @@ export function formatDate(epochMs: number, timeZone: string, pattern: string): 
   for (let i = 0; i < pattern.length;) {
     const char = pattern.charAt(i);
     if (char === "'") {
-      const end = pattern.indexOf("'", i + 1);
-      const literal = end < 0 ? pattern.slice(i + 1) : pattern.slice(i + 1, end);
-      out += literal === '' ? "'" : literal;
-      i = end < 0 ? pattern.length : end + 1;
+      const [literal, next] = quoted(pattern, i);
+      out += literal;
+      i = next;
       continue;
     }
     let count = 1;
@@ -53,6 +52,21 @@ export function formatDate(epochMs: number, timeZone: string, pattern: string): 
     i += count;
   }
   return out;
+}
+
+/** Text between quotes starting at `start`; '' is a quote, inside or outside quoted text. */
+function quoted(pattern: string, start: number): [string, number] {
+  if (pattern.charAt(start + 1) === "'") return ["'", start + 2];
+  let text = '';
+  let i = start + 1;
+  while (i < pattern.length) {
+    if (pattern.charAt(i) === "'") {
+      if (pattern.charAt(i + 1) !== "'") return [text, i + 1];
+      text += "'";
+      i += 2;
+    } else text += pattern.charAt(i++);
+  }
+  return [text, i];
 }
 
 function field(letter: string, count: number, p: Parts): string {

@@ -33,6 +33,8 @@ export function sendRequest(raw: RawRequest): Promise<RawResponse> {
   const url = new URL(raw.url);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   const headers: Array<[string, string]> = raw.headers.map(([name, value]) => [name, value]);
+  // Node adds no Host header when headers are given as a raw list.
+  if (!headers.some(([name]) => name.toLowerCase() === 'host')) headers.unshift(['Host', url.host]);
   if (raw.body) headers.push(['Content-Length', String(raw.body.length)]);
   return new Promise((resolve, reject) => {
     const req = send(url, { method: raw.method, headers: headers.flat(), timeout: raw.timeoutMs }, (res) =>

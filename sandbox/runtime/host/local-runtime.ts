@@ -1,5 +1,5 @@
 import type { ExecuteCommand, HostRequest, WorkerMessage, WorkerOutcome } from '../protocol';
-import type { ExecutionResult, Runtime } from '../types';
+import type { ExecutionResult, LockTarget, Runtime } from '../types';
 import { callbackRequest, parseCallbackUrl } from './callback';
 import { HostClock } from './clock';
 import { ActiveExecution } from './execution';
@@ -106,8 +106,12 @@ export class LocalRuntime implements Runtime {
     return this.config.state.quotas.urlFetchCount(user);
   }
 
-  isLocked(scope: 'script' | { user: string }): boolean {
-    return this.config.state.locks.isHeld(scope === 'script' ? 'script' : `user:${scope.user}`);
+  isLocked(scope: LockTarget): boolean {
+    return this.config.state.locks.isHeld(lockKey(scope));
+  }
+
+  lockWaiters(scope: LockTarget): number {
+    return this.config.state.locks.waiting(lockKey(scope));
   }
 
   async close(): Promise<void> {
@@ -172,6 +176,10 @@ export class LocalRuntime implements Runtime {
       if ((execution.virtualElapsed(now) ?? 0) > this.config.timeLimitMs) this.kill(execution);
     }
   }
+}
+
+function lockKey(scope: LockTarget): string {
+  return scope === 'script' ? 'script' : `user:${scope.user}`;
 }
 
 function timeoutOutcome(limitMs: number): WorkerOutcome {

@@ -74,6 +74,10 @@ export class LockManager {
     return this.holders.has(key);
   }
 
+  waiting(key: string): number {
+    return this.queue(key).length;
+  }
+
   private queue(key: string): Waiter[] {
     let waiters = this.queues.get(key);
     if (!waiters) {
