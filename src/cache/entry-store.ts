@@ -5,7 +5,7 @@
  */
 import type { CacheStore, Codec } from '../platform/platform';
 import type { ScopeKeys } from './keys';
-import { coversFields, parseTable, serialiseTable, splitIntoPieces, type Table } from './table';
+import { coversFields, fieldIdsOf, parseTable, serialiseTable, splitIntoPieces, type Table } from './table';
 
 /** Characters per piece: base64 is ASCII, so this stays under 100 KB however Google counts a KB. */
 export const PIECE_CHARACTERS = 90_000;
@@ -149,10 +149,10 @@ export function writePieces(
   cache.putAll(values, draft.ttlSeconds);
   return {
     id: draft.id,
-    fieldIds: [...table.fieldIds],
+    fieldIds: fieldIdsOf(table),
     pieces: pieces.length,
     characters: payload.length,
-    rows: table.rows.length,
+    rows: table.rowCount,
     fetchStartedAt: draft.fetchStartedAt,
     storedAt: nowMs,
     expiresAt: nowMs + draft.ttlSeconds * 1000,
@@ -179,8 +179,8 @@ export function readPieces(
   } catch {
     return null;
   }
-  if (table === null || table.rows.length !== entry.rows) return null;
-  return sameFields(table.fieldIds, entry.fieldIds) ? table : null;
+  if (table === null || table.rowCount !== entry.rows) return null;
+  return sameFields(fieldIdsOf(table), entry.fieldIds) ? table : null;
 }
 
 function sameFields(left: readonly string[], right: readonly string[]): boolean {

@@ -5,23 +5,16 @@
  */
 import type { Codec, PropertyStore } from '../platform/platform';
 
-export type ScopeValue = string | number | boolean | null | ScopeValue[] | { [key: string]: ScopeValue };
-
 /**
  * Everything that decides which rows Jobber returns, except the field set (entries cover field
- * sets, see report-cache.ts). Two requests with equal scopes must get the same rows.
+ * sets): the Jobber account, the object, and whatever else the caller's fetch depends on (date
+ * field and range, pushed-down filters, options that change values), as plain JSON data. Two
+ * requests with equal scopes must get the same rows. The whole object is hashed into the key, so
+ * two accounts never share an entry.
  */
 export interface CacheScope {
-  /** The Jobber account the user connected: two accounts never share an entry. */
   readonly accountId: string;
-  /** The catalog object, e.g. "invoices". */
   readonly object: string;
-  /** Config options that change rows or values (date field, currency...). */
-  readonly options: Readonly<Record<string, string>>;
-  /** The report's date range, or null where the object has none ("all time"). */
-  readonly dateRange: { readonly startDate: string; readonly endDate: string } | null;
-  /** The filters pushed down to Jobber in a canonical form, or null when none were pushed. */
-  readonly filters: ScopeValue;
 }
 
 /** User property holding this user's cache generation; a new value orphans every older entry. */

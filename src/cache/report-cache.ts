@@ -19,12 +19,19 @@ import {
   type CacheServices,
   type CacheSettings,
 } from './settings';
-import { finish, settle, type CacheResult, type FetchTable } from './single-flight';
-import { assertTable, projectTable } from './table';
+import {
+  fetchChecked,
+  finish,
+  settle,
+  type CacheResult,
+  type CacheSource,
+  type FetchTable,
+} from './single-flight';
+import { projectTable } from './table';
 import { LOCK_BUSY, withUserLock } from './user-lock';
 
 export interface GetOrFetchOptions {
-  /** The data source's cache lifetime in seconds: default 900, kept within 60…21,600. */
+  /** The data source's cache lifetime in seconds: default 900, kept within 60…21,600; 0 = no cache. */
   readonly ttlSeconds?: number;
   /** Looker's `scriptParams.lastRefresh`: entries fetched before a newer refresh are not served. */
   readonly lastRefresh?: string | number | null;
@@ -58,6 +65,7 @@ export function createReportCache(
   const resolved = { ...DEFAULT_CACHE_SETTINGS, ...settings };
   return {
     getOrFetch: (scope, fieldIds, fetch, options = {}) => {
+      if (clampTtlSeconds(options.ttlSeconds) === 0) return uncached(fetch, fieldIds, 'bypass');
       let fetched = false;
       const tracked: FetchTable = (ids) => {
         fetched = true;
@@ -69,7 +77,7 @@ export function createReportCache(
         // A failing fetch or a user error reaches the caller; a failing cache only costs the cache.
         if (fetched || isConnectorError(error)) throw error;
         services.logger.log('warn', 'cache_unavailable', { error: redact(describeError(error)) });
-        return uncached(fetch, fieldIds);
+        return uncached(fetch, fieldIds, 'miss');
       }
     },
     clear: () => {
@@ -81,10 +89,8 @@ export function createReportCache(
   };
 }
 
-function uncached(fetch: FetchTable, fieldIds: readonly string[]): CacheResult {
-  const table = fetch(fieldIds);
-  assertTable(table);
-  return { table: projectTable(table, fieldIds), source: 'miss' };
+function uncached(fetch: FetchTable, fieldIds: readonly string[], source: CacheSource): CacheResult {
+  return { table: projectTable(fetchChecked(fetch, fieldIds), fieldIds), source };
 }
 
 function getOrFetch(call: CacheCall, fetch: FetchTable): CacheResult {
@@ -94,7 +100,8 @@ function getOrFetch(call: CacheCall, fetch: FetchTable): CacheResult {
   const table = entry ? readPieces(userCache, codec, call.keys, entry) : null;
   if (table) return finish(call, 'hit', table);
   const refused = hasEntryRefusedByRefresh(index, call.fieldIds, call.freshness, clock.now());
-  return settle({ ...call, forced: refused && !entry }, fetch);
+  const forced = call.freshness.notBefore !== null || (refused && !entry);
+  return settle({ ...call, forced }, fetch);
 }
 
 function prepareCall(

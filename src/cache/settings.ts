@@ -37,9 +37,13 @@ export const DEFAULT_CACHE_SETTINGS: CacheSettings = {
   defaultWaitMs: 300_000,
 };
 
-/** A TTL in whole seconds within what Apps Script keeps: the default when missing or not a number. */
+/**
+ * A TTL in whole seconds within what Apps Script keeps: the default when missing or not a number,
+ * 0 (caching off) for zero or less.
+ */
 export function clampTtlSeconds(seconds: number | undefined): number {
   if (seconds === undefined || !Number.isFinite(seconds)) return DEFAULT_CACHE_TTL_SECONDS;
+  if (seconds <= 0) return 0;
   return Math.min(MAX_CACHE_TTL_SECONDS, Math.max(MIN_CACHE_TTL_SECONDS, Math.floor(seconds)));
 }
 

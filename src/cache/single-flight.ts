@@ -30,9 +30,14 @@ import {
 } from './flight';
 import { uniqueId } from './keys';
 import type { CacheCall } from './settings';
-import { assertTable, coversFields, projectTable, type Table } from './table';
+import { assertTable, coversFields, fieldIdsOf, projectTable, type Table } from './table';
 import { LOCK_BUSY, withUserLock } from './user-lock';
 
+/**
+ * hit: from an entry; shared: from another execution's fetch, after waiting for it; miss: this
+ * execution fetched; bypass: this execution fetched because it was not allowed to use what was
+ * cached (a newer Looker refresh than the entries, `bypass`, or a TTL of 0).
+ */
 export type CacheSource = 'hit' | 'miss' | 'shared' | 'bypass';
 
 export interface CacheResult {
@@ -127,10 +132,10 @@ function closeLease(call: CacheCall, gathering: Lease): Lease {
   return closed === LOCK_BUSY ? { ...gathering, state: 'fetching', fetchStartedAt: clock.now() } : closed;
 }
 
-function fetchChecked(fetch: FetchTable, fieldIds: readonly string[]): Table {
+export function fetchChecked(fetch: FetchTable, fieldIds: readonly string[]): Table {
   const table = fetch(fieldIds);
   assertTable(table);
-  if (!coversFields(table.fieldIds, fieldIds))
+  if (!coversFields(fieldIdsOf(table), fieldIds))
     throw new Error('The report fetch returned a table without every field it was asked for.');
   return table;
 }
@@ -149,7 +154,7 @@ function store(
   try {
     const fullDraft = { ...draft, ttlSeconds: call.ttlSeconds };
     const entry = writePieces(userCache, codec, call.keys, table, fullDraft, clock.now());
-    if (!entry) logger.log('warn', 'cache_entry_too_large', { object: call.object, rows: table.rows.length });
+    if (!entry) logger.log('warn', 'cache_entry_too_large', { object: call.object, rows: table.rowCount });
     publish(call, entry, leaseId);
     return entry;
   } catch (error) {
@@ -244,7 +249,7 @@ export function finish(call: CacheCall, source: CacheSource, table: Table): Cach
     source,
     object: call.object,
     fields: call.fieldIds.length,
-    rows: table.rows.length,
+    rows: table.rowCount,
   });
   return { table: projectTable(table, call.fieldIds), source };
 }

@@ -1,18 +1,24 @@
 /**
- * The cache's unit of data: one row per Jobber record, one column per field id. Serialised as
- * compact JSON, then gzipped and base64-encoded by the store.
+ * The cache's unit of data, column by column (the shape the catalog's row builder produces): one
+ * value per Jobber record in every column. Serialised as compact JSON, gzipped and base64-encoded
+ * by the store.
  */
 
 export type CellValue = string | number | boolean | null;
 
 export interface Table {
-  readonly fieldIds: readonly string[];
-  readonly rows: readonly (readonly CellValue[])[];
+  readonly rowCount: number;
+  /** Field id → one value per row. */
+  readonly columns: Readonly<Record<string, readonly CellValue[]>>;
 }
 
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
-/** True when every id in `wanted` is a column of a table holding `held`. */
+export function fieldIdsOf(table: Table): string[] {
+  return Object.keys(table.columns);
+}
+
+/** True when every id in `wanted` is among `held`. */
 export function coversFields(held: readonly string[], wanted: readonly string[]): boolean {
   const heldSet = new Set(held);
   return wanted.every((id) => heldSet.has(id));
@@ -34,41 +40,52 @@ export function unionFields(first: readonly string[], ...more: (readonly string[
 }
 
 /**
- * The columns `fieldIds` of `table`, in that order. Non-finite numbers become null, as they would
- * after a JSON round trip, so a hit and a miss return the same values.
+ * Only the columns `fieldIds`. Non-finite numbers become null, as they would after a JSON round
+ * trip, so a hit and a miss return the same values.
  */
 export function projectTable(table: Table, fieldIds: readonly string[]): Table {
-  const columns = fieldIds.map((id) => {
-    const column = table.fieldIds.indexOf(id);
-    if (column < 0) throw new Error(`Table has no column "${id}".`);
-    return column;
-  });
-  const rows = table.rows.map((row) => columns.map((column) => normaliseCell(row[column] ?? null)));
-  return { fieldIds: [...fieldIds], rows };
+  const columns: Record<string, readonly CellValue[]> = {};
+  for (const id of fieldIds) {
+    const column = table.columns[id];
+    if (!column) throw new Error(`Table has no column "${id}".`);
+    columns[id] = column.some(isNonFinite)
+      ? column.map((value) => (isNonFinite(value) ? null : value))
+      : column;
+  }
+  return { rowCount: table.rowCount, columns };
 }
 
-function normaliseCell(value: CellValue): CellValue {
-  return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+function isNonFinite(value: CellValue): boolean {
+  return typeof value === 'number' && !Number.isFinite(value);
 }
 
-/** Throws when a table a fetch returned is not rectangular or holds values JSON cannot keep. */
+/** Throws when a table is not rectangular or holds values JSON cannot keep. */
 export function assertTable(table: Table): void {
-  if (!Array.isArray(table.fieldIds) || !table.fieldIds.every((id) => typeof id === 'string'))
-    throw new Error('Table fieldIds must be strings.');
-  if (!Array.isArray(table.rows)) throw new Error('Table rows must be an array.');
-  const width = table.fieldIds.length;
-  table.rows.forEach((row, index) => {
-    if (!Array.isArray(row) || row.length !== width || !row.every(isCellValue))
-      throw new Error(`Table row ${index} is not ${width} cells of string, number, boolean or null.`);
-  });
+  if (!Number.isInteger(table.rowCount) || table.rowCount < 0)
+    throw new Error('Table rowCount must be a whole number.');
+  if (typeof table.columns !== 'object' || table.columns === null)
+    throw new Error('Table columns must be an object.');
+  for (const [id, column] of Object.entries(table.columns)) {
+    if (!Array.isArray(column) || column.length !== table.rowCount || !column.every(isCellValue))
+      throw new Error(
+        `Table column "${id}" is not ${table.rowCount} values of string, number, boolean or null.`,
+      );
+  }
 }
 
 function isCellValue(value: unknown): value is CellValue {
-  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+  const type = typeof value;
+  return value === null || type === 'string' || type === 'number' || type === 'boolean';
 }
 
 export function serialiseTable(table: Table): string {
-  return JSON.stringify({ v: FORMAT_VERSION, f: table.fieldIds, r: table.rows });
+  const fieldIds = fieldIdsOf(table);
+  return JSON.stringify({
+    v: FORMAT_VERSION,
+    n: table.rowCount,
+    f: fieldIds,
+    c: fieldIds.map((id) => table.columns[id]),
+  });
 }
 
 /** The table in `text`, or null when it is not a table this version wrote. */
@@ -80,9 +97,12 @@ export function parseTable(text: string): Table | null {
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null) return null;
-  const { v, f, r } = parsed as { v?: unknown; f?: unknown; r?: unknown };
-  if (v !== FORMAT_VERSION || !Array.isArray(f) || !Array.isArray(r)) return null;
-  const table: Table = { fieldIds: f as string[], rows: r as CellValue[][] };
+  const { v, n, f, c } = parsed as { v?: unknown; n?: unknown; f?: unknown; c?: unknown };
+  if (v !== FORMAT_VERSION || typeof n !== 'number' || !Array.isArray(f) || !Array.isArray(c)) return null;
+  if (f.length !== c.length || !f.every((id) => typeof id === 'string')) return null;
+  const columns: Record<string, CellValue[]> = {};
+  f.forEach((id: string, position) => (columns[id] = c[position] as CellValue[]));
+  const table: Table = { rowCount: n, columns };
   try {
     assertTable(table);
   } catch {

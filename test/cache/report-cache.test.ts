@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createReportCache, type CacheScope } from '../../src/cache';
-import { CACHE_GENERATION_PROPERTY } from '../../src/cache/keys';
+import { CACHE_GENERATION_PROPERTY, createReportCache } from '../../src/cache';
+
 import { FakeUser } from './fakes';
 import {
   ALL_FIELDS,
@@ -9,6 +9,7 @@ import {
   invoices,
   recordingFetch,
   type RecordRow,
+  type ReportScope,
 } from './report-data';
 
 const RECORDS = invoices(40);
@@ -80,7 +81,7 @@ describe('report cache: storage', () => {
     const afterLoss = cache.getOrFetch(INVOICES_Q1, ['note'], source.fetch);
 
     expect(afterLoss.source).toBe('miss');
-    expect(afterLoss.table.rows).toHaveLength(3000);
+    expect(afterLoss.table.rowCount).toBe(3000);
     expect(source.calls).toHaveLength(2);
   });
 
@@ -148,6 +149,19 @@ describe('report cache: lifetime', () => {
     );
   });
 
+  it('is off with a TTL of 0: nothing read, nothing stored', () => {
+    const user = new FakeUser();
+    const cache = createReportCache(user.execution());
+    const source = recordingFetch(RECORDS);
+    cache.getOrFetch(INVOICES_Q1, ['total'], source.fetch);
+
+    const off = cache.getOrFetch(INVOICES_Q1, ['total'], source.fetch, { ttlSeconds: 0 });
+
+    expect(off).toEqual({ table: expectedTable(RECORDS, ['total']), source: 'bypass' });
+    expect(source.calls).toHaveLength(2);
+    expect(user.cache.calls.putAll).toBe(1);
+  });
+
   it('honours the shorter TTL of the reader', () => {
     const user = new FakeUser();
     const cache = createReportCache(user.execution());
@@ -160,7 +174,7 @@ describe('report cache: lifetime', () => {
 });
 
 describe('report cache: keys', () => {
-  const variants: [string, CacheScope][] = [
+  const variants: [string, ReportScope][] = [
     ['another Jobber account', { ...INVOICES_Q1, accountId: 'account-2' }],
     ['another object', { ...INVOICES_Q1, object: 'quotes' }],
     ['other options', { ...INVOICES_Q1, options: { dateField: 'dueDate', currency: 'USD' } }],
@@ -324,7 +338,7 @@ describe('report cache: failures', () => {
 
   it('rejects a fetch that returns fewer fields than it was asked for', () => {
     const user = new FakeUser();
-    const careless = () => ({ fieldIds: ['total'], rows: [[1]] });
+    const careless = () => ({ rowCount: 1, columns: { total: [1] } });
 
     expect(() =>
       createReportCache(user.execution()).getOrFetch(INVOICES_Q1, ['total', 'paid'], careless),

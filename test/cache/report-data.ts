@@ -1,7 +1,14 @@
 /** Report-shaped test data: a scope, records, and a fetch that counts what it was asked. */
 import type { CacheScope, CellValue, Table } from '../../src/cache';
 
-export const INVOICES_Q1: CacheScope = {
+/** The scope getData builds: what decides the rows besides the fields. */
+export interface ReportScope extends CacheScope {
+  readonly options: Readonly<Record<string, string>>;
+  readonly dateRange: { readonly startDate: string; readonly endDate: string } | null;
+  readonly filters: unknown;
+}
+
+export const INVOICES_Q1: ReportScope = {
   accountId: 'account-1',
   object: 'invoices',
   options: { dateField: 'issuedDate', currency: 'USD' },
@@ -28,14 +35,13 @@ export function recordingFetch(records: readonly RecordRow[]) {
   const calls: string[][] = [];
   const fetch = (fieldIds: readonly string[]): Table => {
     calls.push([...fieldIds]);
-    return {
-      fieldIds: [...fieldIds],
-      rows: records.map((record) => fieldIds.map((id) => record[id] ?? null)),
-    };
+    return expectedTable(records, fieldIds);
   };
   return { fetch, calls };
 }
 
 export function expectedTable(records: readonly RecordRow[], fieldIds: readonly string[]): Table {
-  return { fieldIds: [...fieldIds], rows: records.map((record) => fieldIds.map((id) => record[id] ?? null)) };
+  const columns: Record<string, CellValue[]> = {};
+  for (const id of fieldIds) columns[id] = records.map((record) => record[id] ?? null);
+  return { rowCount: records.length, columns };
 }

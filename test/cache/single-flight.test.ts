@@ -298,7 +298,7 @@ describe('single flight: refreshes', () => {
       bypass: true,
     });
 
-    expect(result.source).toBe('miss');
+    expect(result.source).toBe('bypass');
     expect(source.calls).toEqual([['total']]);
     expect(peer.lease(running.id)).toBeDefined();
   });
