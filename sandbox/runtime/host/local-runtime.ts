@@ -200,7 +200,15 @@ function failureMessage(error: unknown): string {
 }
 
 function refused(text: string): ExecutionResult {
-  return { ok: false, error: { kind: 'exception', text }, logs: [], fetches: [], elapsedMs: 0, busyMs: 0 };
+  return {
+    ok: false,
+    refused: true,
+    error: { kind: 'exception', text },
+    logs: [],
+    fetches: [],
+    elapsedMs: 0,
+    busyMs: 0,
+  };
 }
 
 function setOrDelete(
