@@ -66,3 +66,8 @@ export function daysBetween(from: number | null, to: number | null, context: Row
 export function cents(value: number): number {
   return Math.round(value * 100) / 100;
 }
+
+/** A percentage as Jobber gives it (54.17) → the fraction Looker Studio's PERCENT type shows (0.5417). */
+export function fractionOfPercent(percentage: number): number {
+  return Math.round(percentage * 1e6) / 1e8;
+}

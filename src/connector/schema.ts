@@ -10,7 +10,7 @@ export function lookerType(field: FieldDef, currency: Currency): LookerFieldType
   return field.type === 'CURRENCY' ? `CURRENCY_${currency}` : field.type;
 }
 
-/** Field JSON for the given fields, in their order. */
+/** Field JSON for the given fields, in their order (a field asked for twice appears twice). */
 export function fieldsJson(
   connector: Connector,
   fields: readonly FieldDef[],
@@ -18,7 +18,7 @@ export function fieldsJson(
   defaults?: Pick<CatalogObject, 'defaultDimension' | 'defaultMetric'>,
 ): unknown[] {
   const builder = connector.getFields();
-  for (const field of fields) {
+  for (const field of new Set(fields)) {
     const built = (field.concept === 'METRIC' ? builder.newMetric() : builder.newDimension())
       .setId(field.id)
       .setName(field.label)

@@ -90,6 +90,8 @@ class FakeFields {
     this.markDefault(id);
   }
   build(): Json[] {
+    const ids = this.list.map((field) => field.json['name']);
+    if (new Set(ids).size !== ids.length) throw new Error('a field id is used by more than one field');
     return this.list.map((field) => ({ ...field.json }));
   }
   private markDefault(id: string) {

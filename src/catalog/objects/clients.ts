@@ -123,7 +123,7 @@ export const clients: CatalogObject = {
         id: 'billingCountry',
         label: 'Billing country',
         path: 'billingAddress.country',
-        description: 'Billing country.',
+        description: 'Country of the billing address.',
       }),
     ]),
     ...group('Dates', [

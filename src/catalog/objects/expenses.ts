@@ -23,7 +23,7 @@ export const expenses: CatalogObject = {
         id: 'accountingCode',
         label: 'Accounting code',
         path: 'accountingCode.code',
-        description: 'Accounting code.',
+        description: 'The accounting code the expense is booked to.',
       }),
       date({
         id: 'expenseDate',
@@ -52,7 +52,12 @@ export const expenses: CatalogObject = {
         path: 'enteredBy.name.full',
         description: 'Who recorded the expense.',
       }),
-      text({ id: 'paidBy', label: 'Paid by', path: 'paidBy.name.full', description: 'Who paid for it.' }),
+      text({
+        id: 'paidBy',
+        label: 'Paid by',
+        path: 'paidBy.name.full',
+        description: 'The team member who paid for the expense.',
+      }),
       text({
         id: 'reimbursableToId',
         label: 'Reimburse to (ID)',
@@ -64,7 +69,7 @@ export const expenses: CatalogObject = {
         id: 'reimbursableTo',
         label: 'Reimburse to',
         path: 'reimbursableTo.name.full',
-        description: 'Who to reimburse.',
+        description: 'The team member to reimburse for the expense.',
       }),
     ]),
     ...group('Job', [
@@ -78,9 +83,14 @@ export const expenses: CatalogObject = {
         id: 'jobNumber',
         label: 'Job number',
         path: 'linkedJob.jobNumber',
-        description: 'That job’s number.',
+        description: 'The number of the linked job.',
       }),
-      text({ id: 'jobTitle', label: 'Job title', path: 'linkedJob.title', description: 'That job’s title.' }),
+      text({
+        id: 'jobTitle',
+        label: 'Job title',
+        path: 'linkedJob.title',
+        description: 'The title of the linked job.',
+      }),
     ]),
     ...group('KPIs', [
       money({ id: 'total', label: 'Amount', description: 'The expense amount.' }),

@@ -211,9 +211,14 @@ export const invoices: CatalogObject = {
         id: 'discountAmount',
         label: 'Discount',
         path: 'amounts.discountAmount',
-        description: 'Discount given.',
+        description: 'Discount given on the invoice.',
       }),
-      money({ id: 'taxAmount', label: 'Tax', path: 'amounts.taxAmount', description: 'Tax charged.' }),
+      money({
+        id: 'taxAmount',
+        label: 'Tax',
+        path: 'amounts.taxAmount',
+        description: 'Tax charged on the invoice.',
+      }),
       money({
         id: 'tipsTotal',
         label: 'Tips',
@@ -236,7 +241,7 @@ export const invoices: CatalogObject = {
         id: 'amountPaid',
         label: 'Amount paid',
         path: 'amounts.paymentsTotal',
-        description: 'Payments received.',
+        description: 'Payments received against the invoice.',
       }),
       money({
         id: 'balanceDue',

@@ -28,7 +28,12 @@ export const jobLineItems: CatalogObject = {
   allTime: true,
   fields: [
     ...lineItemFields([
-      money({ id: 'unitCost', label: 'Unit cost', description: 'Cost per unit.', aggregation: 'AVG' }),
+      money({
+        id: 'unitCost',
+        label: 'Unit cost',
+        description: 'Internal cost per unit.',
+        aggregation: 'AVG',
+      }),
       money({ id: 'totalCost', label: 'Line cost', description: 'Quantity × unit cost.' }),
       computed({
         id: 'lineProfit',

@@ -12,7 +12,7 @@ import {
   timestamp,
   type FieldDraft,
 } from '../fields';
-import { asNumber, asTime, at, daysBetween } from '../read';
+import { asNumber, asTime, at, daysBetween, fractionOfPercent } from '../read';
 import type { CatalogObject } from '../types';
 import { clientFields, jobberLink, recordId } from './shared';
 
@@ -90,7 +90,7 @@ const costing: FieldDraft[] = [
     select: ['jobCosting.profitPercentage'],
     read: (node) => {
       const percentage = asNumber(readPercentage(node));
-      return percentage === null ? null : percentage / 100;
+      return percentage === null ? null : fractionOfPercent(percentage);
     },
   }),
 ];

@@ -69,7 +69,7 @@ export const payments: CatalogObject = {
         id: 'invoiceNumber',
         label: 'Invoice number',
         path: 'invoice.invoiceNumber',
-        description: 'Its number.',
+        description: 'The number of the invoice the payment is for.',
       }),
       date({
         id: 'invoiceIssuedDate',

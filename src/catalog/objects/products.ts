@@ -1,6 +1,6 @@
 /** Products and services: the price list. */
 import { computed, enumeration, flag, group, money, recordCount, text } from '../fields';
-import { asNumber, at } from '../read';
+import { asNumber, at, fractionOfPercent } from '../read';
 import type { CatalogObject } from '../types';
 import { recordId } from './shared';
 
@@ -52,7 +52,7 @@ export const products: CatalogObject = {
         select: ['markup'],
         read: (node) => {
           const markup = asNumber(readMarkup(node));
-          return markup === null ? null : markup / 100;
+          return markup === null ? null : fractionOfPercent(markup);
         },
       }),
       recordCount(

@@ -36,21 +36,31 @@ export const properties: CatalogObject = {
       jobberLink('Link to the property in Jobber.'),
     ]),
     ...group('Address', [
-      text({ id: 'street', label: 'Street', path: 'address.street', description: 'Full street address.' }),
-      city({ id: 'city', label: 'City', path: 'address.city', description: 'City.' }),
+      text({
+        id: 'street',
+        label: 'Street',
+        path: 'address.street',
+        description: 'Street address of the property (both lines).',
+      }),
+      city({ id: 'city', label: 'City', path: 'address.city', description: 'City of the property.' }),
       region({
         id: 'province',
         label: 'Province or state',
         path: 'address.province',
-        description: 'Province or state.',
+        description: 'Province or state of the property.',
       }),
       text({
         id: 'postalCode',
         label: 'Postal code',
         path: 'address.postalCode',
-        description: 'Postal or ZIP code.',
+        description: 'Postal or ZIP code of the property.',
       }),
-      country({ id: 'country', label: 'Country', path: 'address.country', description: 'Country.' }),
+      country({
+        id: 'country',
+        label: 'Country',
+        path: 'address.country',
+        description: 'Country of the property.',
+      }),
       computed({
         id: 'location',
         label: 'Location',

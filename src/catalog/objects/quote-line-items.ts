@@ -1,6 +1,6 @@
 /** Quote line items: what is being quoted, by product or service. Each row carries its quote's key fields. */
 import { computed, flag, fromParent, group, timestamp } from '../fields';
-import { asNumber, at } from '../read';
+import { asNumber, at, fractionOfPercent } from '../read';
 import type { CatalogObject } from '../types';
 import { lineItemFields } from './line-items';
 import { quoteKeyFields } from './quotes';
@@ -53,7 +53,7 @@ export const quoteLineItems: CatalogObject = {
         select: ['markup'],
         read: (node) => {
           const markup = asNumber(readMarkup(node));
-          return markup === null ? null : markup / 100;
+          return markup === null ? null : fractionOfPercent(markup);
         },
       }),
     ]),

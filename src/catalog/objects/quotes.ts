@@ -189,7 +189,7 @@ export const quotes: CatalogObject = {
         id: 'discountAmount',
         label: 'Discount',
         path: 'amounts.discountAmount',
-        description: 'Discount given.',
+        description: 'Discount given on the quote.',
       }),
       money({ id: 'taxAmount', label: 'Tax', path: 'amounts.taxAmount', description: 'Tax on the quote.' }),
       money({
@@ -202,7 +202,7 @@ export const quotes: CatalogObject = {
         id: 'depositAmount',
         label: 'Required deposit',
         path: 'amounts.depositAmount',
-        description: 'Deposit asked for.',
+        description: 'Deposit the quote asks for.',
       }),
       money({
         id: 'outstandingDepositAmount',

@@ -54,9 +54,14 @@ export const timesheets: CatalogObject = {
         id: 'jobNumber',
         label: 'Job number',
         path: 'job.jobNumber',
-        description: 'That job’s number.',
+        description: 'The number of the job the time was tracked on.',
       }),
-      text({ id: 'jobTitle', label: 'Job title', path: 'job.title', description: 'That job’s title.' }),
+      text({
+        id: 'jobTitle',
+        label: 'Job title',
+        path: 'job.title',
+        description: 'The title of the job the time was tracked on.',
+      }),
       text({
         id: 'clientName',
         label: 'Client name',

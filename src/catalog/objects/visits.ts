@@ -124,7 +124,7 @@ export const visits: CatalogObject = {
         id: 'propertyStreet',
         label: 'Property street',
         path: 'property.address.street',
-        description: 'Street address.',
+        description: 'Street address of the visit’s property.',
       }),
     ]),
     ...group('Dates', [
