@@ -2,6 +2,7 @@
  * getData: validate the request, decide what Jobber can filter, fetch the columns the chart needs
  * (through the cache when there is one) and answer in the order Looker Studio asked for.
  */
+import type { CacheScope, ReportCache } from '../cache';
 import { findField } from '../catalog/catalog';
 import type { ReportTable } from '../catalog/rows';
 import type { CatalogObject, CellValue, DateOption, FieldDef, RowContext } from '../catalog/types';
@@ -15,9 +16,7 @@ import { planPushdown } from './filters';
 import { fieldsJson } from './schema';
 
 /** What identifies one fetch, besides the field ids: the cache keys on it (with the user). */
-export interface FetchScope {
-  readonly accountId: string;
-  readonly object: string;
+export interface FetchScope extends CacheScope {
   readonly dateField: string | null;
   readonly startDate: string | null;
   readonly endDate: string | null;
@@ -25,20 +24,14 @@ export interface FetchScope {
   readonly filter: string;
 }
 
-export interface ReportCache {
-  getOrFetch(
-    scope: FetchScope,
-    fieldIds: readonly string[],
-    fetch: (fieldIds: readonly string[]) => ReportTable,
-    options: { readonly ttlSeconds: number; readonly lastRefresh: string | undefined },
-  ): ReportTable;
-}
+/** The part of the report cache getData uses (src/cache). */
+export type ReportTableCache = Pick<ReportCache, 'getOrFetch'>;
 
 export interface ReportDependencies {
   readonly platform: Platform;
   /** The Jobber API of the user running the report (built lazily: getConfig needs no token). */
   readonly jobberApi: () => JobberApi;
-  readonly cache?: ReportCache;
+  readonly cache?: ReportTableCache;
 }
 
 export interface DataResponse {
@@ -59,14 +52,14 @@ export function getData(deps: ReportDependencies, rawRequest: unknown): DataResp
   const fieldIds = uniqueIds(output);
   const fetch = (ids: readonly string[]): ReportTable =>
     fetchTable(api, context, plan, ids.map(fieldOf(object)));
-  const table =
+  const { table, source } =
     request.sampleExtraction || !deps.cache
-      ? fetch(fieldIds)
+      ? { table: fetch(fieldIds), source: 'uncached' }
       : deps.cache.getOrFetch(fetchScope(account, request, pushdown.filter), fieldIds, fetch, {
           ttlSeconds: request.config.cacheMinutes * 60,
-          lastRefresh: request.lastRefresh,
+          lastRefresh: request.lastRefresh ?? null,
         });
-  deps.platform.logger.log('info', 'get_data', { object: object.id, rows: table.rowCount, ...api.stats });
+  deps.platform.logger.log('info', 'get_data', { object: object.id, rows: table.rowCount, source });
   const fields = output.map((entry) => entry.field);
   return {
     schema: fieldsJson(deps.platform.connectorApi, fields, currency),

@@ -2,7 +2,7 @@ import type { ReportTable } from '../../src/catalog/rows';
 import {
   getData,
   type DataResponse,
-  type ReportCache,
+  type ReportTableCache,
   type ReportDependencies,
 } from '../../src/connector/data';
 import type { ConnectionQuery, JsonObject } from '../../src/jobber/api';
@@ -27,7 +27,7 @@ const MARCH = [
   invoice(4, '2024-04-01T06:00:00Z'), // Apr 1 local: outside
 ];
 
-function setup(answer: (query: ConnectionQuery) => readonly JsonObject[], cache?: ReportCache) {
+function setup(answer: (query: ConnectionQuery) => readonly JsonObject[], cache?: ReportTableCache) {
   const api = new FakeJobberApi(answer);
   const platform = reportPlatform();
   const deps: ReportDependencies = { platform, jobberApi: () => api, ...(cache ? { cache } : {}) };
@@ -151,10 +151,10 @@ describe('getData', () => {
 
   it('fetches through the cache with the scope, the field ids and the cache time', () => {
     const calls: Array<{ scope: object; fieldIds: readonly string[]; ttlSeconds: number }> = [];
-    const cache: ReportCache = {
+    const cache: ReportTableCache = {
       getOrFetch: (scope, fieldIds, fetch, options) => {
-        calls.push({ scope, fieldIds, ttlSeconds: options.ttlSeconds });
-        return fetch(fieldIds);
+        calls.push({ scope, fieldIds, ttlSeconds: options?.ttlSeconds ?? NaN });
+        return { table: fetch(fieldIds), source: 'miss' };
       },
     };
     const { run } = setup(() => MARCH, cache);
@@ -181,7 +181,7 @@ describe('getData', () => {
       rowCount: 1,
       columns: { invoiceNumber: ['7'], total: [70], balanceDue: [0] },
     };
-    const cache: ReportCache = { getOrFetch: () => table };
+    const cache: ReportTableCache = { getOrFetch: () => ({ table, source: 'hit' }) };
     const { api, run } = setup(() => [], cache);
     const response = run({
       ...request,
