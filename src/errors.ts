@@ -101,3 +101,122 @@ function redactMatch(match: string, groups: unknown[]): string {
   if (typeof name === 'string' && typeof separator === 'string') return `${name}${separator}[redacted]`;
   return '[redacted]';
 }
+
+// ---------------------------------------------------------------------------------------------
+// Jobber access errors: the one place their user texts live (docs/troubleshooting.md lists them).
+
+const RECONNECT_STEP =
+  'Reconnect: in Looker Studio, edit the data source, click "Reconnect" (or "Authorize") and sign in to Jobber again.';
+
+export function reconnectRequired(debugText: string): ConnectorError {
+  return new ConnectorError(
+    'RECONNECT_REQUIRED',
+    `Your Jobber connection has expired or was revoked. ${RECONNECT_STEP}`,
+    debugText,
+  );
+}
+
+export function appDisconnected(debugText: string): ConnectorError {
+  return new ConnectorError(
+    'RECONNECT_REQUIRED',
+    `The connector was disconnected from your Jobber account. ${RECONNECT_STEP}`,
+    debugText,
+  );
+}
+
+export function accountInactive(debugText: string): ConnectorError {
+  return new ConnectorError(
+    'ACCOUNT_INACTIVE',
+    'Jobber says your Jobber account is not active, so it refuses to share its data. Reactivate the ' +
+      'account in Jobber (or ask its owner), then reconnect the data source.',
+    debugText,
+  );
+}
+
+export function setupIncomplete(missing: readonly string[]): ConnectorError {
+  return new ConnectorError(
+    'SETUP_INCOMPLETE',
+    'This Jobber connector is not set up yet. Its administrator must add the Jobber app credentials ' +
+      `(script properties ${missing.join(', ')}) to the Apps Script project.`,
+    `missing script properties: ${missing.join(', ')}`,
+  );
+}
+
+export function clientRejected(debugText: string): ConnectorError {
+  return new ConnectorError(
+    'SETUP_INCOMPLETE',
+    "Jobber rejected this connector's app credentials. Its administrator must check the script " +
+      'properties JOBBER_CLIENT_ID and JOBBER_CLIENT_SECRET (the secret may have been rolled in Jobber).',
+    debugText,
+  );
+}
+
+export function timeBudgetExceeded(limitMs: number, debugText: string): ConnectorError {
+  return new ConnectorError(
+    'TIME_BUDGET_EXCEEDED',
+    `This chart needs more data from Jobber than can be fetched in one go (limit ${Math.round(limitMs / 1000)} s). ` +
+      'Nothing partial was shown. Choose a shorter date range or fewer fields, then refresh the report.',
+    debugText,
+  );
+}
+
+export function queryTooWide(costPerNode: number, limit: number): ConnectorError {
+  return new ConnectorError(
+    'INVALID_REQUEST',
+    'This chart asks Jobber for too many fields at once. Remove some fields from the chart and try again.',
+    `one node costs ${costPerNode}, above Jobber's limit of ${limit} points per query`,
+  );
+}
+
+export function lockUnavailable(debugText: string): ConnectorError {
+  return new ConnectorError(
+    'JOBBER_UNAVAILABLE',
+    'Another chart is renewing your Jobber authorization right now. Refresh the report in a moment.',
+    debugText,
+  );
+}
+
+/** The user error for a Jobber failure the retry policy gave up on. */
+export function failureToConnectorError(failure: JobberFailure): ConnectorError {
+  const debugText = `${failure.kind}: ${failure.message}`;
+  switch (failure.kind) {
+    case 'unauthorized':
+      return reconnectRequired(debugText);
+    case 'disconnected':
+      return appDisconnected(debugText);
+    case 'account_inactive':
+      return accountInactive(debugText);
+    case 'permission_hidden':
+      return new ConnectorError(
+        'PERMISSION_MISSING',
+        "The connector's Jobber app is not allowed to read some of the fields in this chart. Remove " +
+          'those fields, or ask the connector administrator to add the permission to the Jobber app; ' +
+          'then reconnect the data source.',
+        debugText,
+      );
+    case 'throttled':
+    case 'rate_limited':
+      return new ConnectorError(
+        'JOBBER_UNAVAILABLE',
+        "Jobber's usage limit for your account is reached (other reports or apps may be using it). " +
+          'Wait a minute, then refresh the report.',
+        debugText,
+      );
+    case 'server':
+    case 'network':
+    case 'malformed':
+      return new ConnectorError(
+        'JOBBER_UNAVAILABLE',
+        'Jobber is not answering properly right now. Wait a minute, then refresh the report.',
+        debugText,
+      );
+    case 'graphql':
+    case 'http':
+      return new ConnectorError(
+        'JOBBER_REJECTED',
+        'Jobber rejected the query for this chart. This is a connector problem or a change in ' +
+          "Jobber's API: please report it on the connector's support page.",
+        debugText,
+      );
+  }
+}

@@ -1,5 +1,7 @@
-import { ConnectorError } from '../errors';
 import type { Platform } from '../platform/platform';
+import { completeAuthorization, type CallbackDeps } from './callback';
+import { AUTH_PAGE_TITLE, authPageHtml } from './pages';
+import type { TokenKeeper } from './token-keeper';
 
 export interface AuthEntryPoints {
   getAuthType(): unknown;
@@ -13,19 +15,33 @@ export interface AuthEntryPoints {
 /** Script property listing the Google accounts (comma separated) that see admin debug text. */
 export const ADMIN_EMAILS_PROPERTY = 'ADMIN_EMAILS';
 
-export function createAuthEntryPoints(platform: Platform): AuthEntryPoints {
-  const notReady = (): never => {
-    throw new ConnectorError('INTERNAL', 'Jobber authorization is not available in this build yet.');
-  };
+export interface AuthEntryPointDeps {
+  readonly platform: Platform;
+  readonly service: () => GoogleAppsScriptOAuth2.OAuth2Service;
+  readonly tokens: () => TokenKeeper;
+  readonly requireCredentials: () => void;
+  readonly callback: () => CallbackDeps;
+  /** Deletes this user's tokens, stored account and cached report data. */
+  readonly reset: () => void;
+}
+
+export function createAuthEntryPoints(deps: AuthEntryPointDeps): AuthEntryPoints {
+  const { platform } = deps;
   return {
     getAuthType: () => {
       const api = platform.connectorApi;
       return api.newAuthTypeResponse().setAuthType(api.AuthType.OAUTH2).build();
     },
-    isAuthValid: () => false,
-    resetAuth: notReady,
-    get3PAuthorizationUrls: notReady,
-    authCallback: notReady,
+    isAuthValid: () => deps.tokens().isValid(),
+    resetAuth: () => deps.reset(),
+    get3PAuthorizationUrls: () => {
+      deps.requireCredentials();
+      return deps.service().getAuthorizationUrl();
+    },
+    authCallback: (request) => {
+      const result = completeAuthorization(deps.callback(), request);
+      return platform.htmlPage(authPageHtml(result.outcome, result.accountName), AUTH_PAGE_TITLE);
+    },
     isAdminUser: () => isAdminEmail(platform),
   };
 }

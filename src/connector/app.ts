@@ -1,4 +1,6 @@
-import { createAuthEntryPoints, type AuthEntryPoints } from '../auth/entry-points';
+import { createJobberAccess } from '../auth/jobber-access';
+import type { AuthEntryPoints } from '../auth/entry-points';
+import { createReportCache } from '../cache';
 import type { Platform } from '../platform/platform';
 import { createReportEntryPoints, type ReportEntryPoints } from './reports';
 
@@ -7,7 +9,12 @@ export type Connector = AuthEntryPoints & ReportEntryPoints;
 
 /** The composition root: the only place where the connector's parts are wired together. */
 export function createConnector(platform: Platform): Connector {
-  const auth = createAuthEntryPoints(platform);
-  const reports = createReportEntryPoints(platform, auth);
-  return { ...auth, ...reports };
+  const cache = createReportCache(platform);
+  const access = createJobberAccess(platform, { onReset: () => cache.clear() });
+  const reports = createReportEntryPoints({ platform, jobberApi: () => access.api, cache });
+  return {
+    ...access.entryPoints,
+    ...reports,
+    getData: (request) => access.logged('getData', () => reports.getData(request)),
+  };
 }

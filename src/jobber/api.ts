@@ -9,6 +9,8 @@ export type JsonObject = { [key: string]: JsonValue };
 export interface GraphQLRequest {
   readonly query: string;
   readonly variables?: Readonly<Record<string, JsonValue>>;
+  /** Jobber's requestedQueryCost for this query, when known: the request then waits for the bucket first. */
+  readonly estimatedCost?: number;
 }
 
 /**

@@ -1,0 +1,85 @@
+import { sendRequest } from './http-client';
+
+export type ClockConfig =
+  { readonly kind: 'real' } | { readonly kind: 'virtual'; readonly sandboxUrl: string };
+
+export const SANDBOX_NOW_HEADER = 'x-sandbox-now';
+
+const CLOCK_REQUEST_TIMEOUT_MS = 10_000;
+
+/**
+ * The host's time. Real: the wall clock and real sleeps. Virtual: the sandbox owns the time; the
+ * host keeps a copy (read at each execution's start, from every sandbox response's x-sandbox-now
+ * header, and from sleep answers) in shared memory, where the workers' Date reads it.
+ */
+export class HostClock {
+  readonly virtual: boolean;
+  /** Shared with every worker: a BigInt64Array cell with the virtual now in ms. */
+  readonly shared = new SharedArrayBuffer(8);
+  private readonly cell = new BigInt64Array(this.shared);
+  private readonly listeners: Array<() => void> = [];
+  private readonly sandboxUrl: string;
+
+  constructor(config: ClockConfig) {
+    this.virtual = config.kind === 'virtual';
+    this.sandboxUrl = config.kind === 'virtual' ? config.sandboxUrl.replace(/\/+$/, '') : '';
+  }
+
+  now(): number {
+    return this.virtual ? Number(Atomics.load(this.cell, 0)) : Date.now();
+  }
+
+  /** The sandbox's origin in virtual mode (its responses carry the time), else null. */
+  get sandboxOrigin(): string | null {
+    return this.virtual ? new URL(this.sandboxUrl).origin : null;
+  }
+
+  /** A time seen in a sandbox answer. The copy only moves forward. */
+  observe(ms: number): void {
+    if (!this.virtual || !Number.isFinite(ms) || ms <= this.now()) return;
+    Atomics.store(this.cell, 0, BigInt(Math.floor(ms)));
+    for (const listener of this.listeners) listener();
+  }
+
+  onAdvance(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Reads the sandbox clock (virtual mode); a no-op on the real clock. */
+  async sync(): Promise<void> {
+    if (!this.virtual) return;
+    const response = await this.call('GET', '/_sandbox/clock', null);
+    this.observe(readNow(response));
+  }
+
+  /** Utilities.sleep: a real wait, or a request that moves the sandbox clock to max(now, from + ms). */
+  async sleep(ms: number, from: number): Promise<void> {
+    if (!this.virtual) {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      return;
+    }
+    const response = await this.call('POST', '/_sandbox/clock/sleep', JSON.stringify({ ms, from }));
+    this.observe(readNow(response));
+  }
+
+  private async call(method: string, path: string, body: string | null): Promise<string> {
+    const response = await sendRequest({
+      url: this.sandboxUrl + path,
+      method,
+      headers: body === null ? [] : [['Content-Type', 'application/json']],
+      body: body === null ? null : Buffer.from(body),
+      timeoutMs: CLOCK_REQUEST_TIMEOUT_MS,
+      maxResponseBytes: 1 << 16,
+    });
+    if (response.status !== 200)
+      throw new Error(`The sandbox clock answered ${method} ${path} with HTTP ${response.status}`);
+    return response.body.toString('utf8');
+  }
+}
+
+function readNow(body: string): number {
+  const parsed: unknown = JSON.parse(body);
+  const now = typeof parsed === 'object' && parsed !== null ? (parsed as { now?: unknown }).now : undefined;
+  if (typeof now !== 'number') throw new Error(`The sandbox clock answered without a numeric "now": ${body}`);
+  return now;
+}

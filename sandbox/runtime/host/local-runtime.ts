@@ -1,0 +1,213 @@
+import type { ExecuteCommand, HostRequest, WorkerMessage, WorkerOutcome } from '../protocol';
+import type { ExecutionResult, LockTarget, Runtime } from '../types';
+import { callbackRequest, parseCallbackUrl } from './callback';
+import { HostClock } from './clock';
+import { ActiveExecution } from './execution';
+import { EXECUTION_TIMEOUT_TEXT, STATE_TOKEN_INVALID_TEXT } from './limits';
+import type { Manifest } from './manifest';
+import { answer } from './requests';
+import { ServiceError } from './service-error';
+import { SharedState } from './shared-state';
+import { WorkerPool, type WorkerSlot } from './worker-pool';
+
+export interface LocalRuntimeConfig {
+  readonly bundlePath: string;
+  readonly manifest: Manifest;
+  readonly clock: HostClock;
+  readonly state: SharedState;
+  readonly timeLimitMs: number;
+  readonly scriptId: string;
+  readonly boundToDocument: boolean;
+  readonly maxConcurrentExecutions: number;
+}
+
+/** The host: owns the shared state, hands executions to workers, answers their requests, enforces the time limit. */
+export class LocalRuntime implements Runtime {
+  readonly scriptId: string;
+  readonly redirectUri: string;
+  private readonly pool: WorkerPool;
+  private readonly active = new Set<ActiveExecution>();
+  private readonly kills = new Map<ActiveExecution, () => void>();
+  private nextExecutionId = 1;
+
+  constructor(private readonly config: LocalRuntimeConfig) {
+    this.scriptId = config.scriptId;
+    this.redirectUri = `https://script.google.com/macros/d/${encodeURIComponent(config.scriptId)}/usercallback`;
+    this.pool = new WorkerPool(config.maxConcurrentExecutions, config.clock.shared);
+    config.clock.onAdvance(() => this.enforceVirtualLimit());
+  }
+
+  async run(user: string, functionName: string, ...args: unknown[]): Promise<ExecutionResult> {
+    const argsJson = JSON.stringify(args);
+    await this.config.clock.sync();
+    const slot = await this.pool.acquire();
+    return new Promise((resolve) => {
+      const { clock } = this.config;
+      const execution = new ActiveExecution(
+        this.nextExecutionId++,
+        user,
+        clock.virtual ? clock.now() : null,
+        resolve,
+      );
+      this.active.add(execution);
+      const timer = setTimeout(() => this.kill(execution), this.config.timeLimitMs);
+      const finish = (outcome: WorkerOutcome, reusable: boolean): void => {
+        clearTimeout(timer);
+        this.end(execution, slot, outcome, reusable);
+      };
+      this.kills.set(execution, () => finish(timeoutOutcome(this.config.timeLimitMs), false));
+      slot.onMessage = (message) => this.onMessage(slot, execution, message, finish);
+      slot.onFailure = (error) => finish(crashOutcome(error), false);
+      slot.worker.postMessage(this.command(execution, functionName, argsJson));
+    });
+  }
+
+  async deliverCallback(user: string, callbackUrl: string): Promise<ExecutionResult> {
+    const parsed = parseCallbackUrl(callbackUrl, this.redirectUri);
+    if ('problem' in parsed) return refused(parsed.problem);
+    const grant = parsed.state === null ? null : this.config.state.stateTokens.redeem(user, parsed.state);
+    if (!grant) return refused(STATE_TOKEN_INVALID_TEXT);
+    return this.run(user, grant.method, callbackRequest(parsed.url, grant.args));
+  }
+
+  now(): number {
+    return this.config.clock.now();
+  }
+
+  scriptProperties(): Record<string, string> {
+    return this.config.state.scriptProperties.snapshot();
+  }
+
+  userProperties(user: string): Record<string, string> {
+    return this.config.state.properties('user', user).snapshot();
+  }
+
+  setScriptProperty(key: string, value: string | null): void {
+    setOrDelete(this.config.state.scriptProperties, key, value);
+  }
+
+  setUserProperty(user: string, key: string, value: string | null): void {
+    setOrDelete(this.config.state.properties('user', user), key, value);
+  }
+
+  scriptCache(): Record<string, string> {
+    return this.config.state.scriptCache.snapshot();
+  }
+
+  userCache(user: string): Record<string, string> {
+    return this.config.state.cache('user', user).snapshot();
+  }
+
+  clearCaches(): void {
+    this.config.state.clearCaches();
+  }
+
+  urlFetchCount(user: string): number {
+    return this.config.state.quotas.urlFetchCount(user);
+  }
+
+  isLocked(scope: LockTarget): boolean {
+    return this.config.state.locks.isHeld(lockKey(scope));
+  }
+
+  lockWaiters(scope: LockTarget): number {
+    return this.config.state.locks.waiting(lockKey(scope));
+  }
+
+  async close(): Promise<void> {
+    for (const execution of [...this.active]) this.kill(execution);
+    await this.pool.close();
+  }
+
+  private command(execution: ActiveExecution, functionName: string, argsJson: string): ExecuteCommand {
+    const { bundlePath, manifest, scriptId, clock, boundToDocument } = this.config;
+    return {
+      kind: 'execute',
+      executionId: execution.id,
+      bundlePath,
+      functionName,
+      argsJson,
+      settings: {
+        userEmail: execution.user,
+        scriptId,
+        timeZone: manifest.timeZone,
+        virtualClock: clock.virtual,
+        boundToDocument,
+      },
+    };
+  }
+
+  private onMessage(
+    slot: WorkerSlot,
+    execution: ActiveExecution,
+    message: WorkerMessage,
+    finish: (outcome: WorkerOutcome, reusable: boolean) => void,
+  ): void {
+    if (message.kind === 'log') execution.logs.push({ level: message.level, message: message.message });
+    else if (message.kind === 'done') finish(message.outcome, true);
+    else this.serve(slot, execution, message.request);
+  }
+
+  private serve(slot: WorkerSlot, execution: ActiveExecution, request: HostRequest): void {
+    answer(this.config.state, execution, request).then(
+      (value) => execution.running && slot.reply({ ok: true, value: value ?? null }),
+      (error: unknown) => execution.running && slot.reply({ ok: false, message: failureMessage(error) }),
+    );
+  }
+
+  private end(execution: ActiveExecution, slot: WorkerSlot, outcome: WorkerOutcome, reusable: boolean): void {
+    if (!execution.running) return;
+    this.active.delete(execution);
+    this.kills.delete(execution);
+    this.config.state.locks.releaseExecution(execution.id);
+    execution.settle(outcome, this.config.clock.now());
+    if (reusable) this.pool.release(slot);
+    else this.pool.discard(slot);
+  }
+
+  private kill(execution: ActiveExecution): void {
+    this.kills.get(execution)?.();
+  }
+
+  /** Apps Script's limit is wall time, sleeps included: with a virtual clock, virtual time counts. */
+  private enforceVirtualLimit(): void {
+    const now = this.config.clock.now();
+    for (const execution of [...this.active]) {
+      if ((execution.virtualElapsed(now) ?? 0) > this.config.timeLimitMs) this.kill(execution);
+    }
+  }
+}
+
+function lockKey(scope: LockTarget): string {
+  return scope === 'script' ? 'script' : `user:${scope.user}`;
+}
+
+function timeoutOutcome(limitMs: number): WorkerOutcome {
+  return { ok: false, error: { kind: 'timeout', text: EXECUTION_TIMEOUT_TEXT }, busyMs: limitMs };
+}
+
+function crashOutcome(error: Error): WorkerOutcome {
+  return {
+    ok: false,
+    error: { kind: 'exception', text: `The runtime worker failed: ${error.message}`, stack: error.stack },
+    busyMs: 0,
+  };
+}
+
+function failureMessage(error: unknown): string {
+  if (error instanceof ServiceError) return error.message;
+  return `Internal runtime error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+function refused(text: string): ExecutionResult {
+  return { ok: false, error: { kind: 'exception', text }, logs: [], fetches: [], elapsedMs: 0, busyMs: 0 };
+}
+
+function setOrDelete(
+  store: { set(entries: Record<string, string>): void; delete(key: string): void },
+  key: string,
+  value: string | null,
+): void {
+  if (value === null) store.delete(key);
+  else store.set({ [key]: value });
+}

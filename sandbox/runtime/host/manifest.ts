@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** The parts of appsscript.json the runtime obeys. */
+export interface Manifest {
+  readonly timeZone: string;
+  /** URL prefixes UrlFetchApp may reach; null when the manifest has no urlFetchWhitelist (head deployments). */
+  readonly urlFetchWhitelist: readonly string[] | null;
+}
+
+/** Reads the appsscript.json that sits next to the bundle, as clasp pushes them together. */
+export function readManifestBeside(bundlePath: string): Manifest {
+  const path = join(dirname(bundlePath), 'appsscript.json');
+  if (!existsSync(path))
+    throw new Error(
+      `No appsscript.json next to ${bundlePath}: pass RuntimeOptions.manifest for a test bundle`,
+    );
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as {
+    timeZone?: unknown;
+    urlFetchWhitelist?: unknown;
+  };
+  return {
+    timeZone: typeof parsed.timeZone === 'string' ? parsed.timeZone : 'America/New_York',
+    urlFetchWhitelist: Array.isArray(parsed.urlFetchWhitelist) ? parsed.urlFetchWhitelist.map(String) : null,
+  };
+}
+
+/**
+ * Whether UrlFetchApp may fetch `url`: it starts with a whitelisted prefix (a leading `*.` in the
+ * host matches any subdomain; the path match is case-sensitive), or its origin is one of the
+ * extra origins the runtime was given (the local sandbox). Without a whitelist everything is allowed.
+ */
+export function isFetchAllowed(url: string, manifest: Manifest, allowedOrigins: readonly string[]): boolean {
+  if (allowedOrigins.some((origin) => originOf(url) === originOf(origin))) return true;
+  if (manifest.urlFetchWhitelist === null) return true;
+  return manifest.urlFetchWhitelist.some((prefix) => prefixPattern(prefix).test(url));
+}
+
+function prefixPattern(prefix: string): RegExp {
+  const escaped = prefix.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp('^' + escaped.replace(/^(https?:\/\/)\*\\\./, '$1(?:[^/.]+\\.)+'));
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,65 @@
+import type { HostRequest } from '../protocol';
+import { LOCK_TIMEOUT_TEXT, SLEEP_MAX_MS } from './limits';
+import { ServiceError } from './service-error';
+import type { SharedState } from './shared-state';
+import type { FetchRecord } from './url-fetch';
+
+/** What the host needs to know about the execution that sent a request. */
+export interface RequestingExecution {
+  readonly id: number;
+  readonly user: string;
+  recordFetch(entry: FetchRecord): void;
+}
+
+/** Answers one service request of an execution; a ServiceError becomes the script's exception. */
+export async function answer(
+  state: SharedState,
+  execution: RequestingExecution,
+  request: HostRequest,
+): Promise<unknown> {
+  const { user } = execution;
+  switch (request.op) {
+    case 'properties.get': {
+      const store = state.properties(request.scope, user);
+      return request.key === null ? store.snapshot() : store.get(request.key);
+    }
+    case 'properties.set':
+      return state.properties(request.scope, user).set(request.entries, request.deleteOthers);
+    case 'properties.delete':
+      return state.properties(request.scope, user).delete(request.key);
+    case 'cache.get':
+      return state.cache(request.scope, user).getAll(request.keys);
+    case 'cache.put':
+      return state.cache(request.scope, user).putAll(request.entries, request.ttlSeconds);
+    case 'cache.remove':
+      return state.cache(request.scope, user).removeAll(request.keys);
+    case 'lock.acquire':
+      return acquireLock(state, execution, request);
+    case 'lock.release':
+      return state.locks.release(state.lockKey(request.scope, user), `${execution.id}:${request.lockId}`);
+    case 'fetch':
+      return state.urlFetch.fetchAll(user, request.requests, (entry) => execution.recordFetch(entry));
+    case 'sleep':
+      return sleep(state, request.ms);
+    case 'stateToken.create':
+      return state.stateTokens.create(user, request.method, request.args, request.timeoutSeconds);
+  }
+}
+
+async function acquireLock(
+  state: SharedState,
+  execution: RequestingExecution,
+  request: Extract<HostRequest, { op: 'lock.acquire' }>,
+): Promise<boolean> {
+  const key = state.lockKey(request.scope, execution.user);
+  const holder = { owner: `${execution.id}:${request.lockId}`, executionId: execution.id };
+  const acquired = await state.locks.acquire(key, holder, request.timeoutMs);
+  if (!acquired && request.orThrow) throw new ServiceError(LOCK_TIMEOUT_TEXT);
+  return acquired;
+}
+
+async function sleep(state: SharedState, ms: number): Promise<void> {
+  if (!Number.isFinite(ms) || ms < 0 || ms > SLEEP_MAX_MS)
+    throw new ServiceError('Invalid argument: milliseconds');
+  await state.clock.sleep(Math.floor(ms), state.clock.now());
+}

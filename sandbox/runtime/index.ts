@@ -1,0 +1,54 @@
+import { CONNECTOR_BUNDLE } from '../paths';
+import { LOCAL_SCRIPT_ID } from '../shared/local-apps-script';
+import { HostClock } from './host/clock';
+import { EXECUTION_TIME_LIMIT_MS, URLFETCH_DAILY_CALLS } from './host/limits';
+import { LocalRuntime } from './host/local-runtime';
+import { readManifestBeside, type Manifest } from './host/manifest';
+import { SharedState } from './host/shared-state';
+import type { Runtime, RuntimeOptions } from './types';
+
+export type {
+  ExecutionError,
+  ExecutionErrorKind,
+  ExecutionResult,
+  FetchRecord,
+  LogLine,
+  Runtime,
+  RuntimeOptions,
+} from './types';
+
+const DEFAULT_MAX_CONCURRENT_EXECUTIONS = 30;
+
+/**
+ * A local Apps Script: loads the bundle (dist/Code.js by default) into a fresh vm context per
+ * execution, in worker threads, with Apps Script's services, the OAuth2 library and their limits.
+ * Script properties are set before the first execution. Call close() when done.
+ */
+export function createRuntime(options: RuntimeOptions = {}): Runtime {
+  const bundlePath = options.bundlePath ?? CONNECTOR_BUNDLE;
+  const manifest = resolveManifest(bundlePath, options.manifest);
+  const clock = new HostClock(options.clock ?? { kind: 'real' });
+  const boundToDocument = options.boundToDocument ?? false;
+  const state = new SharedState(
+    clock,
+    { manifest, allowedOrigins: options.allowedOrigins ?? [] },
+    options.urlFetchDailyQuota ?? URLFETCH_DAILY_CALLS,
+    boundToDocument,
+  );
+  if (options.scriptProperties) state.scriptProperties.set(options.scriptProperties);
+  return new LocalRuntime({
+    bundlePath,
+    manifest,
+    clock,
+    state,
+    timeLimitMs: options.timeLimitMs ?? EXECUTION_TIME_LIMIT_MS,
+    scriptId: options.scriptId ?? LOCAL_SCRIPT_ID,
+    boundToDocument,
+    maxConcurrentExecutions: options.maxConcurrentExecutions ?? DEFAULT_MAX_CONCURRENT_EXECUTIONS,
+  });
+}
+
+function resolveManifest(bundlePath: string, given: RuntimeOptions['manifest']): Manifest {
+  if (!given) return readManifestBeside(bundlePath);
+  return { timeZone: given.timeZone ?? 'Etc/UTC', urlFetchWhitelist: given.urlFetchWhitelist ?? null };
+}

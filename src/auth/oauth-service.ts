@@ -1,0 +1,52 @@
+import { setupIncomplete } from '../errors';
+import type { JobberEndpoints } from '../jobber/endpoints';
+import type { Platform, PropertyStore } from '../platform/platform';
+
+/** Storage prefix of the OAuth2 library: the token lives in user property `oauth2.jobber`. */
+export const SERVICE_NAME = 'jobber';
+/** The global function Apps Script's /usercallback calls; must match src/main.ts. */
+export const CALLBACK_FUNCTION = 'authCallback';
+export const CLIENT_ID_PROPERTY = 'JOBBER_CLIENT_ID';
+export const CLIENT_SECRET_PROPERTY = 'JOBBER_CLIENT_SECRET';
+
+export interface ClientCredentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+/** The Jobber app's credentials, or the admin-facing setup error naming what is missing. */
+export function clientCredentials(scriptProperties: PropertyStore): ClientCredentials {
+  const clientId = (scriptProperties.getProperty(CLIENT_ID_PROPERTY) ?? '').trim();
+  const clientSecret = (scriptProperties.getProperty(CLIENT_SECRET_PROPERTY) ?? '').trim();
+  const missing = [
+    ...(clientId ? [] : [CLIENT_ID_PROPERTY]),
+    ...(clientSecret ? [] : [CLIENT_SECRET_PROPERTY]),
+  ];
+  if (missing.length > 0) throw setupIncomplete(missing);
+  return { clientId, clientSecret };
+}
+
+/**
+ * The OAuth2 library service for Jobber: user properties, user cache and user lock together (the
+ * library's best practice), the very lock object the connector also takes before renewing tokens.
+ * Credentials may be missing here (reading a stored token needs none); whatever needs them calls
+ * clientCredentials() first.
+ */
+export function createOAuthService(
+  platform: Platform,
+  endpoints: JobberEndpoints,
+): GoogleAppsScriptOAuth2.OAuth2Service {
+  const environment = platform.oauth2Environment();
+  const clientId = platform.scriptProperties.getProperty(CLIENT_ID_PROPERTY) ?? '';
+  const clientSecret = platform.scriptProperties.getProperty(CLIENT_SECRET_PROPERTY) ?? '';
+  return environment.library
+    .createService(SERVICE_NAME)
+    .setAuthorizationBaseUrl(endpoints.authorize)
+    .setTokenUrl(endpoints.token)
+    .setClientId(clientId.trim())
+    .setClientSecret(clientSecret.trim())
+    .setCallbackFunction(CALLBACK_FUNCTION)
+    .setPropertyStore(environment.userProperties)
+    .setCache(environment.userCache)
+    .setLock(environment.userLock);
+}

@@ -1,0 +1,188 @@
+/**
+ * Entries: one fetched table, gzipped, base64-encoded and split into pieces under Apps Script's
+ * 100 KB value limit, plus a per-scope index naming each entry's pieces and the fields it covers.
+ * A read returns the whole table or nothing: a missing or corrupt piece is a miss.
+ */
+import type { CacheStore, Codec } from '../platform/platform';
+import type { ScopeKeys } from './keys';
+import { coversFields, fieldIdsOf, parseTable, serialiseTable, splitIntoPieces, type Table } from './table';
+
+/** Characters per piece: base64 is ASCII, so this stays under 100 KB however Google counts a KB. */
+export const PIECE_CHARACTERS = 90_000;
+/** Largest entry kept (about 9 MB compressed); a bigger table is served but not cached. */
+export const MAX_PIECES_PER_ENTRY = 100;
+/** Entries remembered per scope; older ones are dropped from the index (and expire on their own). */
+export const MAX_ENTRIES_PER_SCOPE = 8;
+/** Apps Script's longest cache lifetime, in seconds. */
+export const MAX_CACHE_SECONDS = 21_600;
+
+const INDEX_VERSION = 1;
+
+export interface StoredEntry {
+  readonly id: string;
+  readonly fieldIds: readonly string[];
+  readonly pieces: number;
+  readonly characters: number;
+  readonly rows: number;
+  /** Our clock when the fetch began: an explicit bypass accepts only fetches begun after it. */
+  readonly fetchStartedAt: number;
+  readonly storedAt: number;
+  readonly expiresAt: number;
+  /** The largest Looker `lastRefresh` this fetch answers, or null when none was given. */
+  readonly refresh: number | null;
+}
+
+export interface ScopeIndex {
+  readonly entries: readonly StoredEntry[];
+}
+
+/** What a reader accepts. */
+export interface Freshness {
+  readonly ttlMs: number;
+  readonly lastRefresh: number | null;
+  /** Set by an explicit bypass: only fetches begun after this time count. */
+  readonly notBefore: number | null;
+}
+
+export const EMPTY_INDEX: ScopeIndex = { entries: [] };
+
+export function readIndex(cache: CacheStore, keys: ScopeKeys): ScopeIndex {
+  const text = cache.get(keys.index);
+  if (text === null) return EMPTY_INDEX;
+  try {
+    const parsed = JSON.parse(text) as { v?: unknown; entries?: unknown };
+    if (parsed.v !== INDEX_VERSION || !Array.isArray(parsed.entries)) return EMPTY_INDEX;
+    return { entries: parsed.entries as StoredEntry[] };
+  } catch {
+    return EMPTY_INDEX;
+  }
+}
+
+export function writeIndex(cache: CacheStore, keys: ScopeKeys, index: ScopeIndex): void {
+  let entries = index.entries;
+  let text = JSON.stringify({ v: INDEX_VERSION, entries });
+  while (text.length > PIECE_CHARACTERS && entries.length > 0) {
+    entries = entries.slice(1);
+    text = JSON.stringify({ v: INDEX_VERSION, entries });
+  }
+  cache.put(keys.index, text, MAX_CACHE_SECONDS);
+}
+
+/** The index with `entry` added, expired entries and older entries it supersedes dropped. */
+export function withEntry(index: ScopeIndex, entry: StoredEntry, nowMs: number): ScopeIndex {
+  const kept = index.entries.filter(
+    (old) =>
+      old.expiresAt > nowMs &&
+      !(coversFields(entry.fieldIds, old.fieldIds) && (entry.refresh ?? 0) >= (old.refresh ?? 0)),
+  );
+  return { entries: [...kept, entry].slice(-MAX_ENTRIES_PER_SCOPE) };
+}
+
+function isUsable(entry: StoredEntry, freshness: Freshness, nowMs: number): boolean {
+  return (
+    isWithinTtl(entry, freshness, nowMs) &&
+    answersRefresh(entry, freshness.lastRefresh) &&
+    (freshness.notBefore === null || entry.fetchStartedAt > freshness.notBefore)
+  );
+}
+
+function isWithinTtl(entry: StoredEntry, freshness: Freshness, nowMs: number): boolean {
+  return nowMs < entry.expiresAt && nowMs < entry.storedAt + freshness.ttlMs;
+}
+
+export function answersRefresh(
+  entry: { readonly refresh: number | null },
+  lastRefresh: number | null,
+): boolean {
+  return lastRefresh === null || (entry.refresh !== null && entry.refresh >= lastRefresh);
+}
+
+/** The newest entry that covers `fieldIds` and satisfies `freshness`. */
+export function findUsableEntry(
+  index: ScopeIndex,
+  fieldIds: readonly string[],
+  freshness: Freshness,
+  nowMs: number,
+): StoredEntry | null {
+  const usable = index.entries.filter(
+    (entry) => coversFields(entry.fieldIds, fieldIds) && isUsable(entry, freshness, nowMs),
+  );
+  return usable.reduce<StoredEntry | null>(
+    (newest, entry) => (newest === null || entry.storedAt > newest.storedAt ? entry : newest),
+    null,
+  );
+}
+
+/** True when an entry would have served the request but for a forced refresh or a bypass. */
+export function hasEntryRefusedByRefresh(
+  index: ScopeIndex,
+  fieldIds: readonly string[],
+  freshness: Freshness,
+  nowMs: number,
+): boolean {
+  return index.entries.some(
+    (entry) => coversFields(entry.fieldIds, fieldIds) && isWithinTtl(entry, freshness, nowMs),
+  );
+}
+
+export interface EntryDraft {
+  readonly id: string;
+  readonly fetchStartedAt: number;
+  readonly refresh: number | null;
+  readonly ttlSeconds: number;
+}
+
+/** Writes the table's pieces (one putAll) and returns the entry to index, or null when too large. */
+export function writePieces(
+  cache: CacheStore,
+  codec: Codec,
+  keys: ScopeKeys,
+  table: Table,
+  draft: EntryDraft,
+  nowMs: number,
+): StoredEntry | null {
+  const payload = codec.gzipToBase64(serialiseTable(table));
+  const pieces = splitIntoPieces(payload, PIECE_CHARACTERS);
+  if (pieces.length > MAX_PIECES_PER_ENTRY) return null;
+  const values: Record<string, string> = {};
+  pieces.forEach((piece, position) => (values[keys.piece(draft.id, position)] = piece));
+  cache.putAll(values, draft.ttlSeconds);
+  return {
+    id: draft.id,
+    fieldIds: fieldIdsOf(table),
+    pieces: pieces.length,
+    characters: payload.length,
+    rows: table.rowCount,
+    fetchStartedAt: draft.fetchStartedAt,
+    storedAt: nowMs,
+    expiresAt: nowMs + draft.ttlSeconds * 1000,
+    refresh: draft.refresh,
+  };
+}
+
+/** The entry's table, or null when any piece is missing or the whole does not decode. */
+export function readPieces(
+  cache: CacheStore,
+  codec: Codec,
+  keys: ScopeKeys,
+  entry: StoredEntry,
+): Table | null {
+  const pieceKeys = Array.from({ length: entry.pieces }, (_, position) => keys.piece(entry.id, position));
+  const found = cache.getAll(pieceKeys);
+  const pieces = pieceKeys.map((key) => found[key]);
+  if (!pieces.every((piece): piece is string => typeof piece === 'string')) return null;
+  const payload = pieces.join('');
+  if (payload.length !== entry.characters) return null;
+  let table: Table | null;
+  try {
+    table = parseTable(codec.gunzipFromBase64(payload));
+  } catch {
+    return null;
+  }
+  if (table === null || table.rowCount !== entry.rows) return null;
+  return sameFields(fieldIdsOf(table), entry.fieldIds) ? table : null;
+}
+
+function sameFields(left: readonly string[], right: readonly string[]): boolean {
+  return left.length === right.length && left.every((id, index) => id === right[index]);
+}

@@ -1,0 +1,141 @@
+import { JobberFailure, describeError, redact } from '../errors';
+import type { Clock, Http, HttpResponse } from '../platform/platform';
+import type { ExecutionStats, GraphQLRequest, JsonObject } from './api';
+import type { RuntimeBudget } from './budget';
+import { classifyResponse, type Classified, type CostReport } from './classify';
+import { API_VERSION_HEADER, JOBBER_API_VERSION } from './endpoints';
+import type { CostPacer } from './pacing';
+import { decide, type RetryDecision } from './retry-policy';
+
+/** Where the access token comes from; implemented by auth/, which owns the OAuth2 service. */
+export interface AccessTokens {
+  /** A token fresh enough to send now (renewed ahead of expiry). Throws ConnectorError when authorization is gone. */
+  current(): string;
+  /** After Jobber answered 401 to `rejected`: a different token, renewed here or by another execution. */
+  replaceRejected(rejected: string): string;
+  /** Forget this user's authorization: Jobber says it is dead. */
+  forget(): void;
+}
+
+export interface TransportDeps {
+  readonly http: Http;
+  readonly clock: Clock;
+  readonly graphqlUrl: string;
+  readonly tokens: AccessTokens;
+  readonly pacer: CostPacer;
+  readonly budget: RuntimeBudget;
+  readonly stats: ExecutionStats;
+}
+
+export interface Executed {
+  readonly data: JsonObject;
+  readonly cost?: CostReport;
+}
+
+/** Sends GraphQL requests under the retry policy and the cost pacing. */
+export interface Transport {
+  /**
+   * Returns `data`, or throws: a JobberFailure the policy gave up on (after forgetting a dead
+   * authorization), or a ConnectorError (time budget, authorization, setup).
+   */
+  execute(request: GraphQLRequest, estimatedCost?: number): Executed;
+}
+
+const DEAD_AUTHORIZATION = new Set(['unauthorized', 'disconnected', 'account_inactive']);
+
+export function createTransport(deps: TransportDeps): Transport {
+  return {
+    execute(request, estimatedCost) {
+      const failures = new Map<string, number>();
+      let refreshed = false;
+      for (;;) {
+        deps.budget.assertNotSpent('before a request to Jobber');
+        if (estimatedCost !== undefined) waitForBucket(deps, estimatedCost);
+        const { outcome, token } = attempt(deps, request);
+        if (outcome.ok) return { data: outcome.data, cost: outcome.cost };
+        const count = (failures.get(outcome.failure.kind) ?? 0) + 1;
+        failures.set(outcome.failure.kind, count);
+        const decision = decide(outcome.failure, count, {
+          refreshedAfterUnauthorized: refreshed,
+          remainingBudgetMs: deps.budget.remainingMs(),
+        });
+        act(deps, decision, outcome.failure, token);
+        if (decision.action === 'refresh_then_retry') refreshed = true;
+      }
+    },
+  };
+}
+
+function attempt(deps: TransportDeps, request: GraphQLRequest): { outcome: Classified; token?: string } {
+  let token: string | undefined;
+  try {
+    token = deps.tokens.current();
+    const response = send(deps, token, request);
+    const outcome = classifyResponse(response, deps.clock.now());
+    record(deps, outcome);
+    return { outcome, token };
+  } catch (error) {
+    if (!(error instanceof JobberFailure)) throw error;
+    return { outcome: { ok: false, failure: error }, token };
+  }
+}
+
+function send(deps: TransportDeps, token: string, request: GraphQLRequest): HttpResponse {
+  deps.stats.requests += 1;
+  try {
+    return deps.http.fetch({
+      url: deps.graphqlUrl,
+      method: 'post',
+      contentType: 'application/json',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        [API_VERSION_HEADER]: JOBBER_API_VERSION,
+        Accept: 'application/json',
+      },
+      payload: JSON.stringify({ query: request.query, variables: request.variables ?? {} }),
+    });
+  } catch (error) {
+    throw new JobberFailure('network', `no response from Jobber: ${redact(describeError(error))}`);
+  }
+}
+
+function record(deps: TransportDeps, outcome: Classified): void {
+  if (!outcome.ok && outcome.failure.kind === 'throttled') deps.stats.throttledResponses += 1;
+  if (!outcome.cost) return;
+  deps.stats.requestedQueryCost += outcome.cost.requestedQueryCost;
+  deps.stats.actualQueryCost += outcome.cost.actualQueryCost;
+  if (outcome.cost.throttleStatus) deps.pacer.observe(outcome.cost.throttleStatus, deps.clock.now());
+}
+
+function act(deps: TransportDeps, decision: RetryDecision, failure: JobberFailure, token?: string): void {
+  switch (decision.action) {
+    case 'retry':
+      deps.stats.retries += 1;
+      sleep(deps, decision.waitMs);
+      return;
+    case 'refresh_then_retry':
+      deps.stats.retries += 1;
+      if (token !== undefined) deps.tokens.replaceRejected(token);
+      return;
+    case 'fail':
+      if (decision.reason === 'time_budget')
+        throw deps.budget.exceeded(`a retry after ${failure.kind} would not fit: ${failure.message}`);
+      if (DEAD_AUTHORIZATION.has(failure.kind)) deps.tokens.forget();
+      throw failure;
+  }
+}
+
+/** Sleeps before a request that the predicted bucket could not pay for, so THROTTLED stays rare. */
+function waitForBucket(deps: TransportDeps, cost: number): void {
+  const waitMs = deps.pacer.waitBeforeMs(cost, deps.clock.now());
+  if (waitMs <= 0) return;
+  deps.budget.assertCanWait(waitMs, `waiting ${waitMs} ms for Jobber's cost bucket`);
+  sleep(deps, waitMs);
+}
+
+function sleep(deps: TransportDeps, waitMs: number): void {
+  if (waitMs <= 0) return;
+  deps.stats.waits += 1;
+  deps.stats.waitedMs += waitMs;
+  deps.clock.sleep(waitMs);
+}

@@ -1,0 +1,173 @@
+import { ConnectorError } from '../../src/errors';
+import type { ConnectionQuery, JobberApi } from '../../src/jobber/api';
+import { RuntimeBudget } from '../../src/jobber/budget';
+import { createJobberClient } from '../../src/jobber/client';
+import { CostBucket, type BucketOptions } from './cost-bucket';
+import { FakeClock, FakeTokens, MemoryProperties, ScriptedHttp, dataResponse, freshStats } from './fakes';
+
+const DOCUMENT =
+  'query Items($first: Int!, $after: String) { items(first: $first, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }';
+
+function connection(costPerNode: number, fixedCost = 5): ConnectionQuery {
+  return { document: DOCUMENT, variables: {}, path: ['items'], costPerNode, fixedCost };
+}
+
+/** A client whose every request is answered by a simulated Jobber bucket on a virtual clock. */
+function overBucket(options: BucketOptions, budgetMs = 300_000) {
+  const clock = new FakeClock();
+  const bucket = new CostBucket(clock, options);
+  const http = {
+    requests: 0,
+    fetch: (request: Parameters<CostBucket['answer']>[0]) => bucket.answer(request),
+  };
+  const stats = freshStats();
+  const startedAt = clock.now();
+  const { api } = createJobberClient({
+    http,
+    clock,
+    stats,
+    tokens: new FakeTokens(),
+    userProperties: new MemoryProperties(),
+    graphqlUrl: 'https://jobber.test/api/graphql',
+    budget: new RuntimeBudget(clock, startedAt, budgetMs),
+  });
+  return { api, bucket, clock, stats, elapsedMs: () => clock.now() - startedAt };
+}
+
+function errorOf(action: () => unknown): ConnectorError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof ConnectorError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConnectorError');
+}
+
+/** The benchmark's ideal: everything beyond the first full bucket restored at 500 points/s. */
+function idealMs(totalCost: number): number {
+  return (Math.max(0, totalCost - 10_000) / 500) * 1000;
+}
+
+describe('reading a connection page by page', () => {
+  it('reads every node in pages of 100 when a page fits the bucket', () => {
+    const { api, stats } = overBucket({ total: 250, costPerNode: 10, fixedCost: 5 });
+    const result = api.readConnection(connection(10));
+    expect(result.complete).toBe(true);
+    expect(result.nodes.map((node) => node.id)).toEqual(Array.from({ length: 250 }, (_, i) => String(i)));
+    expect(stats.requests).toBe(3);
+  });
+
+  it.each([
+    [5_000, 10],
+    [5_050, 10],
+    [2_000, 40],
+  ])(
+    'paces %i nodes of cost %i so nothing is THROTTLED, in ceil(N/100) requests, within 1.05× the ideal time',
+    (total, costPerNode) => {
+      const { api, bucket, stats, elapsedMs } = overBucket({ total, costPerNode, fixedCost: 5 });
+      const result = api.readConnection(connection(costPerNode));
+      expect(result.nodes).toHaveLength(total);
+      expect(bucket.throttled).toBe(0);
+      expect(stats.requests).toBe(Math.ceil(total / 100));
+      const totalCost = stats.actualQueryCost;
+      expect(totalCost).toBe(Math.ceil(total / 100) * 5 + total * costPerNode);
+      expect(elapsedMs()).toBeLessThanOrEqual(1.05 * idealMs(totalCost));
+    },
+  );
+
+  it('sizes pages for wide nodes so every requestedQueryCost fits the bucket', () => {
+    const { api, bucket } = overBucket({ total: 300, costPerNode: 150, fixedCost: 5 });
+    api.readConnection(connection(150));
+    expect(Math.max(...bucket.requestedCosts)).toBeLessThanOrEqual(10_000);
+    expect(bucket.throttled).toBe(0);
+  });
+
+  it('calibrates from the requestedQueryCost Jobber reports when the estimate is off', () => {
+    const { api, bucket, stats } = overBucket({ total: 3_000, costPerNode: 20, fixedCost: 5 });
+    api.readConnection(connection(8));
+    expect(bucket.throttled).toBe(0);
+    expect(stats.requests).toBe(30);
+  });
+
+  it('shrinks the page when Jobber counts more than the whole bucket for it', () => {
+    const { api, bucket, stats } = overBucket({ total: 120, costPerNode: 200, fixedCost: 5 });
+    const result = api.readConnection(connection(50));
+    expect(result.nodes).toHaveLength(120);
+    expect(bucket.requestedCosts[0]).toBeGreaterThan(10_000);
+    expect(Math.max(...bucket.requestedCosts.slice(1))).toBeLessThanOrEqual(10_000);
+    expect(stats.throttledResponses).toBe(1);
+  });
+
+  it('waits out another client draining the same bucket: one extra request per THROTTLED', () => {
+    const drainsBefore = { 12: 9_000, 15: 9_000 };
+    const { api, bucket, stats } = overBucket({ total: 2_000, costPerNode: 10, fixedCost: 5, drainsBefore });
+    const result = api.readConnection(connection(10));
+    expect(result).toMatchObject({ complete: true });
+    expect(result.nodes).toHaveLength(2_000);
+    expect(bucket.throttled).toBe(2);
+    expect(stats.requests).toBe(20 + 2);
+  });
+
+  it('stops at maxNodes, asks only for what it needs, and says the result is partial', () => {
+    const { api, bucket } = overBucket({ total: 500, costPerNode: 10, fixedCost: 5 });
+    const result = api.readConnection(connection(10), { maxNodes: 150 });
+    expect(result.nodes).toHaveLength(150);
+    expect(result.complete).toBe(false);
+    expect(bucket.requestedCosts).toEqual([1_005, 505]);
+  });
+
+  it('reports progress after every page', () => {
+    const { api } = overBucket({ total: 250, costPerNode: 10, fixedCost: 5 });
+    const progress: unknown[] = [];
+    api.readConnection(connection(10), { onPage: (p) => progress.push(p) });
+    expect(progress).toEqual([
+      { pages: 1, nodes: 100 },
+      { pages: 2, nodes: 200 },
+      { pages: 3, nodes: 250 },
+    ]);
+  });
+
+  it('ends with the time-budget error, never a partial result, when the budget runs out', () => {
+    const { api, bucket } = overBucket({ total: 20_000, costPerNode: 10, fixedCost: 5 }, 60_000);
+    expect(errorOf(() => api.readConnection(connection(10))).code).toBe('TIME_BUDGET_EXCEEDED');
+    expect(bucket.requestedCosts.length).toBeLessThan(200);
+  });
+
+  it('refuses a chart whose single node costs more than the bucket', () => {
+    const { api } = overBucket({ total: 1, costPerNode: 20_000, fixedCost: 5 });
+    expect(errorOf(() => api.readConnection(connection(20_000))).code).toBe('INVALID_REQUEST');
+  });
+});
+
+describe('reading a nested connection', () => {
+  function withResponses(...bodies: ReturnType<typeof dataResponse>[]): JobberApi {
+    const clock = new FakeClock();
+    return createJobberClient({
+      http: new ScriptedHttp(bodies.map((body) => () => body)),
+      clock,
+      stats: freshStats(),
+      tokens: new FakeTokens(),
+      userProperties: new MemoryProperties(),
+      graphqlUrl: 'https://jobber.test/api/graphql',
+      budget: new RuntimeBudget(clock, clock.now(), 300_000),
+    }).api;
+  }
+  const nested: ConnectionQuery = { ...connection(3), path: ['invoice', 'lineItems'] };
+
+  it('follows the path to the connection', () => {
+    const page = { nodes: [{ id: 'l1' }], pageInfo: { hasNextPage: false, endCursor: 'c1' } };
+    const api = withResponses(dataResponse({ invoice: { lineItems: page } }));
+    expect(api.readConnection(nested)).toEqual({ nodes: [{ id: 'l1' }], complete: true });
+  });
+
+  it('reads a missing parent (null) as no nodes', () => {
+    const api = withResponses(dataResponse({ invoice: null }));
+    expect(api.readConnection(nested)).toEqual({ nodes: [], complete: true });
+  });
+
+  it('calls a page without pageInfo malformed: Jobber unavailable, no data', () => {
+    const api = withResponses(dataResponse({ invoice: { lineItems: { nodes: [] } } }));
+    expect(errorOf(() => api.readConnection(nested)).code).toBe('JOBBER_UNAVAILABLE');
+  });
+});

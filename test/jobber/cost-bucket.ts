@@ -1,0 +1,82 @@
+import type { HttpRequest, HttpResponse } from '../../src/platform/platform';
+import { costExtension, jsonResponse, type FakeClock } from './fakes';
+
+export interface BucketOptions {
+  /** Nodes in the connection. */
+  total: number;
+  /** Jobber's true cost of one node and of the rest of the document. */
+  costPerNode: number;
+  fixedCost: number;
+  maximum?: number;
+  restoreRate?: number;
+  /** Points another client takes from the bucket just before our n-th request (1-based). */
+  drainsBefore?: Readonly<Record<number, number>>;
+}
+
+/**
+ * Jobber's leaky bucket in miniature, on the fake clock, serving one connection at `items`:
+ * THROTTLED when requested > available, otherwise the page, charged its actual cost.
+ */
+export class CostBucket {
+  readonly requestedCosts: number[] = [];
+  throttled = 0;
+  private available: number;
+  private updatedAt: number;
+
+  constructor(
+    private readonly clock: FakeClock,
+    private readonly options: BucketOptions,
+  ) {
+    this.available = this.maximum;
+    this.updatedAt = clock.now();
+  }
+
+  get maximum(): number {
+    return this.options.maximum ?? 10_000;
+  }
+
+  answer(request: HttpRequest): HttpResponse {
+    this.refill();
+    const drain = this.options.drainsBefore?.[this.requestedCosts.length + 1] ?? 0;
+    this.available = Math.max(0, this.available - drain);
+    const { variables } = JSON.parse(String(request.payload)) as {
+      variables: { first: number; after: string | null };
+    };
+    const requested = this.options.fixedCost + variables.first * this.options.costPerNode;
+    this.requestedCosts.push(requested);
+    if (requested > this.available) {
+      this.throttled += 1;
+      return jsonResponse({
+        errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED' } }],
+        extensions: this.extension(requested, 0),
+      });
+    }
+    const start = variables.after === null ? 0 : Number(variables.after);
+    const end = Math.min(this.options.total, start + variables.first);
+    const actual = this.options.fixedCost + (end - start) * this.options.costPerNode;
+    this.available -= actual;
+    const nodes = Array.from({ length: end - start }, (_, index) => ({ id: String(start + index) }));
+    const pageInfo = { hasNextPage: end < this.options.total, endCursor: String(end) };
+    return jsonResponse({
+      data: { items: { nodes, pageInfo } },
+      extensions: this.extension(requested, actual),
+    });
+  }
+
+  private refill(): void {
+    const now = this.clock.now();
+    const restoreRate = this.options.restoreRate ?? 500;
+    this.available = Math.min(this.maximum, this.available + ((now - this.updatedAt) * restoreRate) / 1000);
+    this.updatedAt = now;
+  }
+
+  private extension(requested: number, actual: number) {
+    return costExtension({
+      requested,
+      actual,
+      available: Math.floor(this.available),
+      maximum: this.maximum,
+      restoreRate: this.options.restoreRate ?? 500,
+    });
+  }
+}

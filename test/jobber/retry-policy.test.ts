@@ -1,0 +1,142 @@
+import { JobberFailure, type JobberFailureKind } from '../../src/errors';
+import {
+  BACKOFF_CAP_MS,
+  RETRY_AFTER_MAX_MS,
+  RETRY_AFTER_MIN_MS,
+  RETRY_TABLE,
+  decide,
+} from '../../src/jobber/retry-policy';
+
+const plenty = { refreshedAfterUnauthorized: false, remainingBudgetMs: 300_000 };
+const status = (currentlyAvailable: number) => ({
+  maximumAvailable: 10_000,
+  currentlyAvailable,
+  restoreRate: 500,
+});
+
+function failure(kind: JobberFailureKind, details: JobberFailure['details'] = {}): JobberFailure {
+  return new JobberFailure(kind, 'test', details);
+}
+
+describe('the retry table', () => {
+  describe('THROTTLED', () => {
+    it('waits exactly (requested − available) / restoreRate, in milliseconds, then retries', () => {
+      const throttled = failure('throttled', { requestedQueryCost: 1_005, throttleStatus: status(200) });
+      expect(decide(throttled, 1, plenty)).toEqual({ action: 'retry', waitMs: 1_610, reason: 'retryable' });
+    });
+
+    it('rounds a fractional wait up to the next millisecond, never down', () => {
+      const throttled = failure('throttled', { requestedQueryCost: 1_000, throttleStatus: status(999.7) });
+      expect(decide(throttled, 1, plenty).waitMs).toBe(1);
+    });
+
+    it('fails at once when the query costs more than the whole bucket (it would never resolve)', () => {
+      const throttled = failure('throttled', { requestedQueryCost: 10_001, throttleStatus: status(10_000) });
+      expect(decide(throttled, 1, plenty)).toMatchObject({ action: 'fail', reason: 'never_resolves' });
+    });
+
+    it('gives up after the retries the table allows', () => {
+      const throttled = failure('throttled', { requestedQueryCost: 500, throttleStatus: status(0) });
+      const limit = RETRY_TABLE.throttled.retries;
+      expect(decide(throttled, limit, plenty).action).toBe('retry');
+      expect(decide(throttled, limit + 1, plenty)).toMatchObject({
+        action: 'fail',
+        reason: 'attempts_exhausted',
+      });
+    });
+
+    it('waits one second when Jobber sent no usable throttleStatus', () => {
+      expect(decide(failure('throttled'), 1, plenty)).toMatchObject({ action: 'retry', waitMs: 1_000 });
+    });
+  });
+
+  describe('HTTP 429', () => {
+    it('waits what Retry-After asks', () => {
+      expect(decide(failure('rate_limited', { retryAfterSeconds: 7 }), 1, plenty).waitMs).toBe(7_000);
+    });
+
+    it('clamps Retry-After to a sane range', () => {
+      expect(decide(failure('rate_limited', { retryAfterSeconds: 0 }), 1, plenty).waitMs).toBe(
+        RETRY_AFTER_MIN_MS,
+      );
+      expect(decide(failure('rate_limited', { retryAfterSeconds: 3_600 }), 1, plenty).waitMs).toBe(
+        RETRY_AFTER_MAX_MS,
+      );
+    });
+
+    it('backs off exponentially without Retry-After, and stops after the allowed retries', () => {
+      expect(decide(failure('rate_limited'), 1, plenty).waitMs).toBe(1_000);
+      expect(decide(failure('rate_limited'), 2, plenty).waitMs).toBe(2_000);
+      expect(decide(failure('rate_limited'), RETRY_TABLE.rate_limited.retries + 1, plenty).action).toBe(
+        'fail',
+      );
+    });
+  });
+
+  describe.each<JobberFailureKind>(['server', 'network'])('%s failures', (kind) => {
+    it('back off 1 s, 2 s, 4 s, 8 s, bounded', () => {
+      const waits = [1, 2, 3, 4].map((attempt) => decide(failure(kind), attempt, plenty).waitMs);
+      expect(waits).toEqual([1_000, 2_000, 4_000, 8_000]);
+      expect(Math.max(...waits)).toBeLessThanOrEqual(BACKOFF_CAP_MS);
+    });
+
+    it('end after four retries', () => {
+      expect(decide(failure(kind), 5, plenty)).toMatchObject({
+        action: 'fail',
+        reason: 'attempts_exhausted',
+      });
+    });
+  });
+
+  describe('HTTP 401', () => {
+    it('asks for exactly one token refresh and one retry', () => {
+      expect(decide(failure('unauthorized'), 1, plenty)).toEqual({
+        action: 'refresh_then_retry',
+        waitMs: 0,
+        reason: 'refresh',
+      });
+    });
+
+    it('fails once the request has already had its refresh', () => {
+      const refreshed = { ...plenty, refreshedAfterUnauthorized: true };
+      expect(decide(failure('unauthorized'), 2, refreshed)).toMatchObject({ action: 'fail' });
+    });
+  });
+
+  it.each<JobberFailureKind>([
+    'disconnected',
+    'account_inactive',
+    'permission_hidden',
+    'malformed',
+    'graphql',
+    'http',
+  ])('never retries %s', (kind) => {
+    expect(decide(failure(kind), 1, plenty)).toEqual({ action: 'fail', waitMs: 0, reason: 'not_retryable' });
+  });
+
+  it('fails instead of waiting past the execution budget', () => {
+    const throttled = failure('throttled', { requestedQueryCost: 5_000, throttleStatus: status(0) });
+    expect(decide(throttled, 1, { ...plenty, remainingBudgetMs: 9_999 })).toMatchObject({
+      action: 'fail',
+      reason: 'time_budget',
+    });
+    expect(decide(throttled, 1, { ...plenty, remainingBudgetMs: 10_001 }).action).toBe('retry');
+  });
+
+  it('has a row for every failure kind', () => {
+    const kinds: JobberFailureKind[] = [
+      'throttled',
+      'rate_limited',
+      'server',
+      'network',
+      'unauthorized',
+      'disconnected',
+      'account_inactive',
+      'permission_hidden',
+      'malformed',
+      'graphql',
+      'http',
+    ];
+    expect(Object.keys(RETRY_TABLE).sort()).toEqual([...kinds].sort());
+  });
+});
