@@ -1,5 +1,6 @@
 import { createJobberAccess } from '../auth/jobber-access';
 import type { AuthEntryPoints } from '../auth/entry-points';
+import { createReportCache } from '../cache';
 import type { Platform } from '../platform/platform';
 import { createReportEntryPoints, type ReportEntryPoints } from './reports';
 
@@ -8,9 +9,9 @@ export type Connector = AuthEntryPoints & ReportEntryPoints;
 
 /** The composition root: the only place where the connector's parts are wired together. */
 export function createConnector(platform: Platform): Connector {
-  // onReset: the cache's clear() goes here once the cache lands (resetAuth and new authorizations).
-  const access = createJobberAccess(platform, {});
-  const reports = createReportEntryPoints(platform, access.entryPoints);
+  const cache = createReportCache(platform);
+  const access = createJobberAccess(platform, { onReset: () => cache.clear() });
+  const reports = createReportEntryPoints({ platform, jobberApi: () => access.api, cache });
   return {
     ...access.entryPoints,
     ...reports,

@@ -1,6 +1,7 @@
-import type { AuthEntryPoints } from '../auth/entry-points';
-import { ConnectorError } from '../errors';
-import type { Platform } from '../platform/platform';
+import { buildConfig } from './config';
+import { parseReportConfig, configParamsOf } from './config-params';
+import { getData, type ReportDependencies } from './data';
+import { schemaResponse } from './schema';
 
 export interface ReportEntryPoints {
   getConfig(request: unknown): unknown;
@@ -8,9 +9,15 @@ export interface ReportEntryPoints {
   getData(request: unknown): unknown;
 }
 
-export function createReportEntryPoints(_platform: Platform, _auth: AuthEntryPoints): ReportEntryPoints {
-  const notReady = (): never => {
-    throw new ConnectorError('INTERNAL', 'Jobber reports are not available in this build yet.');
+/** getConfig, getSchema and getData for one execution. */
+export function createReportEntryPoints(deps: ReportDependencies): ReportEntryPoints {
+  const connector = deps.platform.connectorApi;
+  return {
+    getConfig: (request) => buildConfig(connector, request),
+    getSchema: (request) => {
+      const config = parseReportConfig(configParamsOf(request));
+      return schemaResponse(connector, config.object, config.currency);
+    },
+    getData: (request) => getData(deps, request),
   };
-  return { getConfig: notReady, getSchema: notReady, getData: notReady };
 }

@@ -1,0 +1,101 @@
+/**
+ * The GraphQL documents that read an object: one paged root query selecting only what the requested
+ * fields need, and, per nested connection, a query that re-reads one record's remaining items.
+ * Every value that comes from a report (filters, ids, cursors) travels in variables, never in text.
+ */
+import type { ConnectionQuery, JsonObject } from '../jobber/api';
+import {
+  CONNECTION_FIXED_COST,
+  nestedConnections,
+  nodeCost,
+  renderConnectionBody,
+  selectionCost,
+  subtree,
+  treeOf,
+  type SelectionTree,
+} from './selection';
+import type { CatalogObject, FieldDef } from './types';
+
+export interface ObjectQuery {
+  readonly root: ConnectionQuery;
+  /** The nested connections on each root node (line items, assigned users, tags). */
+  readonly nested: readonly NestedConnection[];
+}
+
+export interface NestedConnection {
+  /** The connection's field name on the root node, e.g. `lineItems`. */
+  readonly field: string;
+  /** The query reading every item of one record, from the first page on. */
+  forRecord(id: string): ConnectionQuery;
+}
+
+/** The GraphQL paths (relative to a root node) that the given fields need. */
+export function selectionPaths(object: CatalogObject, fields: readonly FieldDef[]): string[] {
+  const childPrefix = object.rowsFrom ? `${object.rowsFrom}.nodes.` : '';
+  const paths = ['id'];
+  // Rows of a child object exist even when no child field is requested (a count per invoice).
+  if (object.rowsFrom) paths.push(`${childPrefix}__typename`);
+  for (const field of fields) {
+    const prefix = field.scope === 'node' ? childPrefix : '';
+    for (const path of field.select) paths.push(prefix + path);
+  }
+  return paths;
+}
+
+export function buildObjectQuery(
+  object: CatalogObject,
+  fields: readonly FieldDef[],
+  filter: JsonObject | undefined,
+): ObjectQuery {
+  const nodeTree = treeOf(selectionPaths(object, fields));
+  return {
+    root: rootQuery(object, nodeTree, filter),
+    nested: nestedConnections(nodeTree).map((field) => nestedQuery(object, field, nodeTree)),
+  };
+}
+
+function rootQuery(
+  object: CatalogObject,
+  nodeTree: SelectionTree,
+  filter: JsonObject | undefined,
+): ConnectionQuery {
+  const { connection, filterType } = object.root;
+  const withFilter = filter !== undefined && filterType !== undefined;
+  const declarations = `$first: Int!, $after: String${withFilter ? `, $filter: ${filterType}` : ''}`;
+  const argumentsText = `first: $first, after: $after${withFilter ? ', filter: $filter' : ''}`;
+  const body = renderConnectionBody({ children: new Map([['nodes', nodeTree]]) });
+  return {
+    document: `query ${operationName(object.id)}(${declarations}) { ${connection}(${argumentsText}) ${body} }`,
+    variables: withFilter ? { filter } : {},
+    path: [connection],
+    costPerNode: selectionCost(nodeTree),
+    fixedCost: CONNECTION_FIXED_COST,
+  };
+}
+
+function nestedQuery(object: CatalogObject, field: string, nodeTree: SelectionTree): NestedConnection {
+  const connectionTree = subtree(nodeTree, field) ?? { children: new Map() };
+  const { singular } = object.root;
+  if (singular === undefined) throw new Error(`${object.id}: a nested connection needs root.singular`);
+  const document =
+    `query ${operationName(object.id)}More${capitalise(field)}($id: EncodedId!, $first: Int!, $after: String) ` +
+    `{ ${singular}(id: $id) { ${field}(first: $first, after: $after) ${renderConnectionBody(connectionTree)} } }`;
+  return {
+    field,
+    forRecord: (id) => ({
+      document,
+      variables: { id },
+      path: [singular, field],
+      costPerNode: nodeCost(connectionTree),
+      fixedCost: 1 + CONNECTION_FIXED_COST,
+    }),
+  };
+}
+
+function operationName(objectId: string): string {
+  return `${capitalise(objectId)}Report`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,105 @@
+/**
+ * The shape of the catalog: what a report field and a reportable Jobber object are. Every object
+ * module in `objects/` is plain data built from these types, so one entry yields the schema field,
+ * the GraphQL selection it needs and the value it puts in a row.
+ */
+import type { JsonObject } from '../jobber/api';
+import type { EnumName } from './enums';
+import type { ZonedTime } from './zoned-time';
+
+/** The Looker Studio field types this connector uses. CURRENCY becomes CURRENCY_<code> per report. */
+export type FieldType =
+  | 'TEXT'
+  | 'NUMBER'
+  | 'BOOLEAN'
+  | 'PERCENT'
+  | 'DURATION'
+  | 'CURRENCY'
+  | 'URL'
+  | 'CITY'
+  | 'REGION'
+  | 'COUNTRY'
+  | 'LATITUDE_LONGITUDE'
+  | 'YEAR_MONTH_DAY'
+  | 'YEAR_MONTH_DAY_SECOND';
+
+export type Concept = 'DIMENSION' | 'METRIC';
+
+export type Aggregation = 'SUM' | 'AVG' | 'MIN' | 'MAX' | 'COUNT_DISTINCT';
+
+/** A value as a field reads it: dates as epoch milliseconds, everything else as Looker wants it. */
+export type RawValue = string | number | boolean | null;
+
+/** A value as it leaves in a getData row. */
+export type CellValue = string | number | boolean | null;
+
+/** What a field may need besides its node while reading a value. */
+export interface RowContext {
+  readonly time: ZonedTime;
+  /** Today in the account's time zone, as a local day number (see ZonedTime.localDay). */
+  readonly today: number;
+}
+
+/** Which node a field reads: the row's own node, or (for line items) the parent record. */
+export type Scope = 'node' | 'parent';
+
+/** An exact-match filter Jobber can apply for this field. */
+export type Pushdown =
+  | { readonly kind: 'enum'; readonly argument: string; readonly enumName: EnumName }
+  | { readonly kind: 'id'; readonly argument: string }
+  | { readonly kind: 'boolean'; readonly argument: string };
+
+export interface FieldDef {
+  /** Public contract: reports store it. Never rename once released. */
+  readonly id: string;
+  readonly label: string;
+  readonly description: string;
+  readonly group: string;
+  readonly type: FieldType;
+  readonly concept: Concept;
+  readonly aggregation?: Aggregation;
+  readonly scope: Scope;
+  /** GraphQL paths (dot-separated, relative to the scope's node) the value needs. */
+  readonly select: readonly string[];
+  readonly read: (node: JsonObject, context: RowContext) => RawValue;
+  readonly pushdown?: Pushdown;
+}
+
+/** A date the report's date range can apply to. */
+export interface DateOption {
+  /** The id of the date field it applies to; also the `dateField` config value. */
+  readonly fieldId: string;
+  readonly label: string;
+  /** The argument of the root query's filter that takes an Iso8601DateTimeRangeInput. */
+  readonly filterArgument: string;
+  /** Date-like values (issued, due, entry dates) are widened by a day; timestamps by a minute. */
+  readonly precision: 'date' | 'timestamp';
+}
+
+/** The root query an object is read from. */
+export interface RootQuery {
+  /** The connection on Query, e.g. `invoices`. */
+  readonly connection: string;
+  /** The singular query that re-reads one record's nested lists, e.g. `invoice(id:)`; needed only
+   * by objects whose fields select a nested connection. */
+  readonly singular?: string;
+  /** The GraphQL type of the connection's `filter` argument, when it has one. */
+  readonly filterType?: string;
+}
+
+export interface CatalogObject {
+  /** Public contract: the `object` config value. */
+  readonly id: string;
+  readonly label: string;
+  readonly description: string;
+  readonly root: RootQuery;
+  /** For line items: the connection on each root node whose nodes are the rows. */
+  readonly rowsFrom?: string;
+  /** Empty when the object has no date Jobber can filter on. */
+  readonly dateOptions: readonly DateOption[];
+  /** Whether "all time" (no date range) is offered. */
+  readonly allTime: boolean;
+  readonly fields: readonly FieldDef[];
+  readonly defaultDimension: string;
+  readonly defaultMetric: string;
+}

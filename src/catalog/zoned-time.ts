@@ -1,0 +1,191 @@
+/**
+ * Dates in the Jobber account's time zone, fast enough for every date cell of a large report.
+ *
+ * Apps Script has no reliable time zone database in plain JavaScript, so the one source of truth is
+ * the platform's date formatter (Utilities.formatDate). Calling it per cell is far too slow, so the
+ * zone's UTC offset is memoised per UTC day: a day whose start and end share an offset has no
+ * transition; a day with a transition is bisected once to the second.
+ */
+
+export type FormatDate = (epochMs: number, timeZone: string, pattern: string) => string;
+
+export const DAY_MS = 86_400_000;
+const PROBE_PATTERN = 'yyyy-MM-dd HH:mm:ss';
+
+interface DayOffsets {
+  readonly before: number;
+  readonly after: number;
+  /** First epoch second (in ms) at which `after` applies; Infinity when the day has one offset. */
+  readonly switchAt: number;
+}
+
+export class ZonedTime {
+  private readonly days = new Map<number, DayOffsets>();
+  private lastDay = NaN;
+  private lastOffsets: DayOffsets = { before: 0, after: 0, switchAt: Infinity };
+  private readonly dayLabels = new Map<number, string>();
+
+  constructor(
+    private readonly format: FormatDate,
+    readonly timeZone: string,
+  ) {}
+
+  /** Milliseconds to add to a UTC instant to get the wall-clock time in the zone. */
+  offsetAt(epochMs: number): number {
+    const day = Math.floor(epochMs / DAY_MS);
+    if (day !== this.lastDay) {
+      let offsets = this.days.get(day);
+      if (!offsets) {
+        offsets = this.measureDay(day);
+        this.days.set(day, offsets);
+      }
+      this.lastDay = day;
+      this.lastOffsets = offsets;
+    }
+    const offsets = this.lastOffsets;
+    return epochMs < offsets.switchAt ? offsets.before : offsets.after;
+  }
+
+  /** Days since 1970-01-01 of the local calendar date at this instant. */
+  localDay(epochMs: number): number {
+    return Math.floor((epochMs + this.offsetAt(epochMs)) / DAY_MS);
+  }
+
+  /** YYYYMMDD in the zone. */
+  ymd(epochMs: number): string {
+    return this.dayLabel(this.localDay(epochMs));
+  }
+
+  /** YYYYMMDDHHmmss in the zone. */
+  ymdhms(epochMs: number): string {
+    const local = epochMs + this.offsetAt(epochMs);
+    const day = Math.floor(local / DAY_MS);
+    const secondsOfDay = Math.floor((local - day * DAY_MS) / 1000);
+    const hours = Math.floor(secondsOfDay / 3600);
+    const minutes = Math.floor((secondsOfDay % 3600) / 60);
+    return this.dayLabel(day) + pad2(hours) + pad2(minutes) + pad2(secondsOfDay % 60);
+  }
+
+  /** The UTC instant of local midnight starting the given calendar date. */
+  startOfLocalDate(year: number, month: number, day: number): number {
+    const wallClock = Date.UTC(year, month - 1, day);
+    const firstGuess = wallClock - this.offsetAt(wallClock);
+    const offset = this.offsetAt(firstGuess);
+    return wallClock - offset;
+  }
+
+  /**
+   * An ISO 8601 datetime as epoch ms, or null when it is not one. A bare date (YYYY-MM-DD) means
+   * local midnight in the zone, as Jobber's date-like fields do.
+   */
+  parse(text: string): number | null {
+    if (text.length === 10) {
+      const date = parseDateOnly(text);
+      return date ? this.startOfLocalDate(date.year, date.month, date.day) : null;
+    }
+    const fast = parseIsoDateTime(text);
+    if (fast !== null) return fast;
+    const parsed = Date.parse(text);
+    return Number.isNaN(parsed) ? null : parsed;
+  }
+
+  private dayLabel(localDay: number): string {
+    let label = this.dayLabels.get(localDay);
+    if (label === undefined) {
+      const date = new Date(localDay * DAY_MS);
+      label =
+        String(date.getUTCFullYear()).padStart(4, '0') +
+        pad2(date.getUTCMonth() + 1) +
+        pad2(date.getUTCDate());
+      this.dayLabels.set(localDay, label);
+    }
+    return label;
+  }
+
+  private measureDay(day: number): DayOffsets {
+    const start = day * DAY_MS;
+    const end = start + DAY_MS - 1000;
+    const before = this.exactOffset(start);
+    const after = this.exactOffset(end);
+    if (before === after) return { before, after, switchAt: Infinity };
+    let low = start; // offset `before` holds here
+    let high = end; // offset `after` holds here
+    while (high - low > 1000) {
+      const middle = low + Math.floor((high - low) / 2000) * 1000;
+      if (this.exactOffset(middle) === before) low = middle;
+      else high = middle;
+    }
+    return { before, after, switchAt: high };
+  }
+
+  private exactOffset(epochMs: number): number {
+    const wholeSecond = epochMs - (((epochMs % 1000) + 1000) % 1000);
+    const text = this.format(wholeSecond, this.timeZone, PROBE_PATTERN);
+    const wallClock = parseIsoDateTime(`${text.replace(' ', 'T')}Z`);
+    if (wallClock === null) throw new Error(`Unexpected date format from the platform: ${text}`);
+    return wallClock - wholeSecond;
+  }
+}
+
+function pad2(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
+}
+
+function digits(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let index = from; index < from + count; index++) {
+    const code = text.charCodeAt(index) - 48;
+    if (code < 0 || code > 9) return NaN;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
+function parseDateOnly(text: string): { year: number; month: number; day: number } | null {
+  if (text.length < 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (Number.isNaN(year + month + day) || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return { year, month, day };
+}
+
+const DASH = 45;
+const COLON = 58;
+const LETTER_T = 84;
+
+/** YYYY-MM-DDTHH:mm:ss[.fraction](Z|±HH:mm), the shapes Jobber sends; null for anything else. */
+export function parseIsoDateTime(text: string): number | null {
+  if (text.length < 20 || text.charCodeAt(10) !== LETTER_T) return null;
+  if (text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return null;
+  const date = parseDateOnly(text);
+  if (!date) return null;
+  const hours = digits(text, 11, 2);
+  const minutes = digits(text, 14, 2);
+  const seconds = digits(text, 17, 2);
+  if (Number.isNaN(hours + minutes + seconds)) return null;
+  let position = 19;
+  let millis = 0;
+  if (text.charAt(position) === '.') {
+    let end = position + 1;
+    while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+    millis = Math.floor(Number(`0${text.slice(position, end)}`) * 1000);
+    position = end;
+  }
+  const offset =
+    position === text.length - 1 && text.charCodeAt(position) === 90
+      ? 0
+      : parseZoneSuffix(text.slice(position));
+  if (offset === null) return null;
+  return Date.UTC(date.year, date.month - 1, date.day, hours, minutes, seconds, millis) - offset;
+}
+
+function parseZoneSuffix(suffix: string): number | null {
+  if (suffix === 'Z') return 0;
+  if (suffix.length !== 6 || suffix.charAt(3) !== ':') return null;
+  const sign = suffix.charAt(0) === '-' ? -1 : suffix.charAt(0) === '+' ? 1 : 0;
+  const hours = digits(suffix, 1, 2);
+  const minutes = digits(suffix, 4, 2);
+  if (sign === 0 || Number.isNaN(hours + minutes)) return null;
+  return sign * (hours * 60 + minutes) * 60_000;
+}

@@ -1,0 +1,114 @@
+/** getData's request, checked at the edge: anything malformed becomes a user error saying what to fix. */
+import { findField } from '../catalog/catalog';
+import type { FieldDef } from '../catalog/types';
+import {
+  configParamsOf,
+  describe,
+  invalid,
+  isRecord,
+  parseReportConfig,
+  type ReportConfig,
+} from './config-params';
+
+export interface RequestedField {
+  readonly field: FieldDef;
+  readonly forFilterOnly: boolean;
+}
+
+/** A calendar date range in the account's time zone, both ends included. */
+export interface CalendarRange {
+  readonly startDate: CalendarDate;
+  readonly endDate: CalendarDate;
+}
+
+export interface CalendarDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+export interface DataRequest {
+  readonly config: ReportConfig;
+  readonly fields: readonly RequestedField[];
+  /** Present exactly when the configuration applies a date range. */
+  readonly range: CalendarRange | undefined;
+  /** Looker Studio's dimensionsFilters, unchecked: filters.ts decides what can be pushed down. */
+  readonly dimensionsFilters: unknown;
+  readonly sampleExtraction: boolean;
+  /** Changes when the user refreshes the report's data (scriptParams.lastRefresh). */
+  readonly lastRefresh: string | undefined;
+}
+
+export function parseDataRequest(request: unknown): DataRequest {
+  const body = isRecord(request) ? request : {};
+  const config = parseReportConfig(configParamsOf(request));
+  const scriptParams = isRecord(body['scriptParams']) ? body['scriptParams'] : {};
+  const lastRefresh = scriptParams['lastRefresh'];
+  return {
+    config,
+    fields: parseFields(config, body['fields']),
+    range: config.dateOption ? parseRange(body['dateRange']) : undefined,
+    dimensionsFilters: body['dimensionsFilters'],
+    sampleExtraction: scriptParams['sampleExtraction'] === true,
+    lastRefresh:
+      typeof lastRefresh === 'string' || typeof lastRefresh === 'number' ? String(lastRefresh) : undefined,
+  };
+}
+
+function parseFields(config: ReportConfig, value: unknown): RequestedField[] {
+  if (!Array.isArray(value) || value.length === 0)
+    throw invalid(
+      'The chart asked for no fields. Add a dimension or a metric to it.',
+      'request.fields is empty',
+    );
+  return value.map((entry) => {
+    const name = isRecord(entry) ? entry['name'] : undefined;
+    const field = typeof name === 'string' ? findField(config.object, name) : undefined;
+    if (!field)
+      throw invalid(
+        `The field "${describe(name)}" does not exist for ${config.object.label}. If the data source was switched ` +
+          'to another Jobber object or the connector was updated, open the data source and click "Refresh fields", ' +
+          'then remove the field from the chart.',
+        `unknown field ${describe(name)} for ${config.object.id}`,
+      );
+    return { field, forFilterOnly: isRecord(entry) && entry['forFilterOnly'] === true };
+  });
+}
+
+function parseRange(value: unknown): CalendarRange {
+  if (!isRecord(value) || value['startDate'] === undefined || value['endDate'] === undefined)
+    throw invalid(
+      'This report needs a date range. Add a date range control to the page or set a default date range on the chart.',
+      'request.dateRange is missing',
+    );
+  const startDate = parseCalendarDate(value['startDate']);
+  const endDate = parseCalendarDate(value['endDate']);
+  if (compareDates(startDate, endDate) > 0)
+    throw invalid(
+      `The date range starts after it ends (${describe(value['startDate'])} to ${describe(value['endDate'])}). ` +
+        'Pick a start date on or before the end date.',
+      'dateRange is inverted',
+    );
+  return { startDate, endDate };
+}
+
+function parseCalendarDate(value: unknown): CalendarDate {
+  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  const [, year, month, day] = match ?? [];
+  const date = { year: Number(year), month: Number(month), day: Number(day) };
+  if (!match || !isRealDate(date))
+    throw invalid(
+      `"${describe(value)}" is not a date (YYYY-MM-DD). Pick the date range again.`,
+      `bad date ${describe(value)}`,
+    );
+  return date;
+}
+
+function isRealDate({ year, month, day }: CalendarDate): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function compareDates(left: CalendarDate, right: CalendarDate): number {
+  return Date.UTC(left.year, left.month - 1, left.day) - Date.UTC(right.year, right.month - 1, right.day);
+}

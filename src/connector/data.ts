@@ -1,0 +1,132 @@
+/**
+ * getData: validate the request, decide what Jobber can filter, fetch the columns the chart needs
+ * (through the cache when there is one) and answer in the order Looker Studio asked for.
+ */
+import type { CacheScope, ReportCache } from '../cache';
+import { findField } from '../catalog/catalog';
+import type { ReportTable } from '../catalog/rows';
+import type { CatalogObject, CellValue, DateOption, FieldDef, RowContext } from '../catalog/types';
+import { ZonedTime } from '../catalog/zoned-time';
+import type { JobberAccount, JobberApi, JsonObject } from '../jobber/api';
+import type { Platform } from '../platform/platform';
+import { parseDataRequest, type DataRequest, type RequestedField } from './data-request';
+import { dateFilter, timeWindow } from './date-window';
+import { fetchTable, type FetchPlan } from './fetch-table';
+import { planPushdown } from './filters';
+import { fieldsJson } from './schema';
+
+/** What identifies one fetch, besides the field ids: the cache keys on it (with the user). */
+export interface FetchScope extends CacheScope {
+  readonly dateField: string | null;
+  readonly startDate: string | null;
+  readonly endDate: string | null;
+  /** The pushed-down root filter arguments (JSON, keys sorted). */
+  readonly filter: string;
+}
+
+/** The part of the report cache getData uses (src/cache). */
+export type ReportTableCache = Pick<ReportCache, 'getOrFetch'>;
+
+export interface ReportDependencies {
+  readonly platform: Platform;
+  /** The Jobber API of the user running the report (built lazily: getConfig needs no token). */
+  readonly jobberApi: () => JobberApi;
+  readonly cache?: ReportTableCache;
+}
+
+export interface DataResponse {
+  readonly schema: unknown[];
+  readonly rows: ReadonlyArray<{ readonly values: CellValue[] }>;
+  readonly filtersApplied: boolean;
+}
+
+export function getData(deps: ReportDependencies, rawRequest: unknown): DataResponse {
+  const request = parseDataRequest(rawRequest);
+  const { object, currency } = request.config;
+  const pushdown = planPushdown(object, request.dimensionsFilters);
+  const output = pushdown.applied ? request.fields.filter((entry) => !entry.forFilterOnly) : request.fields;
+  const api = deps.jobberApi();
+  const account = api.account();
+  const context = rowContext(deps.platform, account);
+  const plan = fetchPlan(request, pushdown.filter, context);
+  const fieldIds = uniqueIds(output);
+  const fetch = (ids: readonly string[]): ReportTable =>
+    fetchTable(api, context, plan, ids.map(fieldOf(object)));
+  const { table, source } =
+    request.sampleExtraction || !deps.cache
+      ? { table: fetch(fieldIds), source: 'uncached' }
+      : deps.cache.getOrFetch(fetchScope(account, request, pushdown.filter), fieldIds, fetch, {
+          ttlSeconds: request.config.cacheMinutes * 60,
+          lastRefresh: request.lastRefresh ?? null,
+        });
+  deps.platform.logger.log('info', 'get_data', { object: object.id, rows: table.rowCount, source });
+  const fields = output.map((entry) => entry.field);
+  return {
+    schema: fieldsJson(deps.platform.connectorApi, fields, currency),
+    rows: projectRows(table, fields),
+    filtersApplied: pushdown.applied,
+  };
+}
+
+export function rowContext(platform: Platform, account: JobberAccount): RowContext {
+  const time = new ZonedTime(platform.codec.formatDate, account.timeZone);
+  return { time, today: time.localDay(platform.clock.now()) };
+}
+
+function fetchPlan(request: DataRequest, pushed: JsonObject, context: RowContext): FetchPlan {
+  const { object, dateOption } = request.config;
+  const sample = request.sampleExtraction;
+  if (!dateOption || !request.range) return { object, filter: pushed, window: undefined, sample };
+  const range = timeWindow(request.range, context.time);
+  return {
+    object,
+    filter: { ...pushed, ...dateFilter(dateOption, range) },
+    window: { range, field: dateFieldOf(object, dateOption) },
+    sample,
+  };
+}
+
+function dateFieldOf(object: CatalogObject, option: DateOption): FieldDef {
+  return fieldOf(object)(option.fieldId);
+}
+
+function fieldOf(object: CatalogObject): (id: string) => FieldDef {
+  return (id) => {
+    const field = findField(object, id);
+    if (!field) throw new Error(`${object.id} has no field ${id}`);
+    return field;
+  };
+}
+
+function fetchScope(account: JobberAccount, request: DataRequest, pushed: JsonObject): FetchScope {
+  const { object, dateOption } = request.config;
+  const range = request.range;
+  const day = (date: { year: number; month: number; day: number }): string =>
+    `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+  return {
+    accountId: account.id,
+    object: object.id,
+    dateField: dateOption ? dateOption.fieldId : null,
+    startDate: range ? day(range.startDate) : null,
+    endDate: range ? day(range.endDate) : null,
+    filter: JSON.stringify(pushed, Object.keys(pushed).sort()),
+  };
+}
+
+function uniqueIds(fields: readonly RequestedField[]): string[] {
+  return [...new Set(fields.map((entry) => entry.field.id))];
+}
+
+/** Rows in the order of the requested fields, whatever order the table's columns are in. */
+export function projectRows(table: ReportTable, fields: readonly FieldDef[]): Array<{ values: CellValue[] }> {
+  const columns = fields.map((field) => {
+    const column = table.columns[field.id];
+    if (!column || column.length !== table.rowCount)
+      throw new Error(`The fetched table lacks column ${field.id}`);
+    return column;
+  });
+  const rows = new Array<{ values: CellValue[] }>(table.rowCount);
+  for (let index = 0; index < table.rowCount; index++)
+    rows[index] = { values: columns.map((column) => column[index] ?? null) };
+  return rows;
+}

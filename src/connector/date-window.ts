@@ -1,0 +1,54 @@
+/**
+ * The report's date range → the instants it covers in the account's time zone, and the Jobber
+ * filter that reads them.
+ *
+ * Jobber does not say whether `after`/`before` are inclusive, nor in which zone it compares
+ * date-like fields (issued, due, entry dates), and the sandbox treats the bounds as exclusive. So the
+ * filter is widened (a day for date-like fields, a minute for timestamps) and rows are cut exactly
+ * to [start of the first day, start of the day after the last) on our side.
+ */
+import type { JsonObject } from '../jobber/api';
+import type { DateOption } from '../catalog/types';
+import { DAY_MS, type ZonedTime } from '../catalog/zoned-time';
+import type { CalendarRange } from './data-request';
+
+export const DATE_MARGIN_MS = DAY_MS;
+export const TIMESTAMP_MARGIN_MS = 60_000;
+
+/** Epoch ms: `start` included, `end` excluded. */
+export interface TimeWindow {
+  readonly start: number;
+  readonly end: number;
+}
+
+export function timeWindow(range: CalendarRange, time: ZonedTime): TimeWindow {
+  const { startDate, endDate } = range;
+  const dayAfterEnd = new Date(Date.UTC(endDate.year, endDate.month - 1, endDate.day + 1));
+  return {
+    start: time.startOfLocalDate(startDate.year, startDate.month, startDate.day),
+    end: time.startOfLocalDate(
+      dayAfterEnd.getUTCFullYear(),
+      dayAfterEnd.getUTCMonth() + 1,
+      dayAfterEnd.getUTCDate(),
+    ),
+  };
+}
+
+/** `{ issuedDate: { after, before } }`: the root filter that reads at least the window. */
+export function dateFilter(option: DateOption, window: TimeWindow): JsonObject {
+  const margin = option.precision === 'date' ? DATE_MARGIN_MS : TIMESTAMP_MARGIN_MS;
+  return {
+    [option.filterArgument]: {
+      after: isoSeconds(window.start - margin),
+      before: isoSeconds(window.end + margin),
+    },
+  };
+}
+
+export function inWindow(epochMs: number | null, window: TimeWindow): boolean {
+  return epochMs !== null && epochMs >= window.start && epochMs < window.end;
+}
+
+function isoSeconds(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

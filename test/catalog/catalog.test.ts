@@ -1,0 +1,93 @@
+/** The catalog's public shape: the rules every object and field follows. */
+import { CATALOG, findField, findObject } from '../../src/catalog/catalog';
+import { buildObjectQuery, selectionPaths } from '../../src/catalog/query';
+import { nestedConnections, subtree, treeOf } from '../../src/catalog/selection';
+import type { CatalogObject } from '../../src/catalog/types';
+
+const objects = CATALOG.map((object): [string, CatalogObject] => [object.id, object]);
+
+describe('the catalog', () => {
+  it('offers the 15 Jobber objects under stable ids', () => {
+    expect(CATALOG.map((object) => object.id).sort()).toEqual(
+      [
+        'clients',
+        'properties',
+        'requests',
+        'quotes',
+        'quoteLineItems',
+        'jobs',
+        'jobLineItems',
+        'visits',
+        'invoices',
+        'invoiceLineItems',
+        'payments',
+        'expenses',
+        'timesheets',
+        'products',
+        'users',
+      ].sort(),
+    );
+    expect(findObject('invoices')?.label).toBe('Invoices');
+    expect(findObject('nope')).toBeUndefined();
+  });
+});
+
+describe.each(objects)('%s', (_id, object) => {
+  it('has unique camelCase field ids with a label, a description and a group', () => {
+    const ids = object.fields.map((field) => field.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const field of object.fields) {
+      expect(field.id).toMatch(/^[a-z][a-zA-Z0-9]*$/);
+      expect(field.label.length).toBeGreaterThan(0);
+      expect(field.description.length).toBeGreaterThanOrEqual(15);
+      expect(field.group.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('has a record count and a default dimension and metric of the right kind', () => {
+    expect(
+      object.fields.some((field) => field.concept === 'METRIC' && field.read({}, undefined as never) === 1),
+    ).toBe(true);
+    expect(findField(object, object.defaultDimension)?.concept).toBe('DIMENSION');
+    expect(findField(object, object.defaultMetric)?.concept).toBe('METRIC');
+  });
+
+  it('applies date ranges to its own date fields, read from the record Jobber filters', () => {
+    for (const option of object.dateOptions) {
+      const field = findField(object, option.fieldId);
+      expect(field?.type).toMatch(/^YEAR_MONTH_DAY/);
+      expect(field?.scope).toBe(object.rowsFrom ? 'parent' : 'node');
+      expect(field?.select).toHaveLength(1);
+    }
+    expect(object.root.filterType !== undefined || object.dateOptions.length === 0).toBe(true);
+  });
+
+  it('only nests connections directly under the record, which its singular query can complete', () => {
+    const tree = treeOf(selectionPaths(object, object.fields));
+    const nested = nestedConnections(tree);
+    if (nested.length > 0) expect(object.root.singular).toBeDefined();
+    for (const path of selectionPaths(object, object.fields)) {
+      const segments = path.split('.');
+      const deeper = segments.slice(1).indexOf('nodes');
+      if (deeper >= 0) expect(nested).toContain(segments[deeper]);
+    }
+    for (const name of nested) expect(subtree(tree, name)?.children.has('nodes')).toBe(true);
+  });
+
+  it('pushes filters down only for dimensions read from the filtered record', () => {
+    for (const field of object.fields.filter((candidate) => candidate.pushdown)) {
+      expect(field.concept).toBe('DIMENSION');
+      expect(field.scope).toBe(object.rowsFrom ? 'parent' : 'node');
+      expect(object.root.filterType).toBeDefined();
+    }
+  });
+
+  it('selects only what the requested fields need', () => {
+    const [first] = object.fields;
+    if (!first) throw new Error('no fields');
+    const query = buildObjectQuery(object, [first], undefined);
+    const all = buildObjectQuery(object, object.fields, undefined);
+    expect(query.root.costPerNode).toBeLessThan(all.root.costPerNode);
+    expect(query.root.document.length).toBeLessThan(all.root.document.length);
+  });
+});

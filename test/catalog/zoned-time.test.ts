@@ -1,0 +1,74 @@
+import { parseIsoDateTime, ZonedTime } from '../../src/catalog/zoned-time';
+import { countingFormatDate } from '../support/format-date';
+
+const at = (iso: string): number => Date.parse(iso);
+
+describe('ZonedTime', () => {
+  it('formats instants as local dates and times, zero-padded', () => {
+    const denver = new ZonedTime(countingFormatDate(), 'America/Denver');
+    expect(denver.ymd(at('2024-03-01T06:59:59Z'))).toBe('20240229');
+    expect(denver.ymd(at('2024-03-01T07:00:00Z'))).toBe('20240301');
+    expect(denver.ymdhms(at('2024-01-05T08:04:09Z'))).toBe('20240105010409');
+  });
+
+  it('follows daylight saving transitions to the second', () => {
+    const denver = new ZonedTime(countingFormatDate(), 'America/Denver');
+    // 2024-03-10 02:00 MST becomes 03:00 MDT at 09:00Z.
+    expect(denver.ymdhms(at('2024-03-10T08:59:59Z'))).toBe('20240310015959');
+    expect(denver.ymdhms(at('2024-03-10T09:00:00Z'))).toBe('20240310030000');
+    // 2024-11-03 02:00 MDT falls back to 01:00 MST at 08:00Z.
+    expect(denver.ymdhms(at('2024-11-03T07:59:59Z'))).toBe('20241103015959');
+    expect(denver.ymdhms(at('2024-11-03T08:00:00Z'))).toBe('20241103010000');
+  });
+
+  it('handles zones east of UTC and half-hour offsets', () => {
+    const sydney = new ZonedTime(countingFormatDate(), 'Australia/Sydney');
+    expect(sydney.ymd(at('2024-06-30T14:00:00Z'))).toBe('20240701');
+    const india = new ZonedTime(countingFormatDate(), 'Asia/Kolkata');
+    expect(india.ymdhms(at('2024-06-30T18:30:00Z'))).toBe('20240701000000');
+  });
+
+  it('asks the platform for offsets about once per day, not per value', () => {
+    const format = countingFormatDate();
+    const toronto = new ZonedTime(format, 'America/Toronto');
+    const start = at('2024-01-01T00:00:00Z');
+    for (let minute = 0; minute < 60 * 24 * 30; minute += 7) toronto.ymdhms(start + minute * 60_000);
+    expect(format.calls).toBeLessThanOrEqual(2 * 31);
+  });
+
+  it('finds the UTC instant of local midnight, also on transition days', () => {
+    const denver = new ZonedTime(countingFormatDate(), 'America/Denver');
+    expect(denver.startOfLocalDate(2024, 1, 15)).toBe(at('2024-01-15T07:00:00Z'));
+    expect(denver.startOfLocalDate(2024, 7, 15)).toBe(at('2024-07-15T06:00:00Z'));
+    expect(denver.startOfLocalDate(2024, 3, 10)).toBe(at('2024-03-10T07:00:00Z'));
+    expect(denver.startOfLocalDate(2024, 3, 11)).toBe(at('2024-03-11T06:00:00Z'));
+    const sydney = new ZonedTime(countingFormatDate(), 'Australia/Sydney');
+    expect(sydney.startOfLocalDate(2024, 7, 1)).toBe(at('2024-06-30T14:00:00Z'));
+  });
+
+  it('numbers local days so that differences count calendar days', () => {
+    const denver = new ZonedTime(countingFormatDate(), 'America/Denver');
+    const lateEvening = at('2024-03-01T06:30:00Z'); // Feb 29, 23:30 local
+    const nextMorning = at('2024-03-01T14:00:00Z'); // Mar 1, 07:00 local
+    expect(denver.localDay(nextMorning) - denver.localDay(lateEvening)).toBe(1);
+  });
+
+  it('parses Jobber datetimes, and bare dates as local midnight', () => {
+    const denver = new ZonedTime(countingFormatDate(), 'America/Denver');
+    expect(denver.parse('2024-03-01T07:00:00Z')).toBe(at('2024-03-01T07:00:00Z'));
+    expect(denver.parse('2024-03-01T07:00:00.250Z')).toBe(at('2024-03-01T07:00:00.250Z'));
+    expect(denver.parse('2024-03-01T00:00:00-07:00')).toBe(at('2024-03-01T07:00:00Z'));
+    expect(denver.parse('2024-03-01')).toBe(at('2024-03-01T07:00:00Z'));
+    expect(denver.parse('not a date')).toBeNull();
+    expect(denver.parse('2024-13-01')).toBeNull();
+  });
+});
+
+describe('parseIsoDateTime', () => {
+  it('agrees with Date.parse on the shapes it accepts and refuses the rest', () => {
+    for (const text of ['2024-02-29T23:59:59Z', '1999-12-31T00:00:00.5+05:30', '2030-06-01T12:00:00-03:00'])
+      expect(parseIsoDateTime(text)).toBe(Date.parse(text));
+    expect(parseIsoDateTime('2024-02-29 23:59:59Z')).toBeNull();
+    expect(parseIsoDateTime('2024-02-29T23:59:59')).toBeNull();
+  });
+});
