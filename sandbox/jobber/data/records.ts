@@ -1,0 +1,328 @@
+/**
+ * The sandbox's stored records. Ids are numbers (encoded to Jobber's EncodedId on the way out),
+ * instants are epoch milliseconds (ISO 8601 UTC on the way out), money is dollars rounded to cents.
+ * Foreign keys end in `Id`/`Ids`, instants in `At`/`Date` (or are called `date`): the dump and
+ * the GraphQL layer rely on these names.
+ */
+
+export interface Address {
+  street1: string;
+  street2: string;
+  city: string;
+  province: string;
+  postalCode: string;
+  country: string;
+  latitude: number;
+  longitude: number;
+}
+
+export interface UserRecord {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  role: 'owner' | 'office' | 'crew';
+  status: 'ACTIVATED' | 'DEACTIVATED';
+  isAccountOwner: boolean;
+  isAccountAdmin: boolean;
+  labourRate: number;
+  createdAt: number;
+  lastLoginAt: number | null;
+}
+
+export interface TaxRateRecord {
+  id: number;
+  name: string;
+  label: string;
+  tax: number;
+  default: boolean;
+  description: string | null;
+}
+
+export interface ProductRecord {
+  id: number;
+  name: string;
+  description: string;
+  category: 'Service' | 'Product';
+  defaultUnitCost: number;
+  internalUnitCost: number;
+  markup: number;
+  taxable: boolean;
+  visible: boolean;
+  durationMinutes: number;
+}
+
+export interface ClientEmail {
+  id: number;
+  address: string;
+  description: string;
+  primary: boolean;
+}
+
+export interface ClientPhone {
+  id: number;
+  number: string;
+  description: string;
+  primary: boolean;
+  smsAllowed: boolean;
+}
+
+export interface ClientRecord {
+  id: number;
+  firstName: string;
+  lastName: string;
+  companyName: string | null;
+  isCompany: boolean;
+  isLead: boolean;
+  isArchived: boolean;
+  title: string | null;
+  tags: string[];
+  emails: ClientEmail[];
+  phones: ClientPhone[];
+  billingAddress: Address;
+  /** Sum of the balances of the client's sent invoices. */
+  balance: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface PropertyRecord {
+  id: number;
+  clientId: number;
+  address: Address;
+  isBillingAddress: boolean;
+  taxRateId: number | null;
+  routingOrder: number | null;
+  createdAt: number;
+}
+
+export interface RequestRecord {
+  id: number;
+  clientId: number;
+  propertyId: number | null;
+  title: string;
+  requestStatus: string;
+  source: string;
+  companyName: string | null;
+  contactName: string;
+  email: string | null;
+  phone: string | null;
+  referringClientId: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface CostModifier {
+  rate: number;
+  type: 'Percent' | 'Unit';
+}
+
+/** Money of a quote or an invoice: total = subtotal − discountAmount + taxAmount. */
+export interface Totals {
+  subtotal: number;
+  discountAmount: number;
+  taxAmount: number;
+  total: number;
+  /** Part of the subtotal on non-taxable line items. */
+  nonTaxAmount: number;
+}
+
+export interface QuoteRecord extends Totals {
+  id: number;
+  quoteNumber: number;
+  clientId: number;
+  propertyId: number;
+  requestId: number | null;
+  salespersonId: number | null;
+  title: string;
+  message: string | null;
+  quoteStatus: string;
+  discount: CostModifier | null;
+  requiredDeposit: CostModifier | null;
+  depositAmount: number;
+  taxRateId: number | null;
+  sentAt: number | null;
+  approvedAt: number | null;
+  changesRequestedAt: number | null;
+  convertedAt: number | null;
+  archivedAt: number | null;
+  clientHubViewedAt: number | null;
+  transitionedAt: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface LineItemRecord {
+  id: number;
+  productId: number | null;
+  name: string;
+  description: string;
+  category: string;
+  quantity: number;
+  unitPrice: number;
+  totalPrice: number;
+  unitCost: number;
+  totalCost: number;
+  taxable: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface QuoteLineItemRecord extends LineItemRecord {
+  quoteId: number;
+  optional: boolean;
+  recommended: boolean;
+  textOnly: boolean;
+  markup: number | null;
+}
+
+export interface JobLineItemRecord extends LineItemRecord {
+  jobId: number;
+}
+
+export interface InvoiceLineItemRecord extends LineItemRecord {
+  invoiceId: number;
+  jobId: number | null;
+  taxRateId: number;
+  date: number | null;
+}
+
+export interface JobCosting {
+  expenseCost: number;
+  labourCost: number;
+  labourDuration: number;
+  lineItemCost: number;
+  totalCost: number;
+  totalRevenue: number;
+  profitAmount: number;
+  profitPercentage: number | null;
+}
+
+export interface JobRecord {
+  id: number;
+  jobNumber: number;
+  clientId: number;
+  propertyId: number;
+  quoteId: number | null;
+  requestId: number | null;
+  salespersonId: number | null;
+  title: string;
+  instructions: string | null;
+  jobType: 'ONE_OFF' | 'RECURRING';
+  billingType: 'FIXED_PRICE' | 'VISIT_BASED';
+  jobStatus: string;
+  total: number;
+  invoicedTotal: number;
+  uninvoicedTotal: number;
+  costing: JobCosting;
+  startAt: number | null;
+  endAt: number | null;
+  completedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface VisitRecord {
+  id: number;
+  jobId: number;
+  clientId: number;
+  propertyId: number;
+  invoiceId: number | null;
+  createdById: number | null;
+  assignedUserIds: number[];
+  title: string;
+  instructions: string | null;
+  visitStatus: string;
+  allDay: boolean;
+  isComplete: boolean;
+  isLastScheduledVisit: boolean;
+  startAt: number | null;
+  endAt: number | null;
+  completedAt: number | null;
+  createdAt: number;
+}
+
+export interface InvoiceRecord extends Totals {
+  id: number;
+  invoiceNumber: number;
+  clientId: number;
+  propertyIds: number[];
+  jobIds: number[];
+  visitIds: number[];
+  taxRateId: number | null;
+  subject: string;
+  message: string | null;
+  invoiceStatus: string;
+  invoiceNet: number;
+  discount: CostModifier | null;
+  depositAmount: number;
+  paymentsTotal: number;
+  tipsTotal: number;
+  invoiceBalance: number;
+  issuedDate: number | null;
+  dueDate: number | null;
+  receivedDate: number | null;
+  dateViewedInClientHub: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface PaymentRecordRecord {
+  id: number;
+  /** The GraphQL type implementing PaymentRecordInterface. */
+  typename: string;
+  clientId: number;
+  invoiceId: number | null;
+  quoteId: number | null;
+  refundedPaymentRecordId: number | null;
+  adjustmentType: 'PAYMENT' | 'REFUND' | 'DEPOSIT';
+  paymentType: string;
+  paymentOrigin: string;
+  /** Absolute value, as Jobber reports it; `rawAmount` keeps the sign (refunds are negative). */
+  amount: number;
+  rawAmount: number;
+  tipAmount: number | null;
+  feeAmount: number | null;
+  details: string | null;
+  reference: string | null;
+  entryDate: number;
+  sentAt: number | null;
+}
+
+export interface ExpenseRecord {
+  id: number;
+  title: string;
+  description: string | null;
+  total: number;
+  enteredById: number;
+  paidById: number | null;
+  reimbursableToId: number | null;
+  linkedJobId: number | null;
+  accountingCode: { id: number; code: string } | null;
+  date: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface TimeSheetEntryRecord {
+  id: number;
+  userId: number;
+  jobId: number | null;
+  visitId: number | null;
+  clientId: number | null;
+  label: string;
+  note: string | null;
+  labourRate: number;
+  /** Seconds; 0 while ticking, as Jobber reports it. */
+  finalDuration: number;
+  ticking: boolean;
+  approved: boolean;
+  payable: boolean;
+  approvedById: number | null;
+  paidById: number | null;
+  startAt: number;
+  endAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}

@@ -1,0 +1,118 @@
+import type { AccountData } from '../../data/account-data';
+import { displayName } from '../../data/people';
+import type {
+  ExpenseRecord,
+  InvoiceLineItemRecord,
+  InvoiceRecord,
+  PaymentRecordRecord,
+  TimeSheetEntryRecord,
+} from '../../data/records';
+import { on, type ResolverMap } from '../context';
+import { PAYMENT_RECORD_TYPES } from '../sdl';
+import { children, listed, ref } from './helpers';
+import { addressWithCoordinates, webUri } from './shapes';
+import { taxDetails } from './work';
+
+const CARD_BRANDS = ['Visa', 'Mastercard', 'American Express', 'Discover'];
+
+/** Fields every payment record type resolves the same way. */
+const paymentFields = {
+  client: ref<PaymentRecordRecord, 'clients'>('clients', (p) => p.clientId),
+  invoice: ref<PaymentRecordRecord, 'invoices'>('invoices', (p) => p.invoiceId),
+  quote: ref<PaymentRecordRecord, 'quotes'>('quotes', (p) => p.quoteId),
+  canEdit: on<PaymentRecordRecord>((p) => p.paymentType !== 'JOBBER_PAYMENTS'),
+  checkNumber: on<PaymentRecordRecord>((p) => p.reference),
+  confirmationNumber: on<PaymentRecordRecord>((p) => p.reference),
+  ccTransactionNumber: on<PaymentRecordRecord>((p) => p.reference),
+  gatewayName: on<PaymentRecordRecord>(() => 'Stripe'),
+  brand: on<PaymentRecordRecord>((p) => CARD_BRANDS[p.id % CARD_BRANDS.length]),
+  expiry: on<PaymentRecordRecord>((p) => `${String((p.id % 12) + 1).padStart(2, '0')}/${28 + (p.id % 4)}`),
+  lastDigits: on<PaymentRecordRecord>((p) => String(1000 + ((p.id * 7919) % 9000))),
+  bankName: on<PaymentRecordRecord>(() => 'First Community Bank'),
+  nameOnCard: on<PaymentRecordRecord>((p, _args, ctx) => {
+    const client = ctx.data.find('clients', p.clientId);
+    return client ? displayName(client) : 'Card holder';
+  }),
+  transactionId: on<PaymentRecordRecord>((p) => p.reference ?? `txn_${p.id.toString(36)}`),
+  transactionStatus: on<PaymentRecordRecord>((p, _args, ctx) =>
+    refundOf(p, ctx.data) ? 'REFUNDED' : 'SUCCEEDED',
+  ),
+  refundedAt: on<PaymentRecordRecord>((p, _args, ctx) => refundOf(p, ctx.data)?.entryDate ?? null),
+  refundedPaymentRecord: ref<PaymentRecordRecord, 'paymentRecords'>(
+    'paymentRecords',
+    (p) => p.refundedPaymentRecordId,
+  ),
+  jobberPaymentTransactionStatus: on<PaymentRecordRecord>((p) =>
+    p.paymentType === 'JOBBER_PAYMENTS' ? 'SUCCEEDED' : null,
+  ),
+};
+
+function refundOf(payment: PaymentRecordRecord, data: AccountData): PaymentRecordRecord | undefined {
+  if (payment.adjustmentType !== 'PAYMENT' || payment.paymentType !== 'JOBBER_PAYMENTS') return undefined;
+  return data.childrenOf('paymentRecords', 'refundedPaymentRecordId', payment.id)[0];
+}
+
+export const BILLING_RESOLVERS: ResolverMap = {
+  Invoice: {
+    invoiceNumber: on<InvoiceRecord>((invoice) => String(invoice.invoiceNumber)),
+    amounts: on<InvoiceRecord>((invoice) => ({
+      depositAmount: invoice.depositAmount,
+      discountAmount: invoice.discountAmount,
+      invoiceBalance: invoice.invoiceBalance,
+      nonTaxAmount: invoice.nonTaxAmount,
+      paymentsTotal: invoice.paymentsTotal,
+      subtotal: invoice.subtotal,
+      taxAmount: invoice.taxAmount,
+      tipsTotal: invoice.tipsTotal,
+      total: invoice.total,
+    })),
+    client: ref<InvoiceRecord, 'clients'>('clients', (invoice) => invoice.clientId),
+    billingAddress: on<InvoiceRecord>((invoice, _args, ctx) => {
+      const client = ctx.data.find('clients', invoice.clientId);
+      return client ? addressWithCoordinates(client.billingAddress, null) : null;
+    }),
+    taxRate: ref<InvoiceRecord, 'taxRates'>('taxRates', (invoice) => invoice.taxRateId),
+    taxDetails: on<InvoiceRecord>((invoice, _args, ctx) =>
+      taxDetails(ctx.data.find('taxRates', invoice.taxRateId), invoice.taxAmount),
+    ),
+    taxCalculationMethod: on<InvoiceRecord>(() => 'EXCLUSIVE'),
+    jobberWebUri: on<InvoiceRecord>((invoice) => webUri('invoices', invoice.id)),
+    lineItems: children<InvoiceRecord, 'invoiceLineItems'>('invoiceLineItems', 'invoiceId'),
+    jobs: listed<InvoiceRecord, 'jobs'>('jobs', (invoice) => invoice.jobIds, 'invoice-jobs'),
+    visits: listed<InvoiceRecord, 'visits'>('visits', (invoice) => invoice.visitIds, 'invoice-visits'),
+    properties: listed<InvoiceRecord, 'properties'>(
+      'properties',
+      (invoice) => invoice.propertyIds,
+      'invoice-properties',
+    ),
+    paymentRecords: children<InvoiceRecord, 'paymentRecords'>('paymentRecords', 'invoiceId'),
+  },
+  InvoiceLineItem: {
+    taxRate: ref<InvoiceLineItemRecord, 'taxRates'>('taxRates', (item) => item.taxRateId),
+    linkedProductOrService: ref<InvoiceLineItemRecord, 'products'>('products', (item) => item.productId),
+  },
+  PaymentRecord: paymentFields,
+  ...Object.fromEntries(Object.keys(PAYMENT_RECORD_TYPES).map((name) => [name, paymentFields])),
+  Expense: {
+    enteredBy: ref<ExpenseRecord, 'users'>('users', (expense) => expense.enteredById),
+    paidBy: ref<ExpenseRecord, 'users'>('users', (expense) => expense.paidById),
+    reimbursableTo: ref<ExpenseRecord, 'users'>('users', (expense) => expense.reimbursableToId),
+    linkedJob: ref<ExpenseRecord, 'jobs'>('jobs', (expense) => expense.linkedJobId),
+  },
+  TimeSheetEntry: {
+    user: ref<TimeSheetEntryRecord, 'users'>('users', (entry) => entry.userId),
+    approvedBy: ref<TimeSheetEntryRecord, 'users'>('users', (entry) => entry.approvedById),
+    paidBy: ref<TimeSheetEntryRecord, 'users'>('users', (entry) => entry.paidById),
+    job: ref<TimeSheetEntryRecord, 'jobs'>('jobs', (entry) => entry.jobId),
+    visit: ref<TimeSheetEntryRecord, 'visits'>('visits', (entry) => entry.visitId),
+    client: ref<TimeSheetEntryRecord, 'clients'>('clients', (entry) => entry.clientId),
+    visitDurationTotal: on<TimeSheetEntryRecord>((entry, _args, ctx) =>
+      entry.visitId === null
+        ? 0
+        : ctx.data
+            .childrenOf('timeSheetEntries', 'visitId', entry.visitId)
+            .filter((other) => other.userId === entry.userId)
+            .reduce((sum, other) => sum + other.finalDuration, 0),
+    ),
+  },
+};

@@ -1,0 +1,79 @@
+import type { CollectionName, RecordOf } from '../../data/account-data';
+import { paginate, type Connection, type ConnectionArgs } from '../connection';
+import { on, type Args, type GraphqlContext } from '../context';
+import { allOf, type Predicate } from '../filters';
+import { memoizedList } from '../lists';
+import { comparatorFor, type SortInput, type SortKeys } from '../sorting';
+
+/** A link to one record of another collection, through a foreign key. */
+export function ref<T, C extends CollectionName>(collection: C, key: (record: T) => number | null) {
+  return on<T>((record, _args, ctx) => ctx.data.find(collection, key(record)) ?? null);
+}
+
+/** A connection over the records of a collection that point at the parent through `foreignKey`. */
+export function children<T extends { id: number }, C extends CollectionName>(
+  collection: C,
+  foreignKey: string,
+  order?: (a: RecordOf<C>, b: RecordOf<C>) => number,
+) {
+  return on<T>((parent, args, ctx) => {
+    const list = ctx.data.childrenOf(collection, foreignKey, parent.id);
+    const sorted = order ? [...list].sort(order) : list;
+    return paginate(sorted, args as ConnectionArgs, `${collection}.${foreignKey}:${parent.id}`);
+  });
+}
+
+/** A connection over records whose ids the parent lists. */
+export function listed<T, C extends CollectionName>(
+  collection: C,
+  ids: (record: T) => readonly number[],
+  scope: string,
+) {
+  return on<T>((parent, args, ctx) => {
+    const records = ids(parent)
+      .map((id) => ctx.data.find(collection, id))
+      .filter((record): record is RecordOf<C> => record !== undefined);
+    return paginate(records, args as ConnectionArgs, `${scope}:${ids(parent).join(',')}`);
+  });
+}
+
+export interface ListSpec<T> {
+  readonly where?: readonly (Predicate<T> | undefined)[];
+  readonly sortKeys?: SortKeys<T>;
+  readonly sort?: readonly SortInput[] | null;
+  /** Jobber's documented default order ("recently updated", "by start", …). */
+  readonly defaultOrder: readonly SortInput[];
+}
+
+/** A root connection: filter, sort (memoized per arguments), then one page. */
+export function rootConnection<C extends CollectionName>(
+  ctx: GraphqlContext,
+  collection: C,
+  args: Args,
+  spec: ListSpec<RecordOf<C>>,
+): Connection<RecordOf<C>> {
+  const key = JSON.stringify({
+    collection,
+    filter: args.filter ?? null,
+    sort: args.sort ?? null,
+    q: args.searchTerm ?? null,
+  });
+  const list = memoizedList(ctx.data, key, () => {
+    const records = ctx.data.records[collection] as RecordOf<C>[];
+    const predicate = allOf(spec.where ?? []);
+    const comparator = comparatorFor(spec.sort, spec.sortKeys ?? {}, spec.defaultOrder);
+    return records.filter(predicate).sort(comparator);
+  });
+  return paginate(list, args as ConnectionArgs, key);
+}
+
+/** A root lookup by EncodedId: null for ids of another kind or another account. */
+export function byId<C extends CollectionName>(
+  ctx: GraphqlContext,
+  collection: C,
+  id: number | undefined,
+): RecordOf<C> | null {
+  return ctx.data.find(collection, id) ?? null;
+}
+
+export const round2 = (value: number): number => Math.round(value * 100) / 100;

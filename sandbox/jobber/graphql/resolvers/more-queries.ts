@@ -1,0 +1,165 @@
+import type { AccountData } from '../../data/account-data';
+import { displayName } from '../../data/people';
+import type {
+  ExpenseRecord,
+  PaymentRecordRecord,
+  PropertyRecord,
+  RequestRecord,
+  TimeSheetEntryRecord,
+  UserRecord,
+  VisitRecord,
+} from '../../data/records';
+import type { Args } from '../context';
+import { dateRange, decodeFilterId, equals, idEquals, idIn, search, type Predicate } from '../filters';
+import { ascending, descending, type SortInput } from '../sorting';
+import type { ListSpec } from './helpers';
+
+type Filter = Record<string, unknown>;
+const filterOf = (args: Args): Filter => (args.filter ?? {}) as Filter;
+const sortOf = (args: Args): SortInput[] | null => (args.sort as SortInput[] | null | undefined) ?? null;
+const DAY_MS = 86_400_000;
+
+export function visitsSpec(args: Args, data: AccountData): ListSpec<VisitRecord> {
+  const f = filterOf(args);
+  const userId = decodeFilterId(f.assignedTo, 'User', 'filter.assignedTo');
+  const productId = decodeFilterId(f.productOrServiceId, 'ProductOrService', 'filter.productOrServiceId');
+  const client = (v: VisitRecord): string => {
+    const c = data.find('clients', v.clientId);
+    return c ? displayName(c) : '';
+  };
+  return {
+    where: [
+      equals(f.status as string | undefined, (v: VisitRecord) => v.visitStatus),
+      dateRange(f.createdAt, (v: VisitRecord) => v.createdAt),
+      dateRange(f.startAt, (v: VisitRecord) => v.startAt),
+      dateRange(f.endAt, (v: VisitRecord) => v.endAt),
+      dateRange(f.completedAt, (v: VisitRecord) => v.completedAt),
+      f.invoiceStatus === 'INVOICED_ONLY' ? (v: VisitRecord) => v.invoiceId !== null : undefined,
+      f.invoiceStatus === 'UNINVOICED_ONLY' ? (v: VisitRecord) => v.invoiceId === null : undefined,
+      f.onlyRelevantToBillingPeriod === true ? billable(data) : undefined,
+      userId === undefined ? undefined : (v: VisitRecord) => v.assignedUserIds.includes(userId),
+      productId === undefined ? undefined : usesProduct(data, productId),
+      idIn(f.ids, 'Visit', 'filter.ids', (v: VisitRecord) => v.id),
+      equals(f.isComplete as boolean | undefined, (v: VisitRecord) => v.isComplete),
+    ],
+    sortKeys: {
+      CREATED_AT: (v) => v.createdAt,
+      START_AT: (v) => v.startAt,
+      CLIENT_PRIMARY_NAME: client,
+      STATUS: (v) => v.visitStatus,
+    },
+    sort: sortOf(args),
+    defaultOrder: [ascending('START_AT')],
+  };
+}
+
+/** Our reading of onlyRelevantToBillingPeriod: completed visits of visit-based jobs. */
+function billable(data: AccountData): Predicate<VisitRecord> {
+  return (visit) => visit.isComplete && data.find('jobs', visit.jobId)?.billingType === 'VISIT_BASED';
+}
+
+function usesProduct(data: AccountData, productId: number): Predicate<VisitRecord> {
+  return (visit) =>
+    data.childrenOf('jobLineItems', 'jobId', visit.jobId).some((item) => item.productId === productId);
+}
+
+export function requestsSpec(args: Args): ListSpec<RequestRecord> {
+  const f = filterOf(args);
+  return {
+    where: [
+      idEquals(f.clientId, 'Client', 'filter.clientId', (r: RequestRecord) => r.clientId),
+      idEquals(f.propertyId, 'Property', 'filter.propertyId', (r: RequestRecord) => r.propertyId),
+      equals(f.status as string | undefined, (r: RequestRecord) => r.requestStatus),
+      dateRange(f.updatedAt, (r: RequestRecord) => r.updatedAt),
+      dateRange(f.createdAt, (r: RequestRecord) => r.createdAt),
+      search(args.searchTerm, (r: RequestRecord) => [r.title, r.contactName, r.companyName, r.email]),
+    ],
+    sortKeys: { UPDATED_AT: (r) => r.updatedAt },
+    defaultOrder: [descending('UPDATED_AT')],
+  };
+}
+
+export function propertiesSpec(args: Args): ListSpec<PropertyRecord> {
+  const f = filterOf(args);
+  return {
+    where: [
+      idEquals(f.clientId, 'Client', 'filter.clientId', (p: PropertyRecord) => p.clientId),
+      search(args.searchTerm, (p: PropertyRecord) => [
+        p.address.street1,
+        p.address.city,
+        p.address.postalCode,
+      ]),
+    ],
+    sortKeys: { CREATED_AT: (p) => p.createdAt },
+    defaultOrder: [descending('CREATED_AT')],
+  };
+}
+
+export function paymentRecordsSpec(args: Args): ListSpec<PaymentRecordRecord> {
+  const f = filterOf(args);
+  return {
+    where: [
+      dateRange(f.entryDate, (p: PaymentRecordRecord) => p.entryDate),
+      equals(f.adjustmentType as string | undefined, (p: PaymentRecordRecord) => p.adjustmentType),
+      equals(f.paymentType as string | undefined, (p: PaymentRecordRecord) => p.paymentType),
+      idEquals(f.clientId, 'Client', 'filter.clientId', (p: PaymentRecordRecord) => p.clientId),
+    ],
+    sortKeys: { ENTRY_DATE: (p) => p.entryDate },
+    defaultOrder: [descending('ENTRY_DATE')],
+  };
+}
+
+export function expensesSpec(args: Args): ListSpec<ExpenseRecord> {
+  const f = filterOf(args);
+  return {
+    where: [
+      dateRange(f.createdAt, (e: ExpenseRecord) => e.createdAt),
+      dateRange(f.updatedAt, (e: ExpenseRecord) => e.updatedAt),
+      dateRange(f.date, (e: ExpenseRecord) => e.date),
+      idEquals(f.enteredById, 'User', 'filter.enteredById', (e: ExpenseRecord) => e.enteredById),
+      idEquals(
+        f.reimbursableToId,
+        'User',
+        'filter.reimbursableToId',
+        (e: ExpenseRecord) => e.reimbursableToId,
+      ),
+    ],
+    sortKeys: { CREATED_AT: (e) => e.createdAt, UPDATED_AT: (e) => e.updatedAt, DATE: (e) => e.date },
+    sort: sortOf(args),
+    defaultOrder: [descending('CREATED_AT')],
+  };
+}
+
+export function timeSheetEntriesSpec(args: Args): ListSpec<TimeSheetEntryRecord> {
+  const f = filterOf(args);
+  return {
+    where: [
+      activeOn(f.activeOnDate),
+      idEquals(f.assignedTo, 'User', 'filter.assignedTo', (t: TimeSheetEntryRecord) => t.userId),
+      equals(f.isApproved as boolean | undefined, (t: TimeSheetEntryRecord) => t.approved),
+      equals(f.isPayable as boolean | undefined, (t: TimeSheetEntryRecord) => t.payable),
+      equals(f.ticking as boolean | undefined, (t: TimeSheetEntryRecord) => t.ticking),
+      dateRange(f.createdAt, (t: TimeSheetEntryRecord) => t.createdAt),
+      dateRange(f.updatedAt, (t: TimeSheetEntryRecord) => t.updatedAt),
+    ],
+    sortKeys: { START_AT: (t) => t.startAt },
+    sort: sortOf(args),
+    defaultOrder: [ascending('START_AT')],
+  };
+}
+
+/** Entries running at any time during the 24 hours from the given instant. */
+function activeOn(input: unknown): Predicate<TimeSheetEntryRecord> | undefined {
+  if (typeof input !== 'number') return undefined;
+  const end = input + DAY_MS;
+  return (entry) => entry.startAt < end && (entry.endAt === null || entry.endAt >= input);
+}
+
+export function usersSpec(args: Args): ListSpec<UserRecord> {
+  const f = filterOf(args);
+  return {
+    where: [equals(f.status as string | undefined, (u: UserRecord) => u.status)],
+    sortKeys: { ADMIN: (u) => !u.isAccountAdmin, NAME: (u) => `${u.firstName} ${u.lastName}` },
+    defaultOrder: [ascending('ADMIN'), ascending('NAME')],
+  };
+}

@@ -1,0 +1,142 @@
+import { encodeId } from '../../core/ids';
+import type { JobRecord, LineItemRecord, QuoteRecord, VisitRecord } from '../../data/records';
+import { paginate, type ConnectionArgs } from '../connection';
+import { on, type ResolverMap } from '../context';
+import { allOf } from '../filters';
+import { comparatorFor } from '../sorting';
+import { children, listed, ref, round2 } from './helpers';
+import { visitsSpec } from './more-queries';
+import { webUri } from './shapes';
+
+const lineItemFields = {
+  linkedProductOrService: ref<LineItemRecord, 'products'>('products', (item) => item.productId),
+};
+
+export const WORK_RESOLVERS: ResolverMap = {
+  Quote: {
+    quoteNumber: on<QuoteRecord>((quote) => String(quote.quoteNumber)),
+    amounts: on<QuoteRecord>((quote) => ({
+      depositAmount: quote.depositAmount,
+      discountAmount: quote.discountAmount,
+      nonTaxAmount: quote.nonTaxAmount,
+      outstandingDepositAmount: quote.depositAmount,
+      subtotal: quote.subtotal,
+      taxAmount: quote.taxAmount,
+      total: quote.total,
+    })),
+    client: ref<QuoteRecord, 'clients'>('clients', (quote) => quote.clientId),
+    property: ref<QuoteRecord, 'properties'>('properties', (quote) => quote.propertyId),
+    request: ref<QuoteRecord, 'requests'>('requests', (quote) => quote.requestId),
+    salesperson: ref<QuoteRecord, 'users'>('users', (quote) => quote.salespersonId),
+    taxDetails: on<QuoteRecord>((quote, _args, ctx) =>
+      taxDetails(ctx.data.find('taxRates', quote.taxRateId), quote.taxAmount),
+    ),
+    lastTransitioned: on<QuoteRecord>((quote) => ({
+      approvedAt: quote.approvedAt,
+      changesRequestedAt: quote.changesRequestedAt,
+      convertedAt: quote.convertedAt,
+    })),
+    jobberWebUri: on<QuoteRecord>((quote) => webUri('quotes', quote.id)),
+    lineItems: on<QuoteRecord>((quote, args, ctx) => {
+      const approved = (args.filter as { approved?: boolean } | null | undefined)?.approved;
+      const items = approved === false ? [] : ctx.data.childrenOf('quoteLineItems', 'quoteId', quote.id);
+      return paginate(items, args as ConnectionArgs, `quoteLineItems:${quote.id}:${String(approved)}`);
+    }),
+    jobs: children<QuoteRecord, 'jobs'>('jobs', 'quoteId'),
+    depositRecords: children<QuoteRecord, 'paymentRecords'>('paymentRecords', 'quoteId'),
+  },
+  QuoteLineItem: lineItemFields,
+  JobLineItem: lineItemFields,
+  Job: {
+    client: ref<JobRecord, 'clients'>('clients', (job) => job.clientId),
+    property: ref<JobRecord, 'properties'>('properties', (job) => job.propertyId),
+    quote: ref<JobRecord, 'quotes'>('quotes', (job) => job.quoteId),
+    request: ref<JobRecord, 'requests'>('requests', (job) => job.requestId),
+    salesperson: ref<JobRecord, 'users'>('users', (job) => job.salespersonId),
+    jobberWebUri: on<JobRecord>((job) => webUri('jobs', job.id)),
+    visitsInfo: on<JobRecord>((job, _args, ctx) =>
+      visitsInfo(ctx.data.childrenOf('visits', 'jobId', job.id), ctx.now),
+    ),
+    lineItems: children<JobRecord, 'jobLineItems'>('jobLineItems', 'jobId'),
+    visits: on<JobRecord>((job, args, ctx) => {
+      const spec = visitsSpec(args, ctx.data);
+      const visits = ctx.data.childrenOf('visits', 'jobId', job.id).filter(allOf(spec.where ?? []));
+      visits.sort(comparatorFor(spec.sort, spec.sortKeys ?? {}, spec.defaultOrder));
+      return paginate(
+        visits,
+        args as ConnectionArgs,
+        `job-visits:${job.id}:${JSON.stringify([args.filter, args.sort])}`,
+      );
+    }),
+    invoices: children<JobRecord, 'invoices'>('invoices', 'jobIds'),
+    paymentRecords: on<JobRecord>((job, args, ctx) => {
+      const invoices = ctx.data.childrenOf('invoices', 'jobIds', job.id);
+      const payments = invoices.flatMap((invoice) =>
+        ctx.data.childrenOf('paymentRecords', 'invoiceId', invoice.id),
+      );
+      return paginate(payments, args as ConnectionArgs, `job-payments:${job.id}`);
+    }),
+    jobCosting: on<JobRecord>((job, _args, ctx) => {
+      ctx.data.ensureTimeSheets();
+      return {
+        ...job.costing,
+        id: encodeId('JobCosting', job.id),
+        belowMinimumThreshold: (job.costing.profitPercentage ?? 0) < 20,
+      };
+    }),
+    jobBalanceTotals: on<JobRecord>((job, _args, ctx) => {
+      const invoices = ctx.data
+        .childrenOf('invoices', 'jobIds', job.id)
+        .filter((i) => i.invoiceStatus !== 'draft');
+      return {
+        totalAmount: round2(invoices.reduce((sum, invoice) => sum + invoice.total, 0)),
+        outstandingAmount: round2(invoices.reduce((sum, invoice) => sum + invoice.invoiceBalance, 0)),
+      };
+    }),
+    expenses: children<JobRecord, 'expenses'>('expenses', 'linkedJobId'),
+    timeSheetEntries: children<JobRecord, 'timeSheetEntries'>('timeSheetEntries', 'jobId'),
+  },
+  Visit: {
+    visitStatus: on<VisitRecord>((visit) => visit.visitStatus),
+    duration: on<VisitRecord>((visit) =>
+      visit.startAt === null || visit.endAt === null
+        ? null
+        : Math.round((visit.endAt - visit.startAt) / 60_000),
+    ),
+    client: ref<VisitRecord, 'clients'>('clients', (visit) => visit.clientId),
+    job: ref<VisitRecord, 'jobs'>('jobs', (visit) => visit.jobId),
+    property: ref<VisitRecord, 'properties'>('properties', (visit) => visit.propertyId),
+    invoice: ref<VisitRecord, 'invoices'>('invoices', (visit) => visit.invoiceId),
+    createdBy: ref<VisitRecord, 'users'>('users', (visit) => visit.createdById),
+    assignedUsers: listed<VisitRecord, 'users'>('users', (visit) => visit.assignedUserIds, 'visit-users'),
+    lineItems: on<VisitRecord>((visit, args, ctx) =>
+      paginate(
+        ctx.data.childrenOf('jobLineItems', 'jobId', visit.jobId),
+        args as ConnectionArgs,
+        `visit-items:${visit.id}`,
+      ),
+    ),
+    timeSheetEntries: children<VisitRecord, 'timeSheetEntries'>('timeSheetEntries', 'visitId'),
+  },
+};
+
+export function taxDetails(
+  rate:
+    | { id: number; name: string; label: string; tax: number; default: boolean; description: string | null }
+    | undefined,
+  amount: number,
+): unknown {
+  if (!rate) return null;
+  return { totalTaxAmount: amount, totalTaxRate: rate };
+}
+
+function visitsInfo(visits: readonly VisitRecord[], now: number): Record<string, number> {
+  const scheduled = visits.filter((visit) => visit.startAt !== null);
+  return {
+    futureCount: scheduled.filter((visit) => (visit.startAt ?? 0) > now).length,
+    pastCount: scheduled.filter((visit) => (visit.startAt ?? 0) <= now).length,
+    scheduledCount: scheduled.length,
+    unscheduledCount: visits.length - scheduled.length,
+    incompleteTotal: visits.filter((visit) => !visit.isComplete).length,
+  };
+}
