@@ -37,6 +37,8 @@ export interface LogLine {
 
 export interface ExecutionResult {
   readonly ok: boolean;
+  /** Set when Apps Script refused the request before running any function (e.g. a bad state token). */
+  readonly refused?: true;
   /** The returned value as JSON would carry it (an HtmlOutput becomes { html, title }). */
   readonly value?: unknown;
   readonly error?: ExecutionError;

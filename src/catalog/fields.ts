@@ -82,10 +82,11 @@ export const country = textOfType('COUNTRY');
 /** A Jobber enum shown by its readable label (see enums.ts). */
 export function enumeration(spec: FieldSpec & { readonly enumName: EnumName }): FieldDraft {
   const read = at(spec.path ?? spec.id);
-  return plain(spec, 'TEXT', 'DIMENSION', (node) => {
+  const field = plain(spec, 'TEXT', 'DIMENSION', (node) => {
     const value = read(node);
     return typeof value === 'string' ? enumLabel(spec.enumName, value) : null;
   });
+  return { ...field, enumName: spec.enumName };
 }
 
 export function flag(spec: FieldSpec): FieldDraft {

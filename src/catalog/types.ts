@@ -63,6 +63,8 @@ export interface FieldDef {
   readonly select: readonly string[];
   readonly read: (node: JsonObject, context: RowContext) => RawValue;
   readonly pushdown?: Pushdown;
+  /** For fields showing a Jobber enum by its label: which enum (for documentation). */
+  readonly enumName?: EnumName;
 }
 
 /** A date the report's date range can apply to. */

@@ -80,7 +80,7 @@ export function parseDateOption(object: CatalogObject, value: unknown): DateOpti
   const option = object.dateOptions.find((candidate) => candidate.fieldId === value);
   if (!option)
     throw invalid(
-      `"${describe(value)}" is not a date ${object.label} can be filtered by. ` +
+      `"${describe(value)}" is not one of the dates this data source can filter by (${object.label}). ` +
         'Edit the data source and choose one of the listed dates.',
       `unknown dateField ${describe(value)} for ${object.id}`,
     );

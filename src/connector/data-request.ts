@@ -66,9 +66,8 @@ function parseFields(config: ReportConfig, value: unknown): RequestedField[] {
     const field = typeof name === 'string' ? findField(config.object, name) : undefined;
     if (!field)
       throw invalid(
-        `The field "${describe(name)}" does not exist for ${config.object.label}. If the data source was switched ` +
-          'to another Jobber object or the connector was updated, open the data source and click "Refresh fields", ' +
-          'then remove the field from the chart.',
+        `The field "${describe(name)}" does not exist in this data source (${config.object.label}). ` +
+          'Open the data source, click Refresh fields, then remove or replace the field in the chart.',
         `unknown field ${describe(name)} for ${config.object.id}`,
       );
     return { field, forFilterOnly: isRecord(entry) && entry['forFilterOnly'] === true };

@@ -42,7 +42,9 @@ describe('the data source configuration', () => {
   });
 
   it('refuses dates, currencies and cache times it cannot honour', () => {
-    expect(userError({ object: 'invoices', dateField: 'startAt' }).userText).toMatch(/not a date Invoices/);
+    expect(userError({ object: 'invoices', dateField: 'startAt' }).userText).toMatch(
+      /not one of the dates this data source can filter by \(Invoices\)/,
+    );
     expect(userError({ object: 'invoices', currency: 'XYZ' }).userText).toMatch(/currency/);
     for (const minutes of ['-1', '361', 'soon', '1.5', '9999'])
       expect(userError({ object: 'invoices', cacheMinutes: minutes }).userText).toMatch(/0 to 360/);

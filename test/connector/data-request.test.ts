@@ -46,7 +46,7 @@ describe('the getData request', () => {
 
   it('refuses unknown fields, saying how to refresh them', () => {
     expect(userText({ ...base, fields: [{ name: 'total' }, { name: 'profit' }] })).toMatch(
-      /"profit" does not exist for Invoices.*Refresh fields/,
+      /"profit" does not exist in this data source \(Invoices\).*Refresh fields/,
     );
     expect(userText({ ...base, fields: [] })).toMatch(/no fields/);
     expect(userText({ ...base, fields: [{}] })).toMatch(/does not exist/);

@@ -131,6 +131,14 @@ describe('executions', () => {
     expect((await runtime.run(ALICE, 'spin', 1)).value).toBe('spun');
   });
 
+  it('end running executions when the runtime closes', async () => {
+    const other = runtimeFor(SCRIPT);
+    const running = other.run(ALICE, 'spin', 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await other.close();
+    expect((await running).error).toEqual({ kind: 'exception', text: 'The runtime was closed' });
+  });
+
   it('report busy time separately from elapsed time', async () => {
     const result = await runtime.run(ALICE, 'spin', 50);
     expect(result.busyMs).toBeGreaterThan(0);

@@ -184,6 +184,21 @@ describe('UrlFetchApp', () => {
     ]);
   });
 
+  it('keeps credentials out of the recorded request bodies', async () => {
+    const form = { code: 'c0de', client_secret: 'shh', grant_type: 'authorization_code' };
+    const result = await runtime.run(ALICE, 'call', '/echo', { method: 'post', payload: form });
+    expect(result.fetches[0]?.requestBody).toBe(
+      'code=[redacted]&client_secret=[redacted]&grant_type=authorization_code',
+    );
+    const jsonBody = JSON.stringify({ refresh_token: 'r', query: '{ a }' });
+    const second = await runtime.run(ALICE, 'call', '/echo', {
+      method: 'post',
+      payload: jsonBody,
+      contentType: 'application/json',
+    });
+    expect(second.fetches[0]?.requestBody).toBe('{"refresh_token":"[redacted]","query":"{ a }"}');
+  });
+
   it('describes a request with getRequest without sending it', async () => {
     const before = server.requests.length;
     const result = await runtime.run(ALICE, 'describe', { method: 'post', payload: { a: '1' } });

@@ -21,6 +21,8 @@ export interface FakeOAuth {
   /** The user's choice on the consent screen. */
   consent: 'approve' | 'deny';
   accessTokenLifetimeSeconds: number;
+  /** Whether this Authorization header carries an access token this provider issued. */
+  authorizes(authorization: string | undefined): boolean;
 }
 
 export function installFakeOAuth(server: FakeServer, redirectUri: string): FakeOAuth {
@@ -33,7 +35,9 @@ export function installFakeOAuth(server: FakeServer, redirectUri: string): FakeO
     returnRefreshToken: true,
     consent: 'approve',
     accessTokenLifetimeSeconds: 3600,
+    authorizes: (authorization) => accessTokens.has(String(authorization).replace(/^Bearer /, '')),
   };
+  const accessTokens = new Set<string>();
   const codes = new Set<string>();
   const refreshTokens = new Set<string>();
   const now = () => server.clock?.now() ?? Date.now();
@@ -69,10 +73,9 @@ export function installFakeOAuth(server: FakeServer, redirectUri: string): FakeO
   });
 
   function issue(withRefreshToken: boolean): FakeResponse {
-    const body: Record<string, unknown> = {
-      access_token: jwt(now(), oauth.accessTokenLifetimeSeconds),
-      ...oauth.extras,
-    };
+    const accessToken = jwt(now(), oauth.accessTokenLifetimeSeconds);
+    accessTokens.add(accessToken);
+    const body: Record<string, unknown> = { access_token: accessToken, ...oauth.extras };
     if (withRefreshToken) {
       const refreshToken = randomBytes(16).toString('base64url');
       refreshTokens.add(refreshToken);

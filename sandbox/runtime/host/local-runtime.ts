@@ -27,7 +27,7 @@ export class LocalRuntime implements Runtime {
   readonly redirectUri: string;
   private readonly pool: WorkerPool;
   private readonly active = new Set<ActiveExecution>();
-  private readonly kills = new Map<ActiveExecution, () => void>();
+  private readonly kills = new Map<ActiveExecution, (outcome: WorkerOutcome) => void>();
   private nextExecutionId = 1;
 
   constructor(private readonly config: LocalRuntimeConfig) {
@@ -50,12 +50,15 @@ export class LocalRuntime implements Runtime {
         resolve,
       );
       this.active.add(execution);
-      const timer = setTimeout(() => this.kill(execution), this.config.timeLimitMs);
+      const timer = setTimeout(
+        () => this.kill(execution, timeoutOutcome(this.config.timeLimitMs)),
+        this.config.timeLimitMs,
+      );
       const finish = (outcome: WorkerOutcome, reusable: boolean): void => {
         clearTimeout(timer);
         this.end(execution, slot, outcome, reusable);
       };
-      this.kills.set(execution, () => finish(timeoutOutcome(this.config.timeLimitMs), false));
+      this.kills.set(execution, (outcome) => finish(outcome, false));
       slot.onMessage = (message) => this.onMessage(slot, execution, message, finish);
       slot.onFailure = (error) => finish(crashOutcome(error), false);
       slot.worker.postMessage(this.command(execution, functionName, argsJson));
@@ -115,7 +118,12 @@ export class LocalRuntime implements Runtime {
   }
 
   async close(): Promise<void> {
-    for (const execution of [...this.active]) this.kill(execution);
+    const closed: WorkerOutcome = {
+      ok: false,
+      error: { kind: 'exception', text: 'The runtime was closed' },
+      busyMs: 0,
+    };
+    for (const execution of [...this.active]) this.kill(execution, closed);
     await this.pool.close();
   }
 
@@ -165,15 +173,16 @@ export class LocalRuntime implements Runtime {
     else this.pool.discard(slot);
   }
 
-  private kill(execution: ActiveExecution): void {
-    this.kills.get(execution)?.();
+  private kill(execution: ActiveExecution, outcome: WorkerOutcome): void {
+    this.kills.get(execution)?.(outcome);
   }
 
   /** Apps Script's limit is wall time, sleeps included: with a virtual clock, virtual time counts. */
   private enforceVirtualLimit(): void {
     const now = this.config.clock.now();
     for (const execution of [...this.active]) {
-      if ((execution.virtualElapsed(now) ?? 0) > this.config.timeLimitMs) this.kill(execution);
+      if ((execution.virtualElapsed(now) ?? 0) > this.config.timeLimitMs)
+        this.kill(execution, timeoutOutcome(this.config.timeLimitMs));
     }
   }
 }
@@ -200,7 +209,15 @@ function failureMessage(error: unknown): string {
 }
 
 function refused(text: string): ExecutionResult {
-  return { ok: false, error: { kind: 'exception', text }, logs: [], fetches: [], elapsedMs: 0, busyMs: 0 };
+  return {
+    ok: false,
+    refused: true,
+    error: { kind: 'exception', text },
+    logs: [],
+    fetches: [],
+    elapsedMs: 0,
+    busyMs: 0,
+  };
 }
 
 function setOrDelete(

@@ -55,7 +55,7 @@ export class UrlFetchService {
     const base = {
       method: request.method,
       url: request.url,
-      ...(body ? { requestBody: body.toString('utf8') } : {}),
+      ...(body ? { requestBody: redactSecrets(body.toString('utf8')) } : {}),
     };
     try {
       this.admit(user, request.url);
@@ -141,6 +141,26 @@ export class UrlFetchService {
     if (origin !== null && now !== null && new URL(url).origin === origin)
       this.deps.clock.observe(Number(now));
   }
+}
+
+const SECRET_FIELDS = [
+  'client_secret',
+  'refresh_token',
+  'access_token',
+  'code',
+  'code_verifier',
+  'assertion',
+];
+
+/** Request bodies are kept for tests and the playground, minus credentials (form or JSON fields). */
+export function redactSecrets(body: string): string {
+  let text = body;
+  for (const field of SECRET_FIELDS) {
+    text = text
+      .replace(new RegExp(`(^|&)(${field})=[^&]*`, 'g'), '$1$2=[redacted]')
+      .replace(new RegExp(`("${field}"\\s*:\\s*)"[^"]*"`, 'g'), '$1"[redacted]"');
+  }
+  return text;
 }
 
 function headerValue(response: RawResponse, name: string): string | null {
