@@ -167,4 +167,19 @@ describe('every object against the sandbox’s ground truth', () => {
       expect(seen).toBeGreaterThan(0);
     }
   });
+
+  it('serves Looker Studio’s semantic detection from one small page', async () => {
+    for (const objectId of ['invoiceLineItems', 'visits', 'timesheets']) {
+      const object = findObject(objectId);
+      if (!object) throw new Error(objectId);
+      const source = await studio.connect({ object: objectId });
+      const before = (await world().sandbox.control.requests.list()).at(-1)?.seq ?? 0;
+      await source.getData({ fields: object.fields.map((entry) => entry.id), sampleExtraction: true });
+      const sent = (await world().sandbox.control.requests.list(before)).filter(
+        (entry) => entry.endpoint === 'graphql',
+      );
+      expect(sent).toHaveLength(1);
+      expect(Number(sent[0]?.variables?.['first'])).toBeLessThanOrEqual(10);
+    }
+  });
 });
