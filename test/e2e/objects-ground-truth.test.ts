@@ -7,6 +7,7 @@
 import type { RecordCollection } from '../../sandbox/jobber/control-types';
 import { addDays, type DataSource, type LookerStudio } from '../../sandbox/studio';
 import { findObject } from '../../src/catalog/catalog';
+import { buildObjectQuery } from '../../src/catalog/query';
 import { useWorld, type World } from '../support/e2e';
 import { byId, columnSum, inRange, localDate, num, rawRecords, type Raw } from './support/reports';
 
@@ -130,22 +131,31 @@ describe('every object against the sandbox’s ground truth', () => {
     Object.assign(range, { startDate: addDays(today, -365), endDate: addDays(today, -1) });
   });
 
-  it.each(Object.keys(TRUTHS))('%s: counts and money totals for the last year match', async (objectId) => {
-    const truth = TRUTHS[objectId] as Truth;
-    const object = findObject(objectId);
-    if (!object) throw new Error(objectId);
-    const source: DataSource = await studio.connect({ object: objectId });
-    expect(source.config.dateRangeRequired).toBe(object.dateOptions.length > 0);
-    // Every field at once: the driver checks each value against its declared type.
-    const response = await source.getData({
-      fields: object.fields.map((entry) => entry.id),
-      dateRange: range,
-    });
-    const want = await expected(world(), truth, range);
-    expect(want.count).toBeGreaterThan(0);
-    expect(columnSum(response, truth.count)).toBe(want.count);
-    for (const [id, sum] of Object.entries(want.sums)) expect(columnSum(response, id)).toBeCloseTo(sum, 2);
-  });
+  it.each(Object.keys(TRUTHS))(
+    '%s: counts and money totals for the last year match, at the cost the catalog estimated',
+    async (objectId) => {
+      const truth = TRUTHS[objectId] as Truth;
+      const object = findObject(objectId);
+      if (!object) throw new Error(objectId);
+      const source: DataSource = await studio.connect({ object: objectId });
+      expect(source.config.dateRangeRequired).toBe(object.dateOptions.length > 0);
+      const before = (await world().sandbox.control.requests.list()).at(-1)?.seq ?? 0;
+      // Every field at once: the driver checks each value against its declared type.
+      const response = await source.getData({
+        fields: object.fields.map((entry) => entry.id),
+        dateRange: range,
+      });
+      const sent = await world().sandbox.control.requests.list(before);
+      const firstPage = sent.find((request) => request.endpoint === 'graphql');
+      const estimate = buildObjectQuery(object, object.fields, undefined).root;
+      const first = Number(firstPage?.variables?.['first']);
+      expect(firstPage?.requestedCost).toBe(estimate.fixedCost + first * estimate.costPerNode);
+      const want = await expected(world(), truth, range);
+      expect(want.count).toBeGreaterThan(0);
+      expect(columnSum(response, truth.count)).toBe(want.count);
+      for (const [id, sum] of Object.entries(want.sums)) expect(columnSum(response, id)).toBeCloseTo(sum, 2);
+    },
+  );
 
   it('cuts a one-day range exactly at local midnight, for dates and for timestamps', async () => {
     for (const [objectId, truth] of [
