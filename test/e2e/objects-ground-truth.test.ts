@@ -157,26 +157,23 @@ describe('every object against the sandbox’s ground truth', () => {
     },
   );
 
-  it('cuts a one-day range exactly at local midnight, for dates and for timestamps', async () => {
-    for (const [objectId, truth] of [
-      ['invoices', TRUTHS['invoices']],
-      ['visits', TRUTHS['visits']],
-      ['timesheets', TRUTHS['timesheets']],
-    ] as const) {
-      if (!truth) throw new Error(objectId);
+  it.each(['invoices', 'visits', 'timesheets'])(
+    '%s: one-day ranges are cut exactly at local midnight, across a daylight saving change',
+    async (objectId) => {
+      const truth = TRUTHS[objectId] as Truth;
       const source = await studio.connect({ object: objectId });
       let seen = 0;
-      for (const back of [1, 3, 4, 5, 8, 13, 21, 34]) {
+      for (const back of [1, 3, 4, 10, 17]) {
         const day = addDays(studio.today(), -back);
         const oneDay = { startDate: day, endDate: day };
         const response = await source.getData({ fields: [truth.count], dateRange: oneDay });
         const want = (await expected(world(), truth, oneDay)).count;
-        expect(`${objectId} ${day}: ${columnSum(response, truth.count)}`).toBe(`${objectId} ${day}: ${want}`);
+        expect(`${day}: ${columnSum(response, truth.count)}`).toBe(`${day}: ${want}`);
         seen += want;
       }
       expect(seen).toBeGreaterThan(0);
-    }
-  });
+    },
+  );
 
   it('serves Looker Studio’s semantic detection from one small page', async () => {
     for (const objectId of ['invoiceLineItems', 'visits', 'timesheets']) {
