@@ -1,6 +1,6 @@
 /**
  * Reading a connection sorted newest first, page by page, until its records are older than the
- * report's window: for dates Jobber can sort by but not filter on (timesheet entries' start).
+ * report's window: for dates Jobber can sort by but not filter on (a job's last update).
  * Every page waits for Jobber's cost bucket like any other request (GraphQLRequest.estimatedCost).
  */
 import { isObject } from '../catalog/read';

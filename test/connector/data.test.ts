@@ -203,17 +203,17 @@ describe('getData', () => {
   });
 });
 
-describe('getData for dates Jobber cannot filter on (timesheets by start)', () => {
-  const entry = (day: number): JsonObject => ({
-    id: `VGltZS8${day}`,
-    startAt: `2024-03-${String(day).padStart(2, '0')}T15:00:00Z`,
-    finalDuration: 3600,
+describe('getData for dates Jobber cannot filter on (jobs by last update)', () => {
+  const job = (day: number): JsonObject => ({
+    id: `Sm9iLz${day}`,
+    updatedAt: `2024-03-${String(day).padStart(2, '0')}T15:00:00Z`,
+    total: 100,
   });
-  /** Newest first, two pages: the second one reaches before the window. */
+  /** Newest first: the second page reaches before the range, the third is never read. */
   const pages = [
-    [entry(31), entry(25), entry(20)],
-    [entry(12), entry(8), entry(3)],
-    [entry(2), entry(1)],
+    [job(31), job(25), job(20)],
+    [job(12), job(8), job(3)],
+    [job(2), job(1)],
   ];
 
   it('reads newest first and stops at the first page older than the range', () => {
@@ -222,11 +222,11 @@ describe('getData for dates Jobber cannot filter on (timesheets by start)', () =
       const page = request.variables?.['after'] === null ? 0 : Number(request.variables?.['after']);
       const nodes = pages[page] ?? [];
       const pageInfo = { hasNextPage: page < pages.length - 1, endCursor: String(page + 1) };
-      return { timeSheetEntries: { nodes, pageInfo } };
+      return { jobs: { nodes, pageInfo } };
     };
     const response = run({
-      configParams: { object: 'timesheets' },
-      fields: [{ name: 'startAt' }, { name: 'labourHours' }],
+      configParams: { object: 'jobs', dateField: 'updatedAt' },
+      fields: [{ name: 'updatedAt' }, { name: 'total' }],
       dateRange: { startDate: '2024-03-05', endDate: '2024-03-24' },
     });
     expect(response.rows.map((row) => row.values[0])).toEqual([
@@ -236,8 +236,9 @@ describe('getData for dates Jobber cannot filter on (timesheets by start)', () =
     ]);
     expect(api.queries).toHaveLength(2);
     expect(api.queries[0]?.variables).toMatchObject({
-      sort: [{ field: 'START_AT', direction: 'DESCENDING' }],
+      sort: [{ key: 'UPDATED_AT', direction: 'DESCENDING' }],
     });
+    expect(api.queries[0]?.variables).not.toHaveProperty('filter');
     expect(api.queries[0]?.query).toContain('sort: $sort');
     expect(api.queries[0]?.estimatedCost).toBeGreaterThan(0);
     expect(api.reads).toHaveLength(0);

@@ -185,6 +185,28 @@ describe('every object against the sandbox’s ground truth', () => {
     },
   );
 
+  const updated = (objectId: string): Truth => ({ ...(TRUTHS[objectId] as Truth), date: 'updatedAt' });
+  it.each([
+    ['jobs', 'updatedAt', updated('jobs'), 'total'],
+    ['jobLineItems', 'jobUpdatedAt', updated('jobLineItems'), 'totalPrice'],
+  ])(
+    '%s by %s: read newest first (Jobber sorts but cannot filter), cut exactly',
+    async (objectId, dateField, truth, money) => {
+      const source = await studio.connect({ object: objectId, dateField });
+      const recent = { startDate: addDays(studio.today(), -90), endDate: addDays(studio.today(), -1) };
+      const before = (await world().sandbox.control.requests.list()).at(-1)?.seq ?? 0;
+      const response = await source.getData({ fields: [truth.count, money], dateRange: recent });
+      const want = await expected(world(), truth, recent);
+      expect(want.count).toBeGreaterThan(0);
+      expect(columnSum(response, truth.count)).toBe(want.count);
+      expect(columnSum(response, money)).toBeCloseTo(want.sums[money] ?? NaN, 2);
+      const sent = (await world().sandbox.control.requests.list(before)).filter(
+        (entry) => entry.endpoint === 'graphql',
+      );
+      expect(sent[0]?.variables).toMatchObject({ sort: [{ key: 'UPDATED_AT', direction: 'DESCENDING' }] });
+    },
+  );
+
   it('serves Looker Studio’s semantic detection from one small page', async () => {
     for (const objectId of ['invoiceLineItems', 'visits', 'timesheets']) {
       const object = findObject(objectId);

@@ -2,7 +2,7 @@
 import { computed, fromParent, group, money, timestamp } from '../fields';
 import { asNumber, at, cents } from '../read';
 import type { CatalogObject } from '../types';
-import { jobKeyFields } from './jobs';
+import { jobKeyFields, UPDATED_NEWEST_FIRST } from './jobs';
 import { lineItemFields } from './line-items';
 import { clientFields } from './shared';
 
@@ -13,7 +13,12 @@ export const jobLineItems: CatalogObject = {
   id: 'jobLineItems',
   label: 'Job line items',
   description: 'One row per line of every job, with the job’s number, status, type, dates and client.',
-  root: { connection: 'jobs', singular: 'job', filterType: 'JobFilterAttributes' },
+  root: {
+    connection: 'jobs',
+    singular: 'job',
+    filterType: 'JobFilterAttributes',
+    sortType: '[JobsSortInput!]',
+  },
   rowsFrom: 'lineItems',
   dateOptions: [
     { fieldId: 'jobCreatedAt', label: 'Job created', filterArgument: 'createdAt', precision: 'timestamp' },
@@ -22,6 +27,12 @@ export const jobLineItems: CatalogObject = {
       fieldId: 'jobCompletedAt',
       label: 'Job completed',
       filterArgument: 'completedAt',
+      precision: 'timestamp',
+    },
+    {
+      fieldId: 'jobUpdatedAt',
+      label: 'Job last updated',
+      newestFirst: UPDATED_NEWEST_FIRST,
       precision: 'timestamp',
     },
   ],
@@ -66,6 +77,12 @@ export const jobLineItems: CatalogObject = {
           label: 'Job start',
           path: 'startAt',
           description: 'When the job starts.',
+        }),
+        timestamp({
+          id: 'jobUpdatedAt',
+          label: 'Job last updated',
+          path: 'updatedAt',
+          description: 'When the job was last changed.',
         }),
         timestamp({
           id: 'jobCompletedAt',

@@ -16,6 +16,9 @@ import { asNumber, asTime, at, daysBetween, fractionOfPercent } from '../read';
 import type { CatalogObject } from '../types';
 import { clientFields, jobberLink, recordId } from './shared';
 
+/** The jobs sort that lists the most recently updated first. */
+export const UPDATED_NEWEST_FIRST = [{ key: 'UPDATED_AT', direction: 'DESCENDING' }];
+
 /** The job fields its line items carry too. */
 export const jobKeyFields: readonly FieldDraft[] = [
   recordId('jobId', 'Job ID', "Jobber's id of the job."),
@@ -99,12 +102,24 @@ export const jobs: CatalogObject = {
   id: 'jobs',
   label: 'Jobs',
   description: 'One row per job: status, type, schedule, value, invoicing and job costing.',
-  root: { connection: 'jobs', singular: 'job', filterType: 'JobFilterAttributes' },
+  root: {
+    connection: 'jobs',
+    singular: 'job',
+    filterType: 'JobFilterAttributes',
+    sortType: '[JobsSortInput!]',
+  },
   dateOptions: [
     { fieldId: 'createdAt', label: 'Created', filterArgument: 'createdAt', precision: 'timestamp' },
     { fieldId: 'startAt', label: 'Start', filterArgument: 'startAt', precision: 'timestamp' },
     { fieldId: 'endAt', label: 'End', filterArgument: 'endAt', precision: 'timestamp' },
     { fieldId: 'completedAt', label: 'Completed', filterArgument: 'completedAt', precision: 'timestamp' },
+    // Jobber cannot filter jobs by update time, but sorts them by it: read newest first.
+    {
+      fieldId: 'updatedAt',
+      label: 'Last updated',
+      newestFirst: UPDATED_NEWEST_FIRST,
+      precision: 'timestamp',
+    },
   ],
   allTime: true,
   fields: [
