@@ -1,5 +1,6 @@
 import type { ExecuteCommand, HostRequest, WorkerMessage, WorkerOutcome } from '../protocol';
-import type { ExecutionResult, LockTarget, Runtime } from '../types';
+import { scriptCallbackUrl } from '../../shared/local-apps-script';
+import type { ExecutionResult, FetchEvent, LockTarget, Runtime } from '../types';
 import { callbackRequest, parseCallbackUrl } from './callback';
 import { HostClock } from './clock';
 import { ActiveExecution } from './execution';
@@ -17,8 +18,10 @@ export interface LocalRuntimeConfig {
   readonly state: SharedState;
   readonly timeLimitMs: number;
   readonly scriptId: string;
+  readonly scriptOrigin: string;
   readonly boundToDocument: boolean;
   readonly maxConcurrentExecutions: number;
+  readonly onFetch?: (event: FetchEvent) => void;
 }
 
 /** The host: owns the shared state, hands executions to workers, answers their requests, enforces the time limit. */
@@ -32,7 +35,7 @@ export class LocalRuntime implements Runtime {
 
   constructor(private readonly config: LocalRuntimeConfig) {
     this.scriptId = config.scriptId;
-    this.redirectUri = `https://script.google.com/macros/d/${encodeURIComponent(config.scriptId)}/usercallback`;
+    this.redirectUri = scriptCallbackUrl(config.scriptOrigin, config.scriptId);
     this.pool = new WorkerPool(config.maxConcurrentExecutions, config.clock.shared);
     config.clock.onAdvance(() => this.enforceVirtualLimit());
   }
@@ -46,8 +49,10 @@ export class LocalRuntime implements Runtime {
       const execution = new ActiveExecution(
         this.nextExecutionId++,
         user,
+        functionName,
         clock.virtual ? clock.now() : null,
         resolve,
+        this.config.onFetch,
       );
       this.active.add(execution);
       const timer = setTimeout(
@@ -128,7 +133,7 @@ export class LocalRuntime implements Runtime {
   }
 
   private command(execution: ActiveExecution, functionName: string, argsJson: string): ExecuteCommand {
-    const { bundlePath, manifest, scriptId, clock, boundToDocument } = this.config;
+    const { bundlePath, manifest, scriptId, scriptOrigin, clock, boundToDocument } = this.config;
     return {
       kind: 'execute',
       executionId: execution.id,
@@ -138,6 +143,7 @@ export class LocalRuntime implements Runtime {
       settings: {
         userEmail: execution.user,
         scriptId,
+        scriptOrigin,
         timeZone: manifest.timeZone,
         virtualClock: clock.virtual,
         boundToDocument,
@@ -208,8 +214,10 @@ function failureMessage(error: unknown): string {
   return `Internal runtime error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+/** Nothing ran, so no execution number: executionId 0. */
 function refused(text: string): ExecutionResult {
   return {
+    executionId: 0,
     ok: false,
     refused: true,
     error: { kind: 'exception', text },
