@@ -3,7 +3,8 @@
  * scope (the "flight"), changed only under the user lock and only for an instant; the fetch itself
  * runs without the lock. A lease says who fetches which fields for the scope and until when:
  *
- * - `gathering`: the leader waits a short window; concurrent requests add their fields to it.
+ * - `gathering`: the leader waits; concurrent requests add their fields to it, and each addition
+ *   keeps the window open a little longer (up to a cap), so a burst of charts is gathered whole.
  * - `fetching`: the field set is fixed; requests it covers wait for its outcome.
  *
  * Completion is announced in a per-lease outcome entry, written without the lock (its key is
@@ -20,7 +21,10 @@ export interface Lease {
   /** The largest `lastRefresh` among the requests this lease serves. */
   readonly refresh: number | null;
   readonly state: 'gathering' | 'fetching';
+  /** The leader fetches once this time has passed with nobody joining. */
   readonly gatherUntil: number;
+  /** Gathering never lasts past this, however many join. */
+  readonly gatherCap: number;
   /** Set when gathering ends; an explicit bypass only follows fetches begun after it arrived. */
   readonly fetchStartedAt: number | null;
   /** After this the leader is presumed dead (it cannot outlive an Apps Script execution). */
@@ -44,7 +48,10 @@ export interface FlightRequest {
 }
 
 export interface LeaseTiming {
+  /** Quiet time after the lease opens or a request joins, before the leader fetches. */
   readonly gatherMs: number;
+  /** The longest gathering, from the lease's opening. */
+  readonly gatherMaxMs: number;
   readonly leaseMs: number;
 }
 
@@ -76,7 +83,7 @@ export function arbitrate(
   if (serving) return { role: 'follow', lease: serving, flight: pruned(flight, live) };
   const gathering = live.find((lease) => lease.state === 'gathering' && !outcomes.has(lease.id));
   if (gathering) {
-    const joined = joinLease(gathering, request);
+    const joined = joinLease(gathering, request, newLease.nowMs + newLease.timing.gatherMs);
     return { role: 'follow', lease: joined, flight: { leases: replaceLease(live, joined) } };
   }
   const lease = openLease(request, newLease.id, newLease.nowMs, newLease.timing);
@@ -94,9 +101,10 @@ function pruned(flight: Flight, live: readonly Lease[]): Flight | null {
   return live.length === flight.leases.length ? null : { leases: live };
 }
 
-function joinLease(lease: Lease, request: FlightRequest): Lease {
+function joinLease(lease: Lease, request: FlightRequest, quietUntil: number): Lease {
   return {
     ...lease,
+    gatherUntil: Math.min(lease.gatherCap, Math.max(lease.gatherUntil, quietUntil)),
     fieldIds: unionFields(lease.fieldIds, request.fieldIds),
     refresh: maxRefresh(lease.refresh, request.lastRefresh),
   };
@@ -115,8 +123,9 @@ function openLease(request: FlightRequest, id: string, nowMs: number, timing: Le
     refresh: request.lastRefresh,
     state: 'gathering',
     gatherUntil: nowMs + timing.gatherMs,
+    gatherCap: nowMs + timing.gatherMaxMs,
     fetchStartedAt: null,
-    expiresAt: nowMs + timing.gatherMs + timing.leaseMs,
+    expiresAt: nowMs + timing.gatherMaxMs + timing.leaseMs,
   };
 }
 
@@ -124,10 +133,14 @@ function replaceLease(leases: readonly Lease[], replacement: Lease): Lease[] {
   return leases.map((lease) => (lease.id === replacement.id ? replacement : lease));
 }
 
-/** Ends the gathering of `leaseId`: its field set is fixed from now on. */
+/**
+ * Ends the gathering of `leaseId` when its quiet time has passed: its field set is fixed from now
+ * on. A lease still gathering (someone joined meanwhile) is returned unchanged.
+ */
 export function closeGathering(flight: Flight, leaseId: string, nowMs: number): Lease | null {
   const lease = flight.leases.find((candidate) => candidate.id === leaseId);
   if (!lease) return null;
+  if (lease.state === 'gathering' && nowMs < lease.gatherUntil) return lease;
   return { ...lease, state: 'fetching', fetchStartedAt: nowMs };
 }
 

@@ -14,8 +14,10 @@ export const MIN_CACHE_TTL_SECONDS = 60;
 export const MAX_CACHE_TTL_SECONDS = 21_600;
 
 export interface CacheSettings {
-  /** How long a leader waits for concurrent charts to add their fields before it fetches. */
+  /** How long a leader waits, after opening its lease or after a chart joins it, before it fetches. */
   readonly gatherMs: number;
+  /** The longest a leader gathers, however many charts keep joining. */
+  readonly gatherMaxMs: number;
   /** A follower's first pause between polls; pauses grow by half up to `pollMaxMs`. */
   readonly pollMinMs: number;
   readonly pollMaxMs: number;
@@ -29,7 +31,8 @@ export interface CacheSettings {
 }
 
 export const DEFAULT_CACHE_SETTINGS: CacheSettings = {
-  gatherMs: 1_500,
+  gatherMs: 1_000,
+  gatherMaxMs: 5_000,
   pollMinMs: 250,
   pollMaxMs: 2_000,
   leaseMs: 360_000,

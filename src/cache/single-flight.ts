@@ -86,21 +86,20 @@ function arbitrateLocked(call: CacheCall, unusable: ReadonlySet<string>): Decisi
   if (entry) return { role: 'entry', entry };
   const flight = readFlight(userCache, call.keys.flight);
   const outcomes = readOutcomes(userCache, flight.leases, call.keys.outcome);
-  const timing = { gatherMs: call.settings.gatherMs, leaseMs: call.settings.leaseMs };
+  const { gatherMs, gatherMaxMs, leaseMs } = call.settings;
+  const timing = { gatherMs, gatherMaxMs, leaseMs };
   const decision = arbitrate(flight, outcomes, call.request, { id: uniqueId(nowMs), nowMs, timing });
   if (decision.flight) writeFlight(userCache, call.keys.flight, decision.flight, flightTtlSeconds(call));
   return decision;
 }
 
 function flightTtlSeconds(call: CacheCall): number {
-  return Math.ceil((call.settings.gatherMs + call.settings.leaseMs) / 1000) + 60;
+  return Math.ceil((call.settings.gatherMaxMs + call.settings.leaseMs) / 1000) + 60;
 }
 
-function lead(call: CacheCall, gathering: Lease, fetch: FetchTable): CacheResult {
+function lead(call: CacheCall, opened: Lease, fetch: FetchTable): CacheResult {
   const { clock } = call.services;
-  const gatherLeftMs = gathering.gatherUntil - clock.now();
-  if (gatherLeftMs > 0) clock.sleep(gatherLeftMs);
-  const lease = closeLease(call, gathering);
+  const lease = gather(call, opened);
   let table: Table;
   try {
     table = fetchChecked(fetch, lease.fieldIds);
@@ -114,22 +113,33 @@ function lead(call: CacheCall, gathering: Lease, fetch: FetchTable): CacheResult
   return finish(call, call.forced ? 'bypass' : 'miss', table);
 }
 
-/** Fixes the lease's field set (what the siblings asked for until now) and marks it fetching. */
+/** Sleeps until the lease has been quiet for its gather time, then fixes its field set. */
+function gather(call: CacheCall, opened: Lease): Lease {
+  const { clock } = call.services;
+  let lease = opened;
+  while (lease.state === 'gathering') {
+    const quietLeftMs = lease.gatherUntil - clock.now();
+    if (quietLeftMs > 0) clock.sleep(quietLeftMs);
+    lease = closeLease(call, lease);
+  }
+  return lease;
+}
+
+/** Fixes the lease's field set (what the siblings asked for until now) unless one just joined. */
 function closeLease(call: CacheCall, gathering: Lease): Lease {
   const { userCache, clock, userLock } = call.services;
+  const fetching = (lease: Lease): Lease => ({ ...lease, state: 'fetching', fetchStartedAt: clock.now() });
   const closed = withUserLock(userLock, call.settings.lockWaitMs, () => {
     const flight = readFlight(userCache, call.keys.flight);
-    const lease = closeGathering(flight, gathering.id, clock.now()) ?? {
-      ...gathering,
-      state: 'fetching' as const,
-      fetchStartedAt: clock.now(),
-    };
-    writeFlight(userCache, call.keys.flight, withLease(flight, lease), flightTtlSeconds(call));
+    // Gone (evicted): put it back as it was, fetching, so later charts can still follow it.
+    const lease = closeGathering(flight, gathering.id, clock.now()) ?? fetching(gathering);
+    if (lease.state === 'fetching')
+      writeFlight(userCache, call.keys.flight, withLease(flight, lease), flightTtlSeconds(call));
     return lease;
   });
-  // Lock busy: fetch what we know; siblings that joined meanwhile read their fields from the
-  // outcome's entry if covered, or take over after it.
-  return closed === LOCK_BUSY ? { ...gathering, state: 'fetching', fetchStartedAt: clock.now() } : closed;
+  // Lock busy: fetch what we know; siblings that joined meanwhile take over after its outcome if
+  // it does not cover them.
+  return closed === LOCK_BUSY ? fetching(gathering) : closed;
 }
 
 export function fetchChecked(fetch: FetchTable, fieldIds: readonly string[]): Table {

@@ -113,12 +113,14 @@ export function enumLabel(enumName: EnumName, value: string): string {
 }
 
 /**
- * Values seen only in third-party code (jobber-api.md §7.4, UNCONFIRMED): shown by their label when
- * Jobber sends them, but never sent to Jobber in a filter, where an unknown value fails the query.
+ * Values not confirmed for the API version the connector pins (jobber-api.md §7.4: seen only in
+ * third-party code, or in newer schemas of unknown version, and not served by the sandbox): shown by
+ * their label when Jobber sends them, but never sent in a filter, where an unknown value fails the query.
  */
 const UNCONFIRMED_VALUES: Readonly<Record<string, readonly string[]>> = {
   InvoiceStatusTypeEnum: ['voided'],
   RequestStatusTypeEnum: ['needs_approval'],
+  PaymentType: ['ZELLE', 'CASH_APP', 'PAYPAL', 'VENMO', 'E_TRANSFER', 'ACH_BANK_PAYMENT'],
 };
 
 /** The enum value whose label is exactly `label`, when it is safe to send in a Jobber filter. */

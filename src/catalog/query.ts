@@ -3,7 +3,7 @@
  * fields need, and, per nested connection, a query that re-reads one record's remaining items.
  * Every value that comes from a report (filters, ids, cursors) travels in variables, never in text.
  */
-import type { ConnectionQuery, JsonObject } from '../jobber/api';
+import type { ConnectionQuery, JsonObject, JsonValue } from '../jobber/api';
 import {
   CONNECTION_FIXED_COST,
   nestedConnections,
@@ -46,27 +46,38 @@ export function buildObjectQuery(
   object: CatalogObject,
   fields: readonly FieldDef[],
   filter: JsonObject | undefined,
+  sort?: JsonValue,
 ): ObjectQuery {
   const nodeTree = treeOf(selectionPaths(object, fields));
   return {
-    root: rootQuery(object, nodeTree, filter),
+    root: rootQuery(object, nodeTree, { filter, sort }),
     nested: nestedConnections(nodeTree).map((field) => nestedQuery(object, field, nodeTree)),
   };
 }
 
-function rootQuery(
-  object: CatalogObject,
-  nodeTree: SelectionTree,
-  filter: JsonObject | undefined,
-): ConnectionQuery {
-  const { connection, filterType } = object.root;
-  const withFilter = filter !== undefined && filterType !== undefined;
-  const declarations = `$first: Int!, $after: String${withFilter ? `, $filter: ${filterType}` : ''}`;
-  const argumentsText = `first: $first, after: $after${withFilter ? ', filter: $filter' : ''}`;
+interface RootArguments {
+  readonly filter: JsonObject | undefined;
+  readonly sort: JsonValue | undefined;
+}
+
+function rootQuery(object: CatalogObject, nodeTree: SelectionTree, given: RootArguments): ConnectionQuery {
+  const { connection, filterType, sortType } = object.root;
+  const declarations = ['$first: Int!', '$after: String'];
+  const argumentsText = ['first: $first', 'after: $after'];
+  const variables: Record<string, JsonValue> = {};
+  for (const [name, type, value] of [
+    ['filter', filterType, given.filter],
+    ['sort', sortType, given.sort],
+  ] as const) {
+    if (value === undefined || type === undefined) continue;
+    declarations.push(`$${name}: ${type}`);
+    argumentsText.push(`${name}: $${name}`);
+    variables[name] = value;
+  }
   const body = renderConnectionBody({ children: new Map([['nodes', nodeTree]]) });
   return {
-    document: `query ${operationName(object.id)}(${declarations}) { ${connection}(${argumentsText}) ${body} }`,
-    variables: withFilter ? { filter } : {},
+    document: `query ${operationName(object.id)}(${declarations.join(', ')}) { ${connection}(${argumentsText.join(', ')}) ${body} }`,
+    variables,
     path: [connection],
     costPerNode: selectionCost(nodeTree),
     fixedCost: CONNECTION_FIXED_COST,

@@ -4,6 +4,7 @@
  * the GraphQL selection it needs and the value it puts in a row.
  */
 import type { JsonObject } from '../jobber/api';
+import type { JsonValue } from '../jobber/api';
 import type { EnumName } from './enums';
 import type { ZonedTime } from './zoned-time';
 
@@ -72,8 +73,14 @@ export interface DateOption {
   /** The id of the date field it applies to; also the `dateField` config value. */
   readonly fieldId: string;
   readonly label: string;
-  /** The argument of the root query's filter that takes an Iso8601DateTimeRangeInput. */
-  readonly filterArgument: string;
+  /**
+   * How Jobber narrows the read to the window: the root filter's argument that takes an
+   * Iso8601DateTimeRangeInput or, when Jobber has no such filter for this date, the root query's
+   * sort that lists records newest first (read until the records are older than the window).
+   * Exactly one is set.
+   */
+  readonly filterArgument?: string;
+  readonly newestFirst?: JsonValue;
   /** Date-like values (issued, due, entry dates) are widened by a day; timestamps by a minute. */
   readonly precision: 'date' | 'timestamp';
 }
@@ -87,6 +94,8 @@ export interface RootQuery {
   readonly singular?: string;
   /** The GraphQL type of the connection's `filter` argument, when it has one. */
   readonly filterType?: string;
+  /** The GraphQL type of its `sort` argument, when a date option reads newest first. */
+  readonly sortType?: string;
 }
 
 export interface CatalogObject {

@@ -81,7 +81,11 @@ function fetchPlan(request: DataRequest, pushed: JsonObject, context: RowContext
   return {
     object,
     filter: { ...pushed, ...dateFilter(dateOption, range) },
-    window: { range, field: dateFieldOf(object, dateOption) },
+    window: {
+      range,
+      field: dateFieldOf(object, dateOption),
+      ...(dateOption.newestFirst === undefined ? {} : { newestFirst: dateOption.newestFirst }),
+    },
     sample,
   };
 }

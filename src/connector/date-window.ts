@@ -34,15 +34,15 @@ export function timeWindow(range: CalendarRange, time: ZonedTime): TimeWindow {
   };
 }
 
-/** `{ issuedDate: { after, before } }`: the root filter that reads at least the window. */
+/**
+ * `{ issuedDate: { after, before } }`: the root filter that reads at least the window, or nothing
+ * when Jobber cannot filter on this date (the read then goes newest first, see fetch-table.ts).
+ */
 export function dateFilter(option: DateOption, window: TimeWindow): JsonObject {
+  if (option.filterArgument === undefined) return {};
   const margin = option.precision === 'date' ? DATE_MARGIN_MS : TIMESTAMP_MARGIN_MS;
-  return {
-    [option.filterArgument]: {
-      after: isoSeconds(window.start - margin),
-      before: isoSeconds(window.end + margin),
-    },
-  };
+  const range = { after: isoSeconds(window.start - margin), before: isoSeconds(window.end + margin) };
+  return { [option.filterArgument]: range };
 }
 
 export function inWindow(epochMs: number | null, window: TimeWindow): boolean {

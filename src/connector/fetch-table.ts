@@ -8,8 +8,9 @@ import { buildObjectQuery, type NestedConnection } from '../catalog/query';
 import { isObject } from '../catalog/read';
 import { buildTable, rowSources, type ReportTable } from '../catalog/rows';
 import type { CatalogObject, FieldDef, RowContext } from '../catalog/types';
-import type { JobberApi, JsonObject } from '../jobber/api';
+import type { ConnectionQuery, JobberApi, JsonObject, JsonValue } from '../jobber/api';
 import { inWindow, type TimeWindow } from './date-window';
+import { readNewestFirst } from './newest-first';
 
 /** Records read to answer Looker Studio's semantic-detection call (sampleExtraction): one small page. */
 export const SAMPLE_RECORDS = 10;
@@ -19,8 +20,15 @@ export interface FetchPlan {
   /** Root filter arguments: the pushed-down filters and the (widened) date range. */
   readonly filter: JsonObject;
   /** The exact window and the date field it applies to; undefined for "all time". */
-  readonly window: { readonly range: TimeWindow; readonly field: FieldDef } | undefined;
+  readonly window: ReportWindow | undefined;
   readonly sample: boolean;
+}
+
+export interface ReportWindow {
+  readonly range: TimeWindow;
+  readonly field: FieldDef;
+  /** The root query's sort that lists records newest first, when Jobber cannot filter this date. */
+  readonly newestFirst?: JsonValue;
 }
 
 export function fetchTable(
@@ -31,18 +39,34 @@ export function fetchTable(
 ): ReportTable {
   const selected = plan.window ? [...fields, plan.window.field] : fields;
   const hasFilter = Object.keys(plan.filter).length > 0;
-  const query = buildObjectQuery(plan.object, selected, hasFilter ? plan.filter : undefined);
-  const result = api.readConnection(query.root, plan.sample ? { maxNodes: SAMPLE_RECORDS } : {});
-  const kept = plan.window ? cutToWindow(result.nodes, plan.window, context) : result.nodes;
+  const query = buildObjectQuery(
+    plan.object,
+    selected,
+    hasFilter ? plan.filter : undefined,
+    plan.window?.newestFirst,
+  );
+  const nodes = readRecords(api, query.root, plan, context);
+  const kept = plan.window ? cutToWindow(nodes, plan.window, context) : nodes;
   const complete = plan.sample ? kept : completeNested(api, query.nested, kept);
   return buildTable(fields, rowSources(plan.object, complete), context);
 }
 
-function cutToWindow(
-  nodes: readonly JsonObject[],
-  window: NonNullable<FetchPlan['window']>,
+function readRecords(
+  api: JobberApi,
+  root: ConnectionQuery,
+  plan: FetchPlan,
   context: RowContext,
-): JsonObject[] {
+): readonly JsonObject[] {
+  const window = plan.window;
+  if (plan.sample) return api.readConnection(root, { maxNodes: SAMPLE_RECORDS }).nodes;
+  if (window?.newestFirst === undefined) return api.readConnection(root).nodes;
+  return readNewestFirst(api, root, (node) => {
+    const value = window.field.read(node, context);
+    return typeof value === 'number' && value < window.range.start;
+  });
+}
+
+function cutToWindow(nodes: readonly JsonObject[], window: ReportWindow, context: RowContext): JsonObject[] {
   return nodes.filter((node) => {
     const value = window.field.read(node, context);
     return typeof value === 'number' && inWindow(value, window.range);

@@ -32,7 +32,8 @@ export class PeerExecution {
       fieldIds,
       refresh: options.refresh ?? null,
       state,
-      gatherUntil: now + 1_500,
+      gatherUntil: now + 1_000,
+      gatherCap: now + 5_000,
       fetchStartedAt: state === 'fetching' ? now : null,
       expiresAt: now + (options.expiresInMs ?? 360_000),
     };

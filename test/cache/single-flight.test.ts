@@ -52,6 +52,32 @@ describe('single flight: the leader', () => {
     expect(source.calls).toHaveLength(1);
   });
 
+  it('keeps gathering while charts keep arriving, but never longer than its cap', () => {
+    const user = new FakeUser();
+    const source = recordingFetch(RECORDS);
+    const opened = user.clock.now();
+    let fetchedAt = 0;
+    const fetch = (fieldIds: readonly string[]): Table => {
+      fetchedAt = user.clock.now();
+      return source.fetch(fieldIds);
+    };
+    user.clock.whenSleeping((index) => {
+      // One more chart arrives at the end of every quiet period, each with a field of its own.
+      const field = `extra${index}`;
+      const deadline = user.clock.now();
+      expectBudgetError(() =>
+        createReportCache(user.execution(`chart-${index}`)).getOrFetch(INVOICES_Q1, [field], fetch, {
+          deadline,
+        }),
+      );
+    });
+
+    createReportCache(user.execution('A')).getOrFetch(INVOICES_Q1, ['total'], fetch);
+
+    expect(source.calls).toEqual([['total', 'extra0', 'extra1', 'extra2', 'extra3', 'extra4']]);
+    expect(fetchedAt - opened).toBe(5_000);
+  });
+
   it('does not hold the user lock while it waits or fetches', () => {
     const user = new FakeUser();
     const locksHeldDuringSleep: (string | null)[] = [];

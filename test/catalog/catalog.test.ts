@@ -58,6 +58,8 @@ describe.each(objects)('%s', (_id, object) => {
       expect(field?.type).toMatch(/^YEAR_MONTH_DAY/);
       expect(field?.scope).toBe(object.rowsFrom ? 'parent' : 'node');
       expect(field?.select).toHaveLength(1);
+      expect([option.filterArgument, option.newestFirst].filter((way) => way !== undefined)).toHaveLength(1);
+      if (option.newestFirst !== undefined) expect(object.root.sortType).toBeDefined();
     }
     expect(object.root.filterType !== undefined || object.dateOptions.length === 0).toBe(true);
   });

@@ -35,9 +35,12 @@ describe.each(CATALOG.map((object): [string, CatalogObject] => [object.id, objec
     expectValid(buildObjectQuery(object, object.fields, undefined).root);
   });
 
-  it('filters on each of its dates', () => {
-    for (const option of object.dateOptions)
-      expectValid(buildObjectQuery(object, object.fields, { [option.filterArgument]: dateRange() }).root);
+  it('filters (or sorts newest first) on each of its dates', () => {
+    for (const option of object.dateOptions) {
+      const filter =
+        option.filterArgument === undefined ? undefined : { [option.filterArgument]: dateRange() };
+      expectValid(buildObjectQuery(object, object.fields, filter, option.newestFirst).root);
+    }
   });
 
   it('accepts every pushdown filter value Jobber is sent', () => {

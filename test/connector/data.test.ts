@@ -202,3 +202,44 @@ describe('getData', () => {
     ]);
   });
 });
+
+describe('getData for dates Jobber cannot filter on (timesheets by start)', () => {
+  const entry = (day: number): JsonObject => ({
+    id: `VGltZS8${day}`,
+    startAt: `2024-03-${String(day).padStart(2, '0')}T15:00:00Z`,
+    finalDuration: 3600,
+  });
+  /** Newest first, two pages: the second one reaches before the window. */
+  const pages = [
+    [entry(31), entry(25), entry(20)],
+    [entry(12), entry(8), entry(3)],
+    [entry(2), entry(1)],
+  ];
+
+  it('reads newest first and stops at the first page older than the range', () => {
+    const { api, run } = setup(() => []);
+    api.onQuery = (request) => {
+      const page = request.variables?.['after'] === null ? 0 : Number(request.variables?.['after']);
+      const nodes = pages[page] ?? [];
+      const pageInfo = { hasNextPage: page < pages.length - 1, endCursor: String(page + 1) };
+      return { timeSheetEntries: { nodes, pageInfo } };
+    };
+    const response = run({
+      configParams: { object: 'timesheets' },
+      fields: [{ name: 'startAt' }, { name: 'labourHours' }],
+      dateRange: { startDate: '2024-03-05', endDate: '2024-03-24' },
+    });
+    expect(response.rows.map((row) => row.values[0])).toEqual([
+      '20240320090000',
+      '20240312090000',
+      '20240308080000',
+    ]);
+    expect(api.queries).toHaveLength(2);
+    expect(api.queries[0]?.variables).toMatchObject({
+      sort: [{ field: 'START_AT', direction: 'DESCENDING' }],
+    });
+    expect(api.queries[0]?.query).toContain('sort: $sort');
+    expect(api.queries[0]?.estimatedCost).toBeGreaterThan(0);
+    expect(api.reads).toHaveLength(0);
+  });
+});

@@ -3,6 +3,7 @@ import type {
   ConnectionQuery,
   ConnectionResult,
   ExecutionStats,
+  GraphQLRequest,
   JobberAccount,
   JobberApi,
   JsonObject,
@@ -16,6 +17,11 @@ export interface RecordedRead {
 
 export class FakeJobberApi implements JobberApi {
   readonly reads: RecordedRead[] = [];
+  readonly queries: GraphQLRequest[] = [];
+  /** Answers single queries (api.query); by default there are none. */
+  onQuery: (request: GraphQLRequest) => JsonObject = () => {
+    throw new Error('unexpected api.query');
+  };
   readonly stats: ExecutionStats = {
     requests: 0,
     requestedQueryCost: 0,
@@ -36,8 +42,9 @@ export class FakeJobberApi implements JobberApi {
     },
   ) {}
 
-  query(): JsonObject {
-    throw new Error('the report code reads connections only');
+  query(request: GraphQLRequest): JsonObject {
+    this.queries.push(request);
+    return this.onQuery(request);
   }
 
   readConnection(query: ConnectionQuery, options?: ReadOptions): ConnectionResult {

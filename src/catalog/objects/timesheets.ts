@@ -11,8 +11,21 @@ export const timesheets: CatalogObject = {
   id: 'timesheets',
   label: 'Timesheets',
   description: 'One row per timesheet entry: who, when, on which job, hours and labour cost.',
-  root: { connection: 'timeSheetEntries', filterType: 'TimeSheetEntriesFilterAttributes' },
-  dateOptions: [{ fieldId: 'startAt', label: 'Start', filterArgument: 'startAt', precision: 'timestamp' }],
+  root: {
+    connection: 'timeSheetEntries',
+    filterType: 'TimeSheetEntriesFilterAttributes',
+    sortType: '[TimeSheetEntriesSortAttributes!]',
+  },
+  // Jobber cannot filter entries by start date (startsAfter/startsBefore were removed in 2023), but
+  // it sorts them by it: the read goes newest first and stops once it is past the window.
+  dateOptions: [
+    {
+      fieldId: 'startAt',
+      label: 'Start',
+      newestFirst: [{ field: 'START_AT', direction: 'DESCENDING' }],
+      precision: 'timestamp',
+    },
+  ],
   allTime: true,
   fields: [
     ...group('Entry', [

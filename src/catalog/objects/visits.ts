@@ -5,7 +5,6 @@ import {
   enumeration,
   flag,
   group,
-  money,
   numberDimension,
   recordCount,
   text,
@@ -30,7 +29,7 @@ function joined(values: ReadonlyArray<string | null>): string | null {
 export const visits: CatalogObject = {
   id: 'visits',
   label: 'Visits',
-  description: 'One row per visit: when, who, status, duration and the value of visit-billed work.',
+  description: 'One row per visit: when, who, status, duration, job and client.',
   root: { connection: 'visits', singular: 'visit', filterType: 'VisitFilterAttributes' },
   dateOptions: [
     { fieldId: 'startAt', label: 'Start', filterArgument: 'startAt', precision: 'timestamp' },
@@ -155,13 +154,6 @@ export const visits: CatalogObject = {
           const end = asTime(readEndAt(node), context);
           return start === null || end === null ? null : Math.max(0, Math.round((end - start) / 1000));
         },
-      }),
-      money({
-        id: 'visitValue',
-        label: 'Visit value',
-        path: 'amounts.visitBasedBillingTotal',
-        description:
-          'Billable value of the visit on per-visit billed jobs (projected revenue for scheduled visits).',
       }),
       recordCount('visitCount', 'Visits', 'The number of visits (1 per row).'),
     ]),

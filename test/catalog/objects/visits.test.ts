@@ -22,7 +22,6 @@ const visit = {
   endAt: '2024-06-03T16:30:00Z',
   completedAt: '2024-06-03T16:40:00Z',
   createdAt: '2024-05-20T15:00:00Z',
-  amounts: { visitBasedBillingTotal: 60 },
 };
 
 describe('visits', () => {
@@ -39,7 +38,6 @@ describe('visits', () => {
       propertyStreet: '12 Elm St',
       startAt: '20240603090000',
       visitDuration: 5400,
-      visitValue: 60,
       visitCount: 1,
     });
   });

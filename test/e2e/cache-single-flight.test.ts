@@ -1,0 +1,154 @@
+/**
+ * Single flight for real: the report cache bundled into a small Apps Script project (the probe),
+ * run in the local runtime where executions are concurrent worker threads sharing the user cache,
+ * the user lock and the user properties, against a test server standing in for Jobber. Real time:
+ * the gather window and the polls need executions that really run side by side.
+ * (test/e2e/cache.test.ts proves the same through getData against the Jobber sandbox.)
+ */
+import { createRuntime, type ExecutionResult, type Runtime } from '../../sandbox/runtime';
+import { buildCacheProbe } from '../cache/probe/build-probe';
+import { json, startFakeServer, type FakeServer, type RecordedRequest } from '../support/fake-server';
+
+const ALICE = 'alice@example.com';
+const BOB = 'bob@example.com';
+const ROWS = 50;
+const UPSTREAM_DELAY_MS = 400;
+
+/** Ten charts of one dashboard: one object and range, different fields. */
+const DASHBOARD: string[][] = [
+  ['total'],
+  ['total', 'status'],
+  ['clientName', 'total'],
+  ['status'],
+  ['issuedDate', 'total'],
+  ['dueDate', 'balance'],
+  ['balance', 'status'],
+  ['clientName'],
+  ['total', 'balance', 'paid'],
+  ['paid'],
+];
+
+function expectedColumns(accountId: string, fieldIds: readonly string[]): Record<string, string[]> {
+  const columns: Record<string, string[]> = {};
+  for (const id of fieldIds)
+    columns[id] = Array.from({ length: ROWS }, (_, row) => `${accountId}/${id}/${row}`);
+  return columns;
+}
+
+interface Chart {
+  readonly source: string;
+  readonly table: { rowCount: number; columns: Record<string, string[]> };
+}
+
+describe('report cache single flight in the Apps Script runtime', () => {
+  let server: FakeServer;
+  let runtime: Runtime;
+  let failNext = 0;
+  const lockedDuringFetch: boolean[] = [];
+
+  beforeAll(async () => {
+    server = await startFakeServer();
+    server.route('GET', '/rows', (request) => {
+      lockedDuringFetch.push(runtime.isLocked({ user: ALICE }) || runtime.isLocked({ user: BOB }));
+      if (failNext > 0) {
+        failNext--;
+        return { status: 500, body: 'upstream down', delayMs: UPSTREAM_DELAY_MS };
+      }
+      const accountId = request.query.get('account') ?? '';
+      const fieldIds = (request.query.get('fields') ?? '').split(',');
+      return {
+        ...json({ rowCount: ROWS, columns: expectedColumns(accountId, fieldIds) }),
+        delayMs: UPSTREAM_DELAY_MS,
+      };
+    });
+    // Apps Script's executions do not start a thread each: start the workers before the dashboards.
+    runtime = createRuntime({
+      bundlePath: await buildCacheProbe(),
+      manifest: {},
+      maxConcurrentExecutions: 20,
+    });
+    await Promise.all(Array.from({ length: 20 }, () => runtime.run(ALICE, 'ping')));
+  });
+  afterAll(async () => {
+    await runtime.close();
+    await server.close();
+  });
+
+  const upstream = (): RecordedRequest[] => server.requests.filter((request) => request.path === '/rows');
+
+  function openDashboard(user: string, accountId: string, lastRefresh: string): Promise<ExecutionResult[]> {
+    return Promise.all(
+      DASHBOARD.map((fieldIds) =>
+        runtime.run(user, 'openChart', { server: server.url, accountId, fieldIds, lastRefresh }),
+      ),
+    );
+  }
+
+  function charts(results: readonly ExecutionResult[]): Chart[] {
+    return results.map((result) => {
+      if (!result.ok) throw new Error(`chart failed: ${JSON.stringify(result.error)}`);
+      return result.value as Chart;
+    });
+  }
+
+  it('serves a dashboard of 10 charts opened together with one upstream fetch of the union of their fields', async () => {
+    const opened = charts(await openDashboard(ALICE, 'acct-a', '1000'));
+
+    expect(upstream()).toHaveLength(1);
+    const fetched = upstream()[0]?.query.get('fields')?.split(',') ?? [];
+    expect([...fetched].sort()).toEqual([...new Set(DASHBOARD.flat())].sort());
+    opened.forEach((chart, index) => {
+      const fieldIds = DASHBOARD[index] ?? [];
+      expect(chart.table).toEqual({ rowCount: ROWS, columns: expectedColumns('acct-a', fieldIds) });
+    });
+    expect(opened.filter((chart) => chart.source === 'miss')).toHaveLength(1);
+    expect(opened.filter((chart) => chart.source === 'shared').length).toBeGreaterThanOrEqual(8);
+    expect(lockedDuringFetch).toEqual([false]);
+  });
+
+  it('serves the second opening from the cache without any upstream fetch', async () => {
+    const before = upstream().length;
+    const reopened = charts(await openDashboard(ALICE, 'acct-a', '1000'));
+
+    expect(upstream()).toHaveLength(before);
+    expect(reopened.map((chart) => chart.source)).toEqual(DASHBOARD.map(() => 'hit'));
+  });
+
+  it('refetches once, for all charts, when Looker forces a refresh', async () => {
+    const before = upstream().length;
+    const refreshed = charts(await openDashboard(ALICE, 'acct-a', '2000'));
+
+    expect(upstream().length - before).toBe(1);
+    expect(refreshed.filter((chart) => chart.source === 'bypass')).toHaveLength(1);
+    expect(refreshed.filter((chart) => chart.source === 'miss')).toHaveLength(0);
+  });
+
+  it('never shares between two users on two Jobber accounts', async () => {
+    const before = upstream().length;
+    const [alice, bob] = await Promise.all([
+      openDashboard(ALICE, 'acct-b', '1000'),
+      openDashboard(BOB, 'acct-c', '1000'),
+    ]);
+
+    const requests = upstream().slice(before);
+    expect(requests.map((request) => request.query.get('account')).sort()).toEqual(['acct-b', 'acct-c']);
+    for (const chart of charts(alice)) expect(JSON.stringify(chart.table)).not.toContain('acct-c');
+    for (const chart of charts(bob)) expect(JSON.stringify(chart.table)).not.toContain('acct-b');
+    const aliceKeys = Object.keys(runtime.userCache(ALICE));
+    expect(Object.keys(runtime.userCache(BOB)).filter((key) => aliceKeys.includes(key))).toEqual([]);
+  });
+
+  it('lets a follower fetch when the leader’s fetch fails, and fails only the leader’s chart', async () => {
+    runtime.clearCaches();
+    const before = upstream().length;
+    failNext = 1;
+    const results = await openDashboard(ALICE, 'acct-a', '1000');
+
+    const failed = results.filter((result) => !result.ok);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.error?.text).toContain('upstream answered 500');
+    const served = charts(results.filter((result) => result.ok));
+    expect(served.filter((chart) => chart.source === 'miss')).toHaveLength(1);
+    expect(upstream().length - before).toBe(2);
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * Every Jobber object end to end: the built bundle in the local runtime, reading the sandbox over
+ * HTTP, through the Looker Studio driver (which checks every value's format). Counts and money
+ * totals for a date range equal what the sandbox's raw records say, computed here independently:
+ * local dates by Node's time zone data, sums straight from the dump.
+ */
+import type { RecordCollection } from '../../sandbox/jobber/control-types';
+import { addDays, type DataSource, type LookerStudio } from '../../sandbox/studio';
+import { findObject } from '../../src/catalog/catalog';
+import { useWorld, type World } from '../support/e2e';
+import { byId, columnSum, inRange, localDate, num, rawRecords, type Raw } from './support/reports';
+
+interface Truth {
+  readonly collection: RecordCollection;
+  /** The parent collection and foreign key, for line items. */
+  readonly parent?: { readonly collection: RecordCollection; readonly key: string };
+  /** The raw field the object's default date option reads (on the parent for line items). */
+  readonly date?: string;
+  readonly count: string;
+  /** Field id → the value each raw record adds to its sum. */
+  readonly sums: Readonly<Record<string, (record: Raw) => number>>;
+}
+
+const field = (name: string) => (record: Raw) => num(record[name]);
+
+const TRUTHS: Readonly<Record<string, Truth>> = {
+  invoices: {
+    collection: 'invoices',
+    date: 'issuedDate',
+    count: 'invoiceCount',
+    sums: {
+      total: field('total'),
+      balanceDue: field('invoiceBalance'),
+      amountPaid: field('paymentsTotal'),
+      taxAmount: field('taxAmount'),
+      revenueBeforeTax: (r) =>
+        r['invoiceStatus'] === 'draft' ? 0 : num(r['subtotal']) - num(r['discountAmount']),
+    },
+  },
+  invoiceLineItems: {
+    collection: 'invoiceLineItems',
+    parent: { collection: 'invoices', key: 'invoiceId' },
+    date: 'issuedDate',
+    count: 'lineItemCount',
+    sums: { totalPrice: field('totalPrice'), quantity: field('quantity') },
+  },
+  payments: {
+    collection: 'paymentRecords',
+    date: 'entryDate',
+    count: 'paymentCount',
+    sums: {
+      amount: field('amount'),
+      netAmount: (r) => (r['adjustmentType'] === 'REFUND' ? -num(r['amount']) : num(r['amount'])),
+    },
+  },
+  quotes: { collection: 'quotes', date: 'createdAt', count: 'quoteCount', sums: { total: field('total') } },
+  quoteLineItems: {
+    collection: 'quoteLineItems',
+    parent: { collection: 'quotes', key: 'quoteId' },
+    date: 'createdAt',
+    count: 'lineItemCount',
+    sums: { totalPrice: field('totalPrice') },
+  },
+  jobs: { collection: 'jobs', date: 'createdAt', count: 'jobCount', sums: { total: field('total') } },
+  jobLineItems: {
+    collection: 'jobLineItems',
+    parent: { collection: 'jobs', key: 'jobId' },
+    date: 'createdAt',
+    count: 'lineItemCount',
+    sums: { totalPrice: field('totalPrice'), totalCost: field('totalCost') },
+  },
+  visits: {
+    collection: 'visits',
+    date: 'startAt',
+    count: 'visitCount',
+    sums: {
+      visitDuration: (r) =>
+        typeof r['startAt'] === 'string' && typeof r['endAt'] === 'string'
+          ? (Date.parse(r['endAt']) - Date.parse(r['startAt'])) / 1000
+          : 0,
+    },
+  },
+  requests: { collection: 'requests', date: 'createdAt', count: 'requestCount', sums: {} },
+  clients: {
+    collection: 'clients',
+    date: 'createdAt',
+    count: 'clientCount',
+    sums: { balance: field('balance') },
+  },
+  properties: { collection: 'properties', count: 'propertyCount', sums: {} },
+  expenses: { collection: 'expenses', date: 'date', count: 'expenseCount', sums: { total: field('total') } },
+  timesheets: {
+    collection: 'timeSheetEntries',
+    date: 'startAt',
+    count: 'entryCount',
+    sums: { duration: field('finalDuration'), labourHours: (r) => num(r['finalDuration']) / 3600 },
+  },
+  products: { collection: 'products', count: 'productCount', sums: { unitPrice: field('defaultUnitCost') } },
+  users: { collection: 'users', count: 'userCount', sums: {} },
+};
+
+async function expected(world: World, truth: Truth, range: { startDate: string; endDate: string }) {
+  const account = world.sandbox.accounts[0];
+  if (!account) throw new Error('no sandbox account');
+  const records = await rawRecords(world.sandbox, account.id, truth.collection);
+  const parents = truth.parent
+    ? byId(await rawRecords(world.sandbox, account.id, truth.parent.collection))
+    : null;
+  const dated = (record: Raw): Raw | undefined =>
+    truth.parent && parents ? parents.get(record[truth.parent.key]) : record;
+  const kept = records.filter(
+    (record) => !truth.date || inRange(localDate(dated(record)?.[truth.date], account.timeZone), range),
+  );
+  const sums = Object.fromEntries(
+    Object.entries(truth.sums).map(([id, of]) => [id, kept.reduce((sum, record) => sum + of(record), 0)]),
+  );
+  return { count: kept.length, sums };
+}
+
+describe('every object against the sandbox’s ground truth', () => {
+  // A fixed "now" keeps the generated history, and so every expectation, the same on every run;
+  // 2026-03-12 puts the US daylight saving change (March 8) inside the one-day ranges below.
+  const world = useWorld({ sandbox: { size: 'tiny', clock: 'virtual', startTime: '2026-03-12T18:00:00Z' } });
+  let studio: LookerStudio;
+  const range = { startDate: '', endDate: '' };
+
+  beforeAll(async () => {
+    studio = await world().connect();
+    const today = studio.today();
+    Object.assign(range, { startDate: addDays(today, -365), endDate: addDays(today, -1) });
+  });
+
+  it.each(Object.keys(TRUTHS))('%s: counts and money totals for the last year match', async (objectId) => {
+    const truth = TRUTHS[objectId] as Truth;
+    const object = findObject(objectId);
+    if (!object) throw new Error(objectId);
+    const source: DataSource = await studio.connect({ object: objectId });
+    expect(source.config.dateRangeRequired).toBe(object.dateOptions.length > 0);
+    // Every field at once: the driver checks each value against its declared type.
+    const response = await source.getData({
+      fields: object.fields.map((entry) => entry.id),
+      dateRange: range,
+    });
+    const want = await expected(world(), truth, range);
+    expect(want.count).toBeGreaterThan(0);
+    expect(columnSum(response, truth.count)).toBe(want.count);
+    for (const [id, sum] of Object.entries(want.sums)) expect(columnSum(response, id)).toBeCloseTo(sum, 2);
+  });
+
+  it('cuts a one-day range exactly at local midnight, for dates and for timestamps', async () => {
+    for (const [objectId, truth] of [
+      ['invoices', TRUTHS['invoices']],
+      ['visits', TRUTHS['visits']],
+      ['timesheets', TRUTHS['timesheets']],
+    ] as const) {
+      if (!truth) throw new Error(objectId);
+      const source = await studio.connect({ object: objectId });
+      let seen = 0;
+      for (const back of [1, 3, 4, 5, 8, 13, 21, 34]) {
+        const day = addDays(studio.today(), -back);
+        const oneDay = { startDate: day, endDate: day };
+        const response = await source.getData({ fields: [truth.count], dateRange: oneDay });
+        const want = (await expected(world(), truth, oneDay)).count;
+        expect(`${objectId} ${day}: ${columnSum(response, truth.count)}`).toBe(`${objectId} ${day}: ${want}`);
+        seen += want;
+      }
+      expect(seen).toBeGreaterThan(0);
+    }
+  });
+});

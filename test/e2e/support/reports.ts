@@ -1,0 +1,49 @@
+/** Helpers for the report end-to-end tests: raw records, local dates, sums over rows. */
+import type { RecordCollection } from '../../../sandbox/jobber/control-types';
+import type { SandboxHandle } from '../../../sandbox/jobber/harness';
+import { dateIn, type GetDataResponse } from '../../../sandbox/studio';
+
+export type Raw = Readonly<Record<string, unknown>>;
+
+export async function rawRecords(
+  sandbox: SandboxHandle,
+  accountId: string,
+  collection: RecordCollection,
+): Promise<Raw[]> {
+  return sandbox.control.records<Raw>(accountId, collection);
+}
+
+/** The account's calendar date (YYYY-MM-DD) of an ISO instant, by Node's time zone data. */
+export function localDate(iso: unknown, timeZone: string): string | null {
+  return typeof iso === 'string' ? dateIn(Date.parse(iso), timeZone) : null;
+}
+
+export function inRange(date: string | null, range: { startDate: string; endDate: string }): boolean {
+  return date !== null && date >= range.startDate && date <= range.endDate;
+}
+
+export function num(value: unknown): number {
+  return typeof value === 'number' ? value : 0;
+}
+
+/** The sum of a column of a getData answer. */
+export function columnSum(response: GetDataResponse, fieldName: string): number {
+  const index = response.schema.findIndex((field) => field.name === fieldName);
+  if (index < 0) throw new Error(`no column ${fieldName}`);
+  return response.rows.reduce((sum, row) => sum + num(row.values[index]), 0);
+}
+
+export function column(response: GetDataResponse, fieldName: string): unknown[] {
+  const index = response.schema.findIndex((field) => field.name === fieldName);
+  if (index < 0) throw new Error(`no column ${fieldName}`);
+  return response.rows.map((row) => row.values[index]);
+}
+
+/** Rows as sorted JSON lines, to compare two answers as multisets. */
+export function rowSet(response: GetDataResponse): string[] {
+  return response.rows.map((row) => JSON.stringify(row.values)).sort();
+}
+
+export function byId(records: readonly Raw[]): Map<unknown, Raw> {
+  return new Map(records.map((record) => [record['id'], record]));
+}
