@@ -67,8 +67,26 @@ async function statusOf(session: PlaygroundSession): Promise<Record<string, unkn
   };
 }
 
-/** Who may consent in the sandbox: the active admins of each account, and a denial. */
-async function consentChoices(session: PlaygroundSession): Promise<Array<{ value: string; label: string }>> {
+interface ConsentOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+const consentCache = new WeakMap<PlaygroundSession, Promise<ConsentOption[]>>();
+
+/** Who may consent in the sandbox (read once: the accounts do not change while it runs). */
+function consentChoices(session: PlaygroundSession): Promise<ConsentOption[]> {
+  let choices = consentCache.get(session);
+  if (!choices) {
+    choices = readConsentChoices(session);
+    choices.catch(() => consentCache.delete(session));
+    consentCache.set(session, choices);
+  }
+  return choices;
+}
+
+/** The active admins of each sandbox account, and a denial. */
+async function readConsentChoices(session: PlaygroundSession): Promise<ConsentOption[]> {
   const sandbox = session.backend.sandbox;
   if (!sandbox) return [];
   const accounts = await sandbox.control.accounts();

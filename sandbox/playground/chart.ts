@@ -28,7 +28,8 @@ export type ChartModel =
   | { readonly kind: 'none'; readonly title: string };
 
 const MAX_BARS = 15;
-const MAX_DAILY_POINTS = 120;
+/** Longer periods are drawn by month, as a daily line over a year is only noise. */
+const MAX_DAILY_SPAN = 92;
 
 interface Column {
   readonly field: SchemaField;
@@ -49,7 +50,7 @@ export function chartFor(response: GetDataResponse): ChartModel {
 
 function timeSeries(response: GetDataResponse, date: Column, metric: Column): ChartModel {
   const days = groupBy(response, (values) => dayOf(values[date.index]), metric);
-  const granularity = days.size > MAX_DAILY_POINTS ? 'month' : 'day';
+  const granularity = spanInDays([...days.keys()]) > MAX_DAILY_SPAN ? 'month' : 'day';
   const groups =
     granularity === 'day'
       ? days
@@ -109,6 +110,14 @@ function groupBy(
     groups.set(key, group);
   }
   return groups;
+}
+
+function spanInDays(days: readonly string[]): number {
+  const times = days.map((day) => Date.parse(day));
+  if (times.length === 0) return 0;
+  const first = times.reduce((least, time) => Math.min(least, time));
+  const last = times.reduce((most, time) => Math.max(most, time));
+  return (last - first) / 86_400_000;
 }
 
 /** YYYY-MM-DD of a compact date value (YYYYMMDD…), or undefined for blanks. */

@@ -34,7 +34,7 @@ function parseOptions(argv: readonly string[]): StartOptions {
   if (args.positionals.length > 0) throw new UsageError(`Unexpected argument ${args.positionals[0] ?? ''}`);
   return {
     port: wholeNumber(
-      args.values.get('port') ?? process.env.PLAYGROUND_PORT ?? String(DEFAULT_PORT),
+      args.values.get('port') ?? (process.env.PLAYGROUND_PORT || String(DEFAULT_PORT)),
       'port',
       65535,
     ),

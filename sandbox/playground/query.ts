@@ -6,7 +6,8 @@
 import { UsageError } from './args';
 import { startBackend } from './backend';
 import { Lifecycle, Stopped } from './lifecycle';
-import { parseQueryArgs, QUERY_USAGE, runQuery, describe, type QueryOptions } from './query-cli';
+import { parseQueryArgs, QUERY_USAGE, type QueryOptions } from './query-args';
+import { describe, runQuery } from './query-cli';
 import { listen, PortBusyError } from './server';
 import { PlaygroundSession } from './session';
 

@@ -65,7 +65,7 @@ export function parseTarget(args: ParsedArgs, env: NodeJS.ProcessEnv): Target {
         'at the repository root (git-ignored). See docs/playground.md.',
     );
   const baseUrl =
-    args.values.get('jobber-url') ?? env.JOBBER_BASE_URL ?? fromFile?.baseUrl ?? REAL_JOBBER_URL;
+    args.values.get('jobber-url') ?? (env.JOBBER_BASE_URL || fromFile?.baseUrl) ?? REAL_JOBBER_URL;
   return {
     kind: 'jobber',
     baseUrl: jobberBaseUrl(baseUrl),

@@ -90,8 +90,10 @@ function timeSeries(model) {
     chart.append(dot);
   });
   const labelEvery = Math.max(1, Math.ceil(model.points.length / 8));
+  const last = model.points.length - 1;
   model.points.forEach((point, index) => {
-    if (index % labelEvery === 0 || index === model.points.length - 1)
+    const lastFits = index === last && last % labelEvery >= labelEvery / 2;
+    if (index % labelEvery === 0 || lastFits)
       chart.append(svg('text', { x: x(index), y: bottom + 16, 'text-anchor': 'middle' }, point.label));
   });
   chart.append(svg('line', { x1: left, x2: right, y1: y(low), y2: y(low), class: 'axis' }));
