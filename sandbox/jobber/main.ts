@@ -1,3 +1,4 @@
+import './production-mode';
 import { parseCli } from './cli-options';
 import { startServer, type SandboxInfo } from './server/app';
 import { SERVED_VERSION } from './server/versioning';

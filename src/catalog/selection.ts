@@ -4,11 +4,21 @@
  * and `__typename`; a connection costs 1 + first × (its node's selection) + its pageInfo.
  *
  * A path segment followed by `nodes` is a nested connection (`lineItems.nodes.name`). It is read
- * with `first: NESTED_PAGE_SIZE` plus its pageInfo, so a record with more items than that is
+ * with `first: nestedPageSize(name)` plus its pageInfo, so a record with more items than that is
  * completed afterwards through the singular query (see connector/nested.ts).
  */
 
 export const NESTED_PAGE_SIZE = 20;
+
+/**
+ * Smaller first pages for lists that are short in practice: Jobber charges the requested size, not
+ * what comes back, so these keep pages cheap; the rare longer list is completed afterwards.
+ */
+const SHORT_LISTS: Readonly<Record<string, number>> = { assignedUsers: 5, tags: 10 };
+
+export function nestedPageSize(connection: string): number {
+  return SHORT_LISTS[connection] ?? NESTED_PAGE_SIZE;
+}
 const PAGE_INFO = 'pageInfo { hasNextPage endCursor }';
 const PAGE_INFO_COST = 3;
 const FREE_FIELDS = new Set(['nodes', 'edges', 'node', '__typename']);
@@ -59,7 +69,8 @@ export function nestedConnections(tree: SelectionTree): string[] {
 export function renderSelection(tree: SelectionTree): string {
   const parts: string[] = [];
   for (const [name, child] of tree.children) {
-    if (isConnection(child)) parts.push(`${name}(first: ${NESTED_PAGE_SIZE}) ${renderConnectionBody(child)}`);
+    if (isConnection(child))
+      parts.push(`${name}(first: ${nestedPageSize(name)}) ${renderConnectionBody(child)}`);
     else if (child.children.size === 0) parts.push(name);
     else parts.push(`${name} { ${renderSelection(child)} }`);
   }
@@ -76,7 +87,7 @@ export function renderConnectionBody(connection: SelectionTree): string {
 export function selectionCost(tree: SelectionTree): number {
   let cost = 0;
   for (const [name, child] of tree.children) {
-    if (isConnection(child)) cost += connectionCost(child, NESTED_PAGE_SIZE);
+    if (isConnection(child)) cost += connectionCost(child, nestedPageSize(name));
     else if (FREE_FIELDS.has(name)) cost += selectionCost(child);
     else cost += 1 + selectionCost(child);
   }

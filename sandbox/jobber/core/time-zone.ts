@@ -118,6 +118,7 @@ export function isValidTimeZone(name: string): boolean {
   }
 }
 
+/** ISO 8601 in UTC without milliseconds, as Jobber writes datetimes: 2024-03-01T07:00:00Z. */
 export function formatInstant(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }

@@ -16,8 +16,8 @@ interface InvoicePlan {
  * Planned per job, then numbered in the order they were issued, then paid (or not).
  */
 export function generateInvoices(ctx: GenContext): void {
-  const visitsByJob = groupBy(ctx.records.visits, (visit) => visit.jobId);
-  const itemsByJob = groupBy(ctx.records.jobLineItems, (item) => item.jobId);
+  const visitsByJob = visitsOfJobs(ctx);
+  const itemsByJob = ctx.memo('itemsByJob', () => groupBy(ctx.records.jobLineItems, (item) => item.jobId));
   const plans: InvoicePlan[] = [];
   for (const job of ctx.records.jobs) {
     const visits = visitsByJob.get(job.id) ?? [];
@@ -154,6 +154,11 @@ function monthOf(ctx: GenContext, instant: number): number {
 
 function firstDayOfMonth(month: number): number {
   return Math.floor(Date.UTC(Math.floor(month / 12), month % 12, 1) / 86_400_000);
+}
+
+/** Visits by job, built once: every visit exists before billing starts. */
+export function visitsOfJobs(ctx: GenContext): Map<number, VisitRecord[]> {
+  return ctx.memo('visitsByJob', () => groupBy(ctx.records.visits, (visit) => visit.jobId));
 }
 
 export function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {

@@ -18,6 +18,7 @@ export class GenContext {
   private readonly counters = new Map<string, number>();
   private readonly pickers = new Map<string, DayPicker>();
   private propertiesByClient: Map<number, PropertyRecord[]> | undefined;
+  private readonly memos = new Map<string, unknown>();
 
   constructor(
     readonly spec: AccountSpec,
@@ -56,6 +57,12 @@ export class GenContext {
       }
     }
     return this.propertiesByClient.get(clientId) ?? [];
+  }
+
+  /** A value computed once per generation (groupings of records that no longer change). */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
   }
 
   /** A UTC instant at a local wall time. */

@@ -1,4 +1,4 @@
-import { groupBy } from './billing';
+import { visitsOfJobs } from './billing';
 import { ACCOUNTING_CODES, EXPENSE_TITLES } from './catalog';
 import type { GenContext } from './context';
 import type { JobRecord, UserRecord, VisitRecord } from './records';
@@ -91,7 +91,7 @@ function addTime(
 /** Job materials and running costs (fuel, repairs), entered by the office or the crew. */
 export function generateExpenses(ctx: GenContext): void {
   const { rng } = ctx;
-  const visitsByJob = groupBy(ctx.records.visits, (visit) => visit.jobId);
+  const visitsByJob = visitsOfJobs(ctx);
   for (const job of ctx.records.jobs) {
     const worked = (visitsByJob.get(job.id) ?? []).filter((visit) => visit.completedAt !== null);
     const visit = worked[0];

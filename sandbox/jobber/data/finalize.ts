@@ -1,4 +1,4 @@
-import { groupBy } from './billing';
+import { groupBy, visitsOfJobs } from './billing';
 import type { GenContext } from './context';
 import type { JobRecord, VisitRecord } from './records';
 
@@ -6,7 +6,7 @@ const round2 = (value: number): number => Math.round(value * 100) / 100;
 
 /** What is known once work and billing exist: job status, completion, invoiced amounts, client balances. */
 export function finalizeJobs(ctx: GenContext): void {
-  const visitsByJob = groupBy(ctx.records.visits, (visit) => visit.jobId);
+  const visitsByJob = visitsOfJobs(ctx);
   const invoicesByJob = groupBy(ctx.records.invoices, (invoice) => invoice.jobIds[0] ?? 0);
   for (const job of ctx.records.jobs) {
     finishJob(ctx, job, visitsByJob.get(job.id) ?? []);
@@ -29,7 +29,7 @@ export function computeJobCosting(ctx: GenContext): void {
     ctx.records.expenses.filter((expense) => expense.linkedJobId !== null),
     (expense) => expense.linkedJobId ?? 0,
   );
-  const itemsByJob = groupBy(ctx.records.jobLineItems, (item) => item.jobId);
+  const itemsByJob = ctx.memo('itemsByJob', () => groupBy(ctx.records.jobLineItems, (item) => item.jobId));
   for (const job of ctx.records.jobs) {
     const labour = timeByJob.get(job.id) ?? [];
     const labourCost = labour.reduce(

@@ -90,13 +90,15 @@ function visitStatus(ctx: GenContext, day: number | null, endAt: number | null):
 
 /** One to three crew members who worked for the company on that day. */
 function crewFor(ctx: GenContext, day: number): UserRecord[] {
-  const crew = ctx.records.users.filter(
-    (user) =>
-      user.role === 'crew' &&
-      ctx.zone.localDay(user.createdAt) <= day &&
-      (user.status === 'ACTIVATED' || day < ctx.today - 200),
-  );
-  const pool = crew.length > 0 ? crew : ctx.records.users.slice(0, 1);
+  const pool = ctx.memo(`crew:${day}`, () => {
+    const crew = ctx.records.users.filter(
+      (user) =>
+        user.role === 'crew' &&
+        ctx.zone.localDay(user.createdAt) <= day &&
+        (user.status === 'ACTIVATED' || day < ctx.today - 200),
+    );
+    return crew.length > 0 ? crew : ctx.records.users.slice(0, 1);
+  });
   return ctx.rng.sample(
     pool,
     ctx.rng.weighted([

@@ -29,12 +29,13 @@ export async function handleGraphql(
     return sendJson(res, 400, { errors: [{ message: parsed.error }] });
   }
   const request = parsed;
+  const operationName = operationNameOf(request);
   const base: LogBase = {
     endpoint: 'graphql',
     at,
     query: request.query,
     variables: request.variables,
-    operationName: request.operationName,
+    operationName,
   };
   const versioning = checkVersion(req.headers['x-jobber-graphql-version']);
   if ('error' in versioning) {
@@ -51,7 +52,7 @@ export async function handleGraphql(
   const fault = state.faults.take({
     endpoint: 'graphql',
     query: request.query,
-    operationName: request.operationName,
+    operationName,
     accountId,
     page: () => pageOfRequest(request),
   });
@@ -81,6 +82,13 @@ async function parseRequest(req: IncomingMessage): Promise<GraphqlRequest | { er
     return { error: '"variables" must be an object' };
   const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
   return { query: body.query, variables: variables as Record<string, unknown>, operationName };
+}
+
+/** The operation's name as sent, or as written in a document that names its only operation. */
+function operationNameOf(request: GraphqlRequest): string | undefined {
+  return (
+    request.operationName ?? /^\s*(?:query|mutation)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(request.query)?.[1]
+  );
 }
 
 function answer(

@@ -55,7 +55,7 @@ describe('visits', () => {
 
   it('reads assigned users as a nested connection that can be completed', () => {
     expect(documentFor(visits, ['assignedTo'])).toContain(
-      'assignedUsers(first: 20) { nodes { name { full } } pageInfo { hasNextPage endCursor } }',
+      'assignedUsers(first: 5) { nodes { name { full } } pageInfo { hasNextPage endCursor } }',
     );
   });
 });

@@ -217,3 +217,21 @@ describe('disconnect and deactivation', () => {
     expect(again.status).toBe(200);
   });
 });
+
+describe('refresh without rotation', () => {
+  it('returns the same refresh token every time, which keeps working', async () => {
+    const plain = await startSandbox({ size: 'tiny', rotation: false });
+    try {
+      const first = await tokenRequest(plain, refreshParams(plain, plain.demo.refreshToken));
+      const second = await tokenRequest(plain, refreshParams(plain, plain.demo.refreshToken));
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect([first.body.refresh_token, second.body.refresh_token]).toEqual([
+        plain.demo.refreshToken,
+        plain.demo.refreshToken,
+      ]);
+      expect(first.body.access_token).not.toBe(second.body.access_token);
+    } finally {
+      await plain.stop();
+    }
+  });
+});

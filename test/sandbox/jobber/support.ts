@@ -105,3 +105,34 @@ export function jwtPayload(token: string): Record<string, unknown> {
   const payload = token.split('.')[1] ?? '';
   return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
+
+/**
+ * Every node of a root connection, page by page (100 at a time), for the given arguments written
+ * as GraphQL (e.g. `filter: { status: paid }`). Returns the selected fields of each node.
+ */
+export async function readAll<T = { id: string }>(
+  sandbox: Pick<SandboxHandle, 'baseUrl' | 'demo'>,
+  field: string,
+  args = '',
+  selection = 'id',
+  token?: string,
+): Promise<T[]> {
+  const nodes: T[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const query = `query($after: String) { ${field}(first: 100, after: $after ${args ? `, ${args}` : ''}) { nodes { ${selection} } pageInfo { hasNextPage endCursor } } }`;
+    const result: Record<
+      string,
+      { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }
+    > = await data(sandbox, query, { after }, token);
+    const connection = result[field];
+    if (!connection) throw new Error(`No ${field} in the answer`);
+    nodes.push(...connection.nodes);
+    if (!connection.pageInfo.hasNextPage) return nodes;
+    after = connection.pageInfo.endCursor;
+  }
+}
+
+export const ids = (nodes: readonly { id: string }[]): string[] => nodes.map((node) => node.id);
+export const time = (iso: unknown): number => (typeof iso === 'string' ? Date.parse(iso) : NaN);
+export const sorted = (values: readonly string[]): string[] => [...values].sort();

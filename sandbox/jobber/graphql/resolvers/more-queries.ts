@@ -155,10 +155,39 @@ function activeOn(input: unknown): Predicate<TimeSheetEntryRecord> | undefined {
   return (entry) => entry.startAt < end && (entry.endAt === null || entry.endAt >= input);
 }
 
+const LEVELS = ['NONE', 'READ', 'CREATE', 'WRITE', 'MANAGE', 'DELETE', 'FULL'];
+const CREW_AREAS = new Set([
+  'CLIENTS',
+  'CLIENTS_INDEX',
+  'WORK_ORDERS',
+  'WORK_ORDERS_INDEX',
+  'TIME_SHEETS',
+  'JOB_NOTES',
+  'TO_DOS',
+  'FORMS_AND_CHECKLISTS',
+]);
+
+/** The sandbox's permission model: admins have FULL everywhere, crew READ on field work only. */
+function permissionLevel(user: UserRecord, area: string): number {
+  if (user.isAccountAdmin) return LEVELS.length - 1;
+  return CREW_AREAS.has(area) ? 1 : 0;
+}
+
+/** Users with at least the given level in the area (any level above NONE when no level is given). */
+function hasPermission(input: unknown): Predicate<UserRecord> | undefined {
+  if (input === undefined || input === null) return undefined;
+  const { area, level } = input as { area?: string | null; level?: string | null };
+  const minimum = level ? LEVELS.indexOf(level) : 1;
+  return (user) => (area ? permissionLevel(user, area) : permissionLevel(user, 'ACCOUNT')) >= minimum;
+}
+
 export function usersSpec(args: Args): ListSpec<UserRecord> {
   const f = filterOf(args);
   return {
-    where: [equals(f.status as string | undefined, (u: UserRecord) => u.status)],
+    where: [
+      equals(f.status as string | undefined, (u: UserRecord) => u.status),
+      hasPermission(f.permissions),
+    ],
     sortKeys: { ADMIN: (u) => !u.isAccountAdmin, NAME: (u) => `${u.firstName} ${u.lastName}` },
     defaultOrder: [ascending('ADMIN'), ascending('NAME')],
   };

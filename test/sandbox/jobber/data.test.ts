@@ -1,0 +1,239 @@
+import type { AccountData } from '../../../sandbox/jobber/data/account-data';
+import { ACCOUNT_SPECS, type AccountSpec } from '../../../sandbox/jobber/data/accounts';
+import { generateAccount } from '../../../sandbox/jobber/data/generate';
+import { dumpCollection } from '../../../sandbox/jobber/server/records-dump';
+
+/** The generated accounts: deterministic, believable, consistent, about three years ending now. */
+const NOW = Date.UTC(2026, 5, 15, 18);
+const DAY = 86_400_000;
+const spec = (index: number): AccountSpec => {
+  const found = ACCOUNT_SPECS[index];
+  if (!found) throw new Error(`no account ${index}`);
+  return found;
+};
+const demo = generateAccount(spec(0), { size: 'small', seed: 3, now: NOW });
+const cents = (value: number): number => Math.round(value * 100);
+
+describe('determinism', () => {
+  it('gives the same records for the same seed, size and start time, and others for another seed', () => {
+    const again = generateAccount(spec(0), { size: 'tiny', seed: 11, now: NOW });
+    const same = generateAccount(spec(0), { size: 'tiny', seed: 11, now: NOW });
+    const other = generateAccount(spec(0), { size: 'tiny', seed: 12, now: NOW });
+    expect(dumpCollection(same, 'invoices')).toEqual(dumpCollection(again, 'invoices'));
+    expect(dumpCollection(same, 'timeSheetEntries')).toEqual(dumpCollection(again, 'timeSheetEntries'));
+    expect(dumpCollection(other, 'invoices')).not.toEqual(dumpCollection(again, 'invoices'));
+  });
+});
+
+describe('sizes', () => {
+  it('tiny has a few hundred records per main object; small thousands', () => {
+    const tiny = generateAccount(spec(0), { size: 'tiny', seed: 3, now: NOW });
+    for (const name of ['clients', 'jobs', 'invoices', 'visits'] as const) {
+      expect(tiny.records[name].length).toBeGreaterThanOrEqual(50);
+      expect(tiny.records[name].length).toBeLessThan(1_000);
+    }
+    expect(demo.records.invoices.length).toBeGreaterThan(2_000);
+    expect(demo.records.visits.length).toBeGreaterThan(5_000);
+  });
+});
+
+describe('money adds up', () => {
+  it('invoice total = subtotal − discount + tax; balance = total − payments; line items sum to the subtotal', () => {
+    const items = group(demo.records.invoiceLineItems, (item) => item.invoiceId);
+    const payments = group(demo.records.paymentRecords, (payment) => payment.invoiceId ?? 0);
+    for (const invoice of demo.records.invoices) {
+      expect(cents(invoice.total)).toBe(
+        cents(invoice.subtotal) - cents(invoice.discountAmount) + cents(invoice.taxAmount),
+      );
+      expect(cents(invoice.invoiceBalance)).toBe(cents(invoice.total) - cents(invoice.paymentsTotal));
+      const lines = items.get(invoice.id) ?? [];
+      expect(lines.reduce((sum, item) => sum + cents(item.totalPrice), 0)).toBe(cents(invoice.subtotal));
+      const paid = (payments.get(invoice.id) ?? []).reduce((sum, p) => sum + cents(p.rawAmount), 0);
+      expect(paid).toBe(cents(invoice.paymentsTotal));
+    }
+  });
+
+  it('quote totals add up the same way', () => {
+    const items = group(demo.records.quoteLineItems, (item) => item.quoteId);
+    for (const quote of demo.records.quotes) {
+      expect(cents(quote.total)).toBe(
+        cents(quote.subtotal) - cents(quote.discountAmount) + cents(quote.taxAmount),
+      );
+      expect((items.get(quote.id) ?? []).reduce((sum, item) => sum + cents(item.totalPrice), 0)).toBe(
+        cents(quote.subtotal),
+      );
+    }
+  });
+
+  it('invoice status agrees with balance and due date; paid invoices have a received date', () => {
+    const today = demo.generatedAt;
+    for (const invoice of demo.records.invoices) {
+      if (invoice.invoiceStatus === 'paid') expect(invoice.invoiceBalance).toBe(0);
+      if (invoice.invoiceStatus === 'paid') expect(invoice.receivedDate).not.toBeNull();
+      if (['past_due', 'bad_debt'].includes(invoice.invoiceStatus))
+        expect(invoice.dueDate ?? Infinity).toBeLessThan(today);
+      if (invoice.invoiceStatus === 'draft') expect(invoice.issuedDate).toBeNull();
+    }
+    const statuses = new Set(demo.records.invoices.map((invoice) => invoice.invoiceStatus));
+    expect([...statuses].sort()).toEqual([
+      'awaiting_payment',
+      'bad_debt',
+      'draft',
+      'paid',
+      'past_due',
+      'sent_not_due',
+    ]);
+  });
+
+  it('job line items sum to the job total; invoiced + uninvoiced = total; costing adds up', () => {
+    demo.ensureTimeSheets();
+    const items = group(demo.records.jobLineItems, (item) => item.jobId);
+    const labour = group(
+      demo.records.timeSheetEntries.filter((entry) => entry.jobId !== null),
+      (entry) => entry.jobId ?? 0,
+    );
+    const expenses = group(
+      demo.records.expenses.filter((expense) => expense.linkedJobId !== null),
+      (expense) => expense.linkedJobId ?? 0,
+    );
+    for (const job of demo.records.jobs) {
+      const lines = items.get(job.id) ?? [];
+      expect(lines.reduce((sum, item) => sum + cents(item.totalPrice), 0)).toBe(cents(job.total));
+      expect(cents(job.invoicedTotal) + cents(job.uninvoicedTotal)).toBeGreaterThanOrEqual(cents(job.total));
+      const labourCost = (labour.get(job.id) ?? []).reduce(
+        (sum, entry) => sum + (entry.finalDuration / 3600) * entry.labourRate,
+        0,
+      );
+      expect(job.costing.labourCost).toBeCloseTo(labourCost, 2);
+      expect(job.costing.expenseCost).toBeCloseTo(
+        (expenses.get(job.id) ?? []).reduce((sum, e) => sum + e.total, 0),
+        2,
+      );
+      expect(job.costing.lineItemCost).toBeCloseTo(
+        lines.reduce((sum, item) => sum + item.totalCost, 0),
+        2,
+      );
+      expect(job.costing.totalCost).toBeCloseTo(
+        job.costing.labourCost + job.costing.expenseCost + job.costing.lineItemCost,
+        2,
+      );
+      expect(job.costing.profitAmount).toBeCloseTo(job.costing.totalRevenue - job.costing.totalCost, 2);
+    }
+  });
+
+  it('client balance is the sum of its sent invoices’ balances', () => {
+    const byClient = group(
+      demo.records.invoices.filter((i) => i.invoiceStatus !== 'draft'),
+      (invoice) => invoice.clientId,
+    );
+    for (const client of demo.records.clients) {
+      expect(cents(client.balance)).toBe(
+        (byClient.get(client.id) ?? []).reduce((sum, invoice) => sum + cents(invoice.invoiceBalance), 0),
+      );
+    }
+  });
+});
+
+describe('referential integrity', () => {
+  it('every foreign key points at a record of the same account', () => {
+    const missing: string[] = [];
+    for (const [collection, records] of Object.entries(demo.records)) {
+      for (const record of records as Record<string, unknown>[]) {
+        for (const [key, value] of Object.entries(record)) {
+          for (const id of Array.isArray(value) && key.endsWith('Ids') ? value : [value]) {
+            if (!key.endsWith('Id') && !key.endsWith('Ids')) continue;
+            if (id !== null && !exists(demo, key, id as number))
+              missing.push(`${collection}.${key}=${String(id)}`);
+          }
+        }
+      }
+    }
+    expect(missing.slice(0, 5)).toEqual([]);
+  });
+
+  it('visits belong to their job’s client and property; payments to their invoice’s client', () => {
+    for (const visit of demo.records.visits) {
+      const job = demo.find('jobs', visit.jobId);
+      expect([visit.clientId, visit.propertyId]).toEqual([job?.clientId, job?.propertyId]);
+    }
+    for (const payment of demo.records.paymentRecords)
+      expect(demo.find('invoices', payment.invoiceId)?.clientId).toBe(payment.clientId);
+  });
+});
+
+describe('time', () => {
+  it('spans about three years ending at the start time, with future visits scheduled', () => {
+    const created = demo.records.invoices.map((invoice) => invoice.createdAt);
+    expect(Math.min(...created)).toBeLessThan(NOW - 2.8 * 365 * DAY);
+    expect(Math.max(...created)).toBeLessThanOrEqual(NOW);
+    expect(demo.records.visits.some((visit) => (visit.startAt ?? 0) > NOW)).toBe(true);
+  });
+
+  it('puts date-like fields at local midnight of the account’s zone', () => {
+    const local = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'America/Denver',
+      hourCycle: 'h23',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    for (const invoice of demo.records.invoices.slice(0, 300)) {
+      for (const value of [invoice.issuedDate, invoice.dueDate, invoice.receivedDate]) {
+        if (value !== null) expect(local.format(new Date(value))).toBe('00:00');
+      }
+    }
+  });
+});
+
+describe('accounts', () => {
+  it('differ in name, zone, data and users, and never share ids', () => {
+    const others = [
+      generateAccount(spec(1), { size: 'small', seed: 3, now: NOW }),
+      generateAccount(spec(2), { size: 'small', seed: 3, now: NOW }),
+    ];
+    const zones = [demo, ...others].map((account) => account.spec.timeZone);
+    expect(zones).toEqual(['America/Denver', 'America/Toronto', 'Australia/Sydney']);
+    const demoIds = new Set(demo.records.clients.map((client) => client.id));
+    for (const other of others)
+      expect(other.records.clients.some((client) => demoIds.has(client.id))).toBe(false);
+    expect(new Set([demo, ...others].map((account) => account.records.users[0]?.email)).size).toBe(3);
+  });
+});
+
+function group<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+const KIND_BY_KEY: Record<string, Parameters<AccountData['find']>[0]> = {
+  client: 'clients',
+  referringClient: 'clients',
+  property: 'properties',
+  request: 'requests',
+  quote: 'quotes',
+  job: 'jobs',
+  linkedJob: 'jobs',
+  visit: 'visits',
+  invoice: 'invoices',
+  refundedPaymentRecord: 'paymentRecords',
+  taxRate: 'taxRates',
+  product: 'products',
+  user: 'users',
+  salesperson: 'users',
+  createdBy: 'users',
+  enteredBy: 'users',
+  paidBy: 'users',
+  reimbursableTo: 'users',
+  approvedBy: 'users',
+  assignedUser: 'users',
+};
+
+function exists(data: AccountData, key: string, id: number): boolean {
+  const collection = KIND_BY_KEY[key.replace(/Ids?$/, '')];
+  if (!collection) throw new Error(`unknown foreign key ${key}`);
+  return data.find(collection, id) !== undefined;
+}

@@ -1,0 +1,179 @@
+import { startSandbox, type SandboxHandle } from '../../../sandbox/jobber/harness';
+import { graphql, refreshParams, tokenRequest } from './support';
+
+let sandbox: SandboxHandle;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ size: 'tiny' });
+});
+afterAll(() => sandbox.stop());
+beforeEach(() => sandbox.control.reset());
+
+const QUERY = '{ account { id } }';
+const PAGE =
+  'query Invoices($after: String) { invoices(first: 20, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }';
+
+describe('scripted faults on the GraphQL endpoint', () => {
+  it.each([
+    [{ kind: 'http', status: 500 } as const, 500],
+    [{ kind: 'http', status: 502 } as const, 502],
+    [{ kind: 'http', status: 503 } as const, 503],
+    [{ kind: 'unavailable' } as const, 503],
+    [{ kind: 'unauthorized' } as const, 401],
+    [{ kind: 'disconnected' } as const, 401],
+    [{ kind: 'inactiveAccount' } as const, 403],
+    [{ kind: 'rateLimited', retryAfterSeconds: 7 } as const, 429],
+  ])('%j answers HTTP %i once, then the next request is normal', async (fault, status) => {
+    await sandbox.control.faults.inject(fault);
+    expect((await graphql(sandbox, QUERY)).status).toBe(status);
+    expect((await graphql(sandbox, QUERY)).status).toBe(200);
+  });
+
+  it('sends Jobber’s bodies for the documented situations', async () => {
+    await sandbox.control.faults.inject({ kind: 'disconnected' });
+    expect((await graphql(sandbox, QUERY)).body.message).toBe(
+      'User has disconnected this app from their account. Please delete this token',
+    );
+    await sandbox.control.faults.inject({ kind: 'inactiveAccount' });
+    expect((await graphql(sandbox, QUERY)).body.error).toEqual({ message: 'This account is not active' });
+    await sandbox.control.faults.inject({ kind: 'unavailable' });
+    expect((await graphql(sandbox, QUERY)).body.message).toBe('Service temporarily unavailable');
+    await sandbox.control.faults.inject({ kind: 'rateLimited', retryAfterSeconds: 7 });
+    expect((await graphql(sandbox, QUERY)).headers.get('retry-after')).toBe('7');
+  });
+
+  it('answers THROTTLED, GraphQL errors and permission errors in an HTTP 200 with extensions', async () => {
+    await sandbox.control.faults.inject({ kind: 'throttled' });
+    const throttled = await graphql(sandbox, QUERY);
+    expect(throttled.body.errors?.[0]?.extensions?.code).toBe('THROTTLED');
+    expect(throttled.body.extensions?.cost.throttleStatus.maximumAvailable).toBe(10_000);
+    await sandbox.control.faults.inject({ kind: 'graphqlError', message: 'Something broke' });
+    expect((await graphql(sandbox, QUERY)).body).toEqual(
+      expect.objectContaining({
+        data: null,
+        errors: [expect.objectContaining({ message: 'Something broke' })],
+      }),
+    );
+    await sandbox.control.faults.inject({ kind: 'hiddenField' });
+    const hidden = await graphql(sandbox, '{ jobs(first: 1) { nodes { id } } }');
+    expect(hidden.body.data).toBeNull();
+    expect(hidden.body.errors?.[0]?.message).toBe(
+      'The field jobs on an object of type Query was hidden due to permissions',
+    );
+  });
+
+  it('sends a body that is not JSON for malformedJson', async () => {
+    await sandbox.control.faults.inject({ kind: 'malformedJson' });
+    const response = await fetch(`${sandbox.baseUrl}/api/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-jobber-graphql-version': '2025-04-16',
+        authorization: `Bearer ${sandbox.demo.accessToken}`,
+      },
+      body: JSON.stringify({ query: QUERY }),
+    });
+    expect(response.status).toBe(200);
+    await expect(response.json()).rejects.toThrow();
+  });
+
+  it('delays the normal answer for slow, and never answers for timeout', async () => {
+    await sandbox.control.faults.inject({ kind: 'slow', delayMs: 300 });
+    const started = Date.now();
+    expect((await graphql(sandbox, QUERY)).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    await sandbox.control.faults.inject({ kind: 'timeout', holdMs: 200 });
+    await expect(graphql(sandbox, QUERY)).rejects.toThrow();
+  });
+
+  it('fires for the next N matching requests, after skipping some, only for matching queries', async () => {
+    await sandbox.control.faults.inject({
+      kind: 'http',
+      status: 502,
+      times: 2,
+      skip: 1,
+      queryContains: 'invoices',
+    });
+    const statuses: number[] = [];
+    statuses.push((await graphql(sandbox, QUERY)).status);
+    for (let n = 0; n < 4; n++) statuses.push((await graphql(sandbox, PAGE)).status);
+    expect(statuses).toEqual([200, 200, 502, 502, 200]);
+    expect(await sandbox.control.faults.list()).toEqual([]);
+  });
+
+  it('targets page K of a pagination', async () => {
+    await sandbox.control.faults.inject({ kind: 'http', status: 503, page: 3, operationName: 'Invoices' });
+    const statuses: number[] = [];
+    let after: string | null = null;
+    for (let page = 1; page <= 4; page++) {
+      let response = await graphql(sandbox, PAGE, { after });
+      statuses.push(response.status);
+      if (response.status !== 200) response = await graphql(sandbox, PAGE, { after });
+      after = (response.body.data?.invoices as { pageInfo: { endCursor: string } }).pageInfo.endCursor;
+    }
+    expect(statuses).toEqual([200, 200, 503, 200]);
+  });
+
+  it('records faulted requests in the request log', async () => {
+    await sandbox.control.faults.inject({ kind: 'http', status: 500 });
+    await graphql(sandbox, QUERY);
+    const [entry] = await sandbox.control.requests.list();
+    expect(entry).toEqual(
+      expect.objectContaining({
+        endpoint: 'graphql',
+        fault: 'http',
+        query: QUERY,
+        accountId: sandbox.demo.accountId,
+      }),
+    );
+  });
+});
+
+describe('scripted faults on the token endpoint', () => {
+  it('answers invalid_grant to the next refresh, and the refresh token still works afterwards', async () => {
+    const minted = await sandbox.control.mintTokens(sandbox.demo.accountId);
+    await sandbox.control.faults.inject({ kind: 'invalidGrant' });
+    const failed = await tokenRequest(sandbox, refreshParams(sandbox, minted.refreshToken));
+    expect(failed).toEqual({ status: 400, body: expect.objectContaining({ error: 'invalid_grant' }) });
+    expect((await tokenRequest(sandbox, refreshParams(sandbox, minted.refreshToken))).status).toBe(200);
+  });
+
+  it('applies HTTP faults to token requests when targeted there', async () => {
+    const minted = await sandbox.control.mintTokens(sandbox.demo.accountId);
+    await sandbox.control.faults.inject({
+      kind: 'http',
+      status: 503,
+      endpoint: 'token',
+      grantType: 'refresh_token',
+    });
+    const response = await fetch(`${sandbox.baseUrl}/api/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(refreshParams(sandbox, minted.refreshToken)).toString(),
+    });
+    expect(response.status).toBe(503);
+  });
+});
+
+describe('the request log', () => {
+  it('records the query, variables, costs, status and account of each request, and can be cleared', async () => {
+    await graphql(sandbox, PAGE, { after: null });
+    const [entry] = await sandbox.control.requests.list();
+    expect(entry).toEqual(
+      expect.objectContaining({
+        endpoint: 'graphql',
+        status: 200,
+        query: PAGE,
+        operationName: 'Invoices',
+        variables: { after: null },
+        requestedCost: 1 + 20 + 3,
+        actualCost: 1 + 20 + 3,
+        accountId: sandbox.demo.accountId,
+        userId: sandbox.demo.userId,
+        outcome: 'ok',
+      }),
+    );
+    await sandbox.control.requests.clear();
+    expect(await sandbox.control.requests.list()).toEqual([]);
+  });
+});
