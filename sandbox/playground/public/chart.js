@@ -94,10 +94,18 @@ function timeSeries(model) {
   model.points.forEach((point, index) => {
     const lastFits = index === last && last % labelEvery >= labelEvery / 2;
     if (index % labelEvery === 0 || lastFits)
-      chart.append(svg('text', { x: x(index), y: bottom + 16, 'text-anchor': 'middle' }, point.label));
+      chart.append(
+        svg('text', { x: x(index), y: bottom + 16, 'text-anchor': anchorAt(index, last) }, point.label),
+      );
   });
   chart.append(svg('line', { x1: left, x2: right, y1: y(low), y2: y(low), class: 'axis' }));
   return chart;
+}
+
+/** Axis labels at the ends stay inside the drawing. */
+function anchorAt(index, last) {
+  if (last > 0 && index === 0) return 'start';
+  return last > 0 && index === last ? 'end' : 'middle';
 }
 
 function bars(model) {
