@@ -155,10 +155,4 @@ describe('npm run query', () => {
     expect(running.stderr).toMatch(/^\d+ rows · /m);
     expect(sandboxesWithSeed(7103)).toEqual([]);
   });
-
-  it('lists the objects when none is named', async () => {
-    const running = start('sandbox/playground/query.js', TINY);
-    expect(await running.exited).toBe(2);
-    expect(running.stderr).toContain('Name the Jobber object to read.\nObjects: invoices (Invoices),');
-  });
 });
