@@ -2,8 +2,8 @@ import { JobberFailure, queryTooWide } from '../errors';
 import type { ConnectionQuery, ConnectionResult, JsonObject, JsonValue, ReadOptions } from './api';
 import { isJsonObject } from './classify';
 import type { CostPacer } from './pacing';
-import { calibratedCostPerNode, pageCost, pageSizeFor } from './page-size';
-import type { Executed, Transport } from './transport';
+import { MAX_PAGE_SIZE, calibratedCostPerNode, pageCost, pageSizeFor } from './page-size';
+import type { Costed, Executed, Shrinkable, Transport } from './transport';
 
 interface Page {
   readonly nodes: readonly JsonObject[];
@@ -18,7 +18,7 @@ export function readConnection(
   query: ConnectionQuery,
   options: ReadOptions = {},
 ): ConnectionResult {
-  const sizing = { costPerNode: query.costPerNode };
+  const sizing: Sizing = { costPerNode: query.costPerNode, cap: MAX_PAGE_SIZE };
   const nodes: JsonObject[] = [];
   let after: string | null = null;
   for (let pages = 1; ; pages += 1) {
@@ -35,11 +35,18 @@ export function readConnection(
   }
 }
 
+interface Sizing {
+  /** Jobber's cost of one node, calibrated from what it reports. */
+  costPerNode: number;
+  /** Lowered when pages had to shrink under contention; grows back while pages go through. */
+  cap: number;
+}
+
 function fetchPage(
   transport: Transport,
   pacer: CostPacer,
   query: ConnectionQuery,
-  sizing: { costPerNode: number },
+  sizing: Sizing,
   after: string | null,
   wanted: number,
 ): Page {
@@ -47,13 +54,25 @@ function fetchPage(
   for (;;) {
     const fitting = pageSizeFor(sizing.costPerNode, query.fixedCost, pacer.maximumAvailable());
     if (fitting === 0) throw queryTooWide(Math.ceil(sizing.costPerNode), pacer.maximumAvailable());
-    const first = Math.max(1, Math.min(fitting, wanted));
+    let first = Math.max(1, Math.min(fitting, wanted, sizing.cap));
+    let shrunk = false;
+    const costed = (): Costed => ({
+      request: { query: query.document, variables: { ...query.variables, first, after } },
+      estimatedCost: pageCost(first, sizing.costPerNode, query.fixedCost),
+    });
+    const shrinkable: Shrinkable = {
+      canShrink: () => first > 1,
+      shrink: () => {
+        first = Math.max(1, Math.floor(first / 2));
+        sizing.cap = first;
+        shrunk = true;
+        return costed();
+      },
+    };
     let executed: Executed;
     try {
-      executed = transport.execute(
-        { query: query.document, variables: { ...query.variables, first, after } },
-        pageCost(first, sizing.costPerNode, query.fixedCost),
-      );
+      const page = costed();
+      executed = transport.execute(page.request, page.estimatedCost, shrinkable);
     } catch (error) {
       // Our estimate was too low for Jobber's own count: learn from its count and shrink the page.
       const reported = costlierThanBucket(error);
@@ -69,6 +88,7 @@ function fetchPage(
         query.fixedCost,
         sizing.costPerNode,
       );
+    if (!shrunk) sizing.cap = Math.min(MAX_PAGE_SIZE, sizing.cap * 2);
     return pageAt(executed.data, query.path);
   }
 }

@@ -5,11 +5,12 @@ import type { JobberFailure, JobberFailureKind } from '../errors';
  * through `decide` after a failure; nothing else in the connector decides to retry.
  */
 
-export type RetryAction = 'retry' | 'refresh_then_retry' | 'fail';
+export type RetryAction = 'retry' | 'refresh_then_retry' | 'shrink_then_retry' | 'fail';
 
 export type DecisionReason =
   | 'retryable' // wait, then send the same request again
   | 'refresh' // 401: renew the access token once, then send again
+  | 'contention' // THROTTLED again: others share the bucket; a smaller page fits sooner
   | 'not_retryable' // the table says no retry for this kind
   | 'attempts_exhausted' // retried as often as the table allows
   | 'never_resolves' // THROTTLED although the query costs more than the whole bucket
@@ -25,6 +26,8 @@ export interface RetryContext {
   /** Whether this request already had its one token refresh after a 401. */
   readonly refreshedAfterUnauthorized: boolean;
   readonly remainingBudgetMs: number;
+  /** Whether the request can be made cheaper (a page that can hold fewer nodes). */
+  readonly canShrink?: boolean;
 }
 
 type WaitRule = 'refill' | 'retry_after' | 'backoff' | 'none';
@@ -33,6 +36,11 @@ interface RetryRule {
   /** Retries allowed for this kind of failure, per request. */
   readonly retries: number;
   readonly wait: WaitRule;
+  /**
+   * From this failure on, a request that can shrink does (its count then starts again): under
+   * contention a big page waits for a bucket that smaller requests keep draining.
+   */
+  readonly shrinkFrom?: number;
 }
 
 export const BACKOFF_BASE_MS = 1_000;
@@ -43,7 +51,7 @@ export const RETRY_AFTER_MAX_MS = 60_000;
 export const THROTTLE_FALLBACK_WAIT_MS = 1_000;
 
 export const RETRY_TABLE: Readonly<Record<JobberFailureKind, RetryRule>> = {
-  throttled: { retries: 8, wait: 'refill' },
+  throttled: { retries: 8, wait: 'refill', shrinkFrom: 2 },
   rate_limited: { retries: 3, wait: 'retry_after' },
   server: { retries: 4, wait: 'backoff' },
   network: { retries: 4, wait: 'backoff' },
@@ -68,9 +76,12 @@ export function decide(failure: JobberFailure, attempt: number, context: RetryCo
   }
   if (rule.retries === 0) return fail('not_retryable');
   if (failure.kind === 'throttled' && neverResolves(failure)) return fail('never_resolves');
-  if (attempt > rule.retries) return fail('attempts_exhausted');
+  const shrink = context.canShrink === true && rule.shrinkFrom !== undefined && attempt >= rule.shrinkFrom;
+  if (attempt > rule.retries && !shrink) return fail('attempts_exhausted');
   const waitMs = waitFor(rule.wait, failure, attempt);
   if (waitMs >= context.remainingBudgetMs) return fail('time_budget');
+  // waitMs is for the unchanged request; a shrunk one waits only for its own smaller cost.
+  if (shrink) return { action: 'shrink_then_retry', waitMs, reason: 'contention' };
   return { action: 'retry', waitMs, reason: 'retryable' };
 }
 

@@ -32,33 +32,54 @@ export interface Executed {
   readonly cost?: CostReport;
 }
 
+/** A request and Jobber's requestedQueryCost for it, when known. */
+export interface Costed {
+  readonly request: GraphQLRequest;
+  readonly estimatedCost?: number;
+}
+
+/** A paged read's request that can be made cheaper when others keep draining the bucket. */
+export interface Shrinkable {
+  canShrink(): boolean;
+  /** The same page with fewer nodes. */
+  shrink(): Costed;
+}
+
 /** Sends GraphQL requests under the retry policy and the cost pacing. */
 export interface Transport {
   /**
    * Returns `data`, or throws: a JobberFailure the policy gave up on (after forgetting a dead
    * authorization), or a ConnectorError (time budget, authorization, setup).
    */
-  execute(request: GraphQLRequest, estimatedCost?: number): Executed;
+  execute(request: GraphQLRequest, estimatedCost?: number, shrinkable?: Shrinkable): Executed;
 }
 
 const DEAD_AUTHORIZATION = new Set(['unauthorized', 'disconnected', 'account_inactive']);
 
 export function createTransport(deps: TransportDeps): Transport {
   return {
-    execute(request, estimatedCost) {
+    execute(request, estimatedCost, shrinkable) {
       const failures = new Map<string, number>();
+      let current: Costed = { request, estimatedCost };
       let refreshed = false;
       for (;;) {
         deps.budget.assertNotSpent('before a request to Jobber');
-        if (estimatedCost !== undefined) waitForBucket(deps, estimatedCost);
-        const { outcome, token } = attempt(deps, request);
+        if (current.estimatedCost !== undefined) waitForBucket(deps, current.estimatedCost);
+        const { outcome, token } = attempt(deps, current.request);
         if (outcome.ok) return { data: outcome.data, cost: outcome.cost };
         const count = (failures.get(outcome.failure.kind) ?? 0) + 1;
         failures.set(outcome.failure.kind, count);
         const decision = decide(outcome.failure, count, {
           refreshedAfterUnauthorized: refreshed,
           remainingBudgetMs: deps.budget.remainingMs(),
+          canShrink: shrinkable?.canShrink() ?? false,
         });
+        if (decision.action === 'shrink_then_retry' && shrinkable) {
+          deps.stats.retries += 1;
+          current = shrinkable.shrink();
+          failures.delete(outcome.failure.kind);
+          continue;
+        }
         act(deps, decision, outcome.failure, token);
         if (decision.action === 'refresh_then_retry') refreshed = true;
       }
@@ -110,6 +131,7 @@ function record(deps: TransportDeps, outcome: Classified): void {
 function act(deps: TransportDeps, decision: RetryDecision, failure: JobberFailure, token?: string): void {
   switch (decision.action) {
     case 'retry':
+    case 'shrink_then_retry':
       deps.stats.retries += 1;
       sleep(deps, decision.waitMs);
       return;

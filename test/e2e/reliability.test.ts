@@ -73,6 +73,7 @@ describe('Jobber faults end to end', () => {
       ['a slow answer', { faults: [{ kind: 'slow', delayMs: 300 }] }],
       ['no answer (socket closed)', { faults: [{ kind: 'timeout', holdMs: 300 }] }],
       ['THROTTLED', { faults: [{ kind: 'throttled' }] }],
+      ['THROTTLED nine times (the page shrinks)', { faults: [{ kind: 'throttled', times: 9 }] }],
       ['429 with Retry-After', { faults: [{ kind: 'rateLimited', retryAfterSeconds: 2 }] }],
       ['401 on a valid-looking token', { faults: [{ kind: 'unauthorized' }] }],
       [
@@ -135,7 +136,12 @@ describe('Jobber faults end to end', () => {
       ],
       ['a GraphQL error', { faults: [{ kind: 'graphqlError' }] }, 'Jobber rejected the query', false],
       ['a field hidden by permissions', { faults: [{ kind: 'hiddenField' }] }, 'not allowed to read', false],
-      ['THROTTLED nine times', { faults: [{ kind: 'throttled', times: 9 }] }, 'usage limit', false],
+      [
+        'THROTTLED on every attempt, down to one-node pages',
+        { faults: [{ kind: 'throttled', times: 21 }] },
+        'usage limit',
+        false,
+      ],
       [
         '429 four times',
         { faults: [{ kind: 'rateLimited', retryAfterSeconds: 1, times: 4 }] },

@@ -109,6 +109,20 @@ describe('reading a connection page by page', () => {
     expect(stats.requests).toBe(20 + 2);
   });
 
+  it('shrinks its pages when other readers keep draining the bucket in small bites, and still reads everything', () => {
+    const { api, bucket, stats } = overBucket({
+      total: 600,
+      costPerNode: 75,
+      fixedCost: 5,
+      competitorBite: 1_000,
+    });
+    const result = api.readConnection(connection(75));
+    expect(result).toMatchObject({ complete: true });
+    expect(result.nodes).toHaveLength(600);
+    expect(Math.min(...bucket.requestedCosts)).toBeLessThan(1_000);
+    expect(stats.throttledResponses).toBeGreaterThan(0);
+  });
+
   it('stops at maxNodes, asks only for what it needs, and says the result is partial', () => {
     const { api, bucket } = overBucket({ total: 500, costPerNode: 10, fixedCost: 5 });
     const result = api.readConnection(connection(10), { maxNodes: 150 });

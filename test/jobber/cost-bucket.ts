@@ -11,6 +11,8 @@ export interface BucketOptions {
   restoreRate?: number;
   /** Points another client takes from the bucket just before our n-th request (1-based). */
   drainsBefore?: Readonly<Record<number, number>>;
+  /** Other clients reading at the same time: before each of our requests they take bites of this size while they fit. */
+  competitorBite?: number;
 }
 
 /**
@@ -39,6 +41,8 @@ export class CostBucket {
     this.refill();
     const drain = this.options.drainsBefore?.[this.requestedCosts.length + 1] ?? 0;
     this.available = Math.max(0, this.available - drain);
+    const bite = this.options.competitorBite;
+    if (bite) this.available -= Math.floor(this.available / bite) * bite;
     const { variables } = JSON.parse(String(request.payload)) as {
       variables: { first: number; after: string | null };
     };

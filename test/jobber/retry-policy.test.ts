@@ -45,6 +45,17 @@ describe('the retry table', () => {
       });
     });
 
+    it('shrinks a page that is THROTTLED a second time (others share the bucket), never the first time', () => {
+      const throttled = failure('throttled', { requestedQueryCost: 7_500, throttleStatus: status(900) });
+      const shrinkable = { ...plenty, canShrink: true };
+      expect(decide(throttled, 1, shrinkable).action).toBe('retry');
+      expect(decide(throttled, 2, shrinkable)).toMatchObject({
+        action: 'shrink_then_retry',
+        reason: 'contention',
+      });
+      expect(decide(throttled, 2, plenty).action).toBe('retry');
+    });
+
     it('waits one second when Jobber sent no usable throttleStatus', () => {
       expect(decide(failure('throttled'), 1, plenty)).toMatchObject({ action: 'retry', waitMs: 1_000 });
     });

@@ -1,0 +1,153 @@
+/**
+ * The report cache through getData: the built bundle in the local runtime, the Looker Studio
+ * driver opening a dashboard (ten charts at once, as Looker Studio issues them) against the Jobber
+ * sandbox, whose request log counts every upstream read. Real time: single flight needs executions
+ * that really run side by side (a virtual clock's sleeps take no time).
+ */
+import type { RequestLogEntry } from '../../sandbox/jobber/control-types';
+import {
+  addDays,
+  type ChartOutcome,
+  type ChartSpec,
+  type DataSource,
+  type GetDataResponse,
+} from '../../sandbox/studio';
+import { useWorld } from '../support/e2e';
+import { rowSet } from './support/reports';
+
+const ALICE = 'alice@example.com';
+const BOB = 'bob@example.com';
+const WORKERS = 24;
+/** How the connector's invoice read begins (catalog/query.ts). */
+const INVOICES_READ = 'query InvoicesReport(';
+
+/** Ten charts on invoices: different fields, one date range. */
+const CHARTS: readonly Omit<ChartSpec, 'dateRange' | 'lastRefresh'>[] = [
+  { name: 'revenue by day', fields: ['issuedDate', 'total'] },
+  { name: 'by status', fields: ['invoiceStatus', 'invoiceCount'] },
+  { name: 'top clients', fields: ['clientName', 'total'] },
+  { name: 'receivables', fields: ['agingBucket', 'balanceDue'] },
+  { name: 'days to pay', fields: ['clientName', 'daysToPay'] },
+  { name: 'overdue', fields: ['isOverdue', 'balanceDue', 'daysOverdue'] },
+  { name: 'tax', fields: ['issuedDate', 'taxAmount', 'revenueBeforeTax'] },
+  { name: 'paid', fields: ['amountPaid'] },
+  { name: 'by city', fields: ['billingCity', 'invoiceCount'] },
+  { name: 'scorecard', fields: ['total'] },
+];
+
+describe('report cache through getData', () => {
+  const world = useWorld({
+    sandbox: { size: 'tiny', clock: 'real' },
+    runtime: { maxConcurrentExecutions: WORKERS },
+  });
+  let alice: DataSource;
+  let accountIds: string[];
+
+  beforeAll(async () => {
+    accountIds = world().sandbox.accounts.map((account) => account.id);
+    const aliceStudio = await world().connect(ALICE, { mode: 'approve', accountId: accountIds[0] });
+    alice = await aliceStudio.connect({ object: 'invoices', dateField: 'issuedDate' });
+    // Apps Script does not start a thread per execution: start the runtime's workers up front.
+    await Promise.all(Array.from({ length: WORKERS }, () => world().runtime.run(ALICE, 'getAuthType')));
+  }, 120_000);
+
+  function dashboard(lastRefresh: number): ChartSpec[] {
+    const today = world().studio(ALICE).today();
+    const dateRange = { startDate: addDays(today, -365), endDate: addDays(today, -1) };
+    return CHARTS.map((chart) => ({ ...chart, dateRange, lastRefresh }));
+  }
+
+  async function logMark(): Promise<number> {
+    const entries = await world().sandbox.control.requests.list();
+    return entries.at(-1)?.seq ?? 0;
+  }
+
+  async function graphqlSince(mark: number): Promise<RequestLogEntry[]> {
+    return (await world().sandbox.control.requests.list(mark)).filter(
+      (entry) => entry.endpoint === 'graphql',
+    );
+  }
+
+  /** Reads of the invoice list from its first page: one per upstream fetch, whatever its pages. */
+  const fetches = (entries: readonly RequestLogEntry[]): RequestLogEntry[] =>
+    entries.filter((entry) => entry.query?.startsWith(INVOICES_READ) && entry.variables?.['after'] === null);
+
+  /** The report cache's keys in a user's cache (the OAuth2 library keeps its own there too). */
+  const reportCacheKeys = (user: string): string[] =>
+    Object.keys(world().runtime.userCache(user)).filter((key) => key.startsWith('jrc1:'));
+
+  function responses(outcomes: readonly ChartOutcome[]): GetDataResponse[] {
+    return outcomes.map((outcome) => {
+      if ('userError' in outcome) throw new Error(`${outcome.chart.name}: ${outcome.userError.message}`);
+      return outcome.response;
+    });
+  }
+
+  it('serves a dashboard of 10 charts opened together with one upstream fetch', async () => {
+    const mark = await logMark();
+    const opened = responses(await alice.dashboard(dashboard(1000)));
+
+    expect(fetches(await graphqlSince(mark))).toHaveLength(1);
+    expect(opened.every((response) => response.rows.length > 0)).toBe(true);
+  });
+
+  it('gives every chart the rows it would get alone, without the cache', async () => {
+    const uncached = await world()
+      .studio(ALICE)
+      .connect({ object: 'invoices', dateField: 'issuedDate', cacheMinutes: '0' });
+    const shared = responses(await alice.dashboard(dashboard(1000)));
+    for (const [index, chart] of dashboard(1000).entries())
+      expect(rowSet(shared[index] as GetDataResponse)).toEqual(rowSet(await uncached.getData(chart)));
+  });
+
+  it('makes no upstream request at all when the dashboard is opened again', async () => {
+    const mark = await logMark();
+    await alice.dashboard(dashboard(1000));
+
+    expect(await graphqlSince(mark)).toEqual([]);
+  });
+
+  it('refetches once, for all charts, when Looker forces a refresh', async () => {
+    const before = responses(await alice.dashboard(dashboard(1000)));
+    const mark = await logMark();
+    const refreshed = responses(await alice.dashboard(dashboard(2000)));
+
+    expect(fetches(await graphqlSince(mark))).toHaveLength(1);
+    refreshed.forEach((response, index) =>
+      expect(rowSet(response)).toEqual(rowSet(before[index] as GetDataResponse)),
+    );
+    const again = await logMark();
+    await alice.dashboard(dashboard(2000));
+    expect(await graphqlSince(again)).toEqual([]);
+  });
+
+  it('never shares entries between two users on two Jobber accounts, even opening at once', async () => {
+    const bobStudio = await world().connect(BOB, { mode: 'approve', accountId: accountIds[1] });
+    const bob = await bobStudio.connect({ object: 'invoices', dateField: 'issuedDate' });
+    world().runtime.clearCaches();
+    const mark = await logMark();
+
+    await Promise.all([alice.dashboard(dashboard(3000)), bob.dashboard(dashboard(3000))]);
+
+    const perAccount = fetches(await graphqlSince(mark)).map((entry) => entry.accountId);
+    expect(perAccount.sort()).toEqual([accountIds[0], accountIds[1]].sort());
+    const aliceKeys = reportCacheKeys(ALICE);
+    expect(aliceKeys.length).toBeGreaterThan(0);
+    expect(reportCacheKeys(BOB).filter((key) => aliceKeys.includes(key))).toEqual([]);
+  });
+
+  it('lets a follower fetch when the leader’s fetch fails: only the leader’s chart shows the error', async () => {
+    await world().sandbox.control.faults.inject({
+      kind: 'graphqlError',
+      queryContains: INVOICES_READ,
+      times: 1,
+    });
+    const mark = await logMark();
+
+    const outcomes = await alice.dashboard(dashboard(4000));
+
+    const failed = outcomes.filter((outcome) => 'userError' in outcome);
+    expect(failed).toHaveLength(1);
+    expect(fetches(await graphqlSince(mark))).toHaveLength(2);
+  });
+});
