@@ -3,6 +3,8 @@
 
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 720;
+/** Room one date label needs on the time axis. */
+const MIN_LABEL_GAP = 75;
 
 function svg(tag, attributes = {}, ...children) {
   const node = document.createElementNS(SVG, tag);
@@ -92,7 +94,7 @@ function timeSeries(model) {
   const labelEvery = Math.max(1, Math.ceil(model.points.length / 8));
   const last = model.points.length - 1;
   model.points.forEach((point, index) => {
-    const lastFits = index === last && last % labelEvery >= labelEvery / 2;
+    const lastFits = index === last && x(last) - x(last - (last % labelEvery)) >= MIN_LABEL_GAP;
     if (index % labelEvery === 0 || lastFits)
       chart.append(
         svg('text', { x: x(index), y: bottom + 16, 'text-anchor': anchorAt(index, last) }, point.label),
