@@ -45,8 +45,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliOp
   }
   if (flags.has('help')) throw new Error(USAGE);
   const pick = (flag: string, envName: string): string | undefined => flags.get(flag)?.at(-1) ?? env[envName];
-  const redirects =
-    flags.get('redirect-uri') ?? env.JOBBER_SANDBOX_REDIRECT_URIS?.split(',').map((uri) => uri.trim());
+  const redirects = (flags.get('redirect-uri') ?? env.JOBBER_SANDBOX_REDIRECT_URIS?.split(',') ?? [])
+    .map((uri) => uri.trim())
+    .filter((uri) => uri !== '');
   const rotationEnv = env.JOBBER_SANDBOX_ROTATION;
   const config: SandboxConfig = {
     port: integer(pick('port', 'JOBBER_SANDBOX_PORT') ?? '0', 'port'),
@@ -68,7 +69,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliOp
       'token-lifetime',
     ),
     rotation: !flags.has('no-rotation') && rotationEnv !== 'false' && rotationEnv !== '0',
-    redirectUris: redirects && redirects.length > 0 ? redirects : [LOCAL_REDIRECT_URI],
+    redirectUris: redirects.length > 0 ? redirects : [LOCAL_REDIRECT_URI],
     codeLifetimeSeconds: integer(
       flags.get('code-lifetime')?.at(-1) ?? String(DEFAULTS.codeLifetimeSeconds),
       'code-lifetime',

@@ -68,6 +68,27 @@ it('filters properties by client and requests by client, property, status and da
     expect(sorted(ids(await readAll(sandbox, 'requests', args)))).toEqual(idsWhere(requests, keep));
 });
 
+it('sorts requests by the keys of the 2024-11-12 sort list', async () => {
+  const byTitle = await readAll<{ title: string }>(
+    sandbox,
+    'requests',
+    'sort: [{ key: TITLE, direction: ASCENDING }]',
+    'title',
+  );
+  expect(byTitle.map((row) => row.title)).toEqual(
+    requests.map((row) => String(row.title)).sort((a, b) => a.localeCompare(b)),
+  );
+  const byTime = await readAll<{ createdAt: string }>(
+    sandbox,
+    'requests',
+    'sort: [{ key: REQUESTED_AT, direction: DESCENDING }]',
+    'createdAt',
+  );
+  expect(byTime.map((row) => time(row.createdAt))).toEqual(
+    requests.map((row) => time(row.createdAt)).sort((a, b) => b - a),
+  );
+});
+
 it('filters users by status (required) and permissions, admins first', async () => {
   const users = sandbox.accounts[0]?.users ?? [];
   const active = await readAll<{ id: string; isAccountAdmin: boolean }>(

@@ -157,6 +157,8 @@ describe('timesheet entries', () => {
       ['filter: { ticking: true }', (r) => r.ticking === true],
       [`filter: { createdAt: { after: "${FROM}", before: "${TO}" } }`, (r) => within(r.createdAt, FROM, TO)],
       [`filter: { updatedAt: { after: "${TO}" } }`, (r) => time(r.updatedAt) > time(TO)],
+      [`filter: { startAt: { after: "${FROM}", before: "${TO}" } }`, (r) => within(r.startAt, FROM, TO)],
+      ['filter: { currentUserOnly: true }', (r) => r.userId === sandbox.demo.userId],
     ];
     for (const [args, keep] of cases)
       expect(sorted(ids(await readAll(sandbox, 'timeSheetEntries', args)))).toEqual(idsWhere(entries, keep));

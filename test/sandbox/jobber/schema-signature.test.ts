@@ -30,10 +30,13 @@ const served = buildSandboxSchema();
 
 /** Documented changes of existing fields: type.field → the signature served instead. */
 const CHANGED_FIELDS: Record<string, string> = {
-  'ProductOrService.id': 'EncodedId!', // 2022-09-15
+  'ProductOrService.id': ': EncodedId!', // 2022-09-15
+  // 2024-11-12: requests(sort:) became a list
+  'Query.requests':
+    '(filter: RequestFilterAttributes, searchTerm: String, sort: [RequestsSortInput!], after: String, before: String, first: Int, last: Int): RequestConnection!',
   // 2022-03-10 had a deprecated `unitCost: Float!` (the unit price); newer versions reuse the name
   // for the internal unit cost, nullable (jobber-api.md §7.3, Jobber's 2025-04-16 introspection).
-  'JobLineItem.unitCost': 'Float',
+  'JobLineItem.unitCost': ': Float',
 };
 
 /** Input fields removed by documented versions. */
@@ -85,6 +88,8 @@ const NEWER = new Set([
   'TimeSheetEntriesFilterAttributes.ticking',
   'TimeSheetEntriesFilterAttributes.createdAt',
   'TimeSheetEntriesFilterAttributes.updatedAt',
+  'TimeSheetEntriesFilterAttributes.startAt',
+  'TimeSheetEntriesFilterAttributes.currentUserOnly',
   ...[
     'PaymentRecordInterface',
     'CashPaymentRecord',
@@ -99,7 +104,13 @@ const NEWER = new Set([
     'JobberPaymentsRefundPaymentRecord',
   ].flatMap((type) => [`${type}.rawAmount`, `${type}.canEdit`]),
 ]);
-const NEWER_TYPES = new Set(['JobCosting', 'JobBalanceTotals', 'QuoteLastTransitioned']);
+const NEWER_TYPES = new Set([
+  'JobCosting',
+  'JobBalanceTotals',
+  'QuoteLastTransitioned',
+  'RequestsSortInput',
+  'RequestsSortKey',
+]);
 
 function servedTypes(): GraphQLNamedType[] {
   return Object.values(served.getTypeMap()).filter(
@@ -139,8 +150,7 @@ describe('the sandbox schema against Jobber 2022-03-10', () => {
           if (!NEWER.has(key)) mismatches.push(`${key} is not in Jobber's schema nor documented as newer`);
           continue;
         }
-        const expected =
-          CHANGED_FIELDS[key] !== undefined ? `: ${CHANGED_FIELDS[key]}` : signature(originalField);
+        const expected = CHANGED_FIELDS[key] ?? signature(originalField);
         if (signature(field) !== expected) mismatches.push(`${key}${signature(field)} ≠ Jobber ${expected}`);
       }
       const interfaces = type.getInterfaces().map((i) => i.name);

@@ -63,8 +63,21 @@ function usesProduct(data: AccountData, productId: number): Predicate<VisitRecor
     data.childrenOf('jobLineItems', 'jobId', visit.jobId).some((item) => item.productId === productId);
 }
 
-export function requestsSpec(args: Args): ListSpec<RequestRecord> {
+const REQUEST_STATUS_ORDER = [
+  'new',
+  'today',
+  'upcoming',
+  'overdue',
+  'unscheduled',
+  'assessment_completed',
+  'completed',
+  'converted',
+  'archived',
+];
+
+export function requestsSpec(args: Args, data: AccountData): ListSpec<RequestRecord> {
   const f = filterOf(args);
+  const client = (r: RequestRecord) => data.find('clients', r.clientId);
   return {
     where: [
       idEquals(f.clientId, 'Client', 'filter.clientId', (r: RequestRecord) => r.clientId),
@@ -74,7 +87,20 @@ export function requestsSpec(args: Args): ListSpec<RequestRecord> {
       dateRange(f.createdAt, (r: RequestRecord) => r.createdAt),
       search(args.searchTerm, (r: RequestRecord) => [r.title, r.contactName, r.companyName, r.email]),
     ],
-    sortKeys: { UPDATED_AT: (r) => r.updatedAt },
+    sortKeys: {
+      UPDATED_AT: (r) => r.updatedAt,
+      TITLE: (r) => r.title,
+      REQUESTED_AT: (r) => r.createdAt,
+      STATUS: (r) => REQUEST_STATUS_ORDER.indexOf(r.requestStatus),
+      STATUS_AND_REQUESTED_AT: (r) => REQUEST_STATUS_ORDER.indexOf(r.requestStatus) * 1e13 - r.createdAt,
+      PRIMARY_NAME: (r) => {
+        const c = client(r);
+        return c ? displayName(c) : null;
+      },
+      FIRST_NAME: (r) => client(r)?.firstName ?? null,
+      LAST_NAME: (r) => client(r)?.lastName ?? null,
+    },
+    sort: sortOf(args),
     defaultOrder: [descending('UPDATED_AT')],
   };
 }
@@ -130,7 +156,7 @@ export function expensesSpec(args: Args): ListSpec<ExpenseRecord> {
   };
 }
 
-export function timeSheetEntriesSpec(args: Args): ListSpec<TimeSheetEntryRecord> {
+export function timeSheetEntriesSpec(args: Args, currentUserId: number): ListSpec<TimeSheetEntryRecord> {
   const f = filterOf(args);
   return {
     where: [
@@ -141,6 +167,8 @@ export function timeSheetEntriesSpec(args: Args): ListSpec<TimeSheetEntryRecord>
       equals(f.ticking as boolean | undefined, (t: TimeSheetEntryRecord) => t.ticking),
       dateRange(f.createdAt, (t: TimeSheetEntryRecord) => t.createdAt),
       dateRange(f.updatedAt, (t: TimeSheetEntryRecord) => t.updatedAt),
+      dateRange(f.startAt, (t: TimeSheetEntryRecord) => t.startAt),
+      f.currentUserOnly === true ? (t: TimeSheetEntryRecord) => t.userId === currentUserId : undefined,
     ],
     sortKeys: { START_AT: (t) => t.startAt },
     sort: sortOf(args),

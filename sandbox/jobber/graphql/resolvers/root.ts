@@ -42,7 +42,7 @@ export const ROOT_RESOLVERS: ResolverMap = {
     property: single('properties', 'Property'),
     properties: on((_root, args, ctx) => rootConnection(ctx, 'properties', args, propertiesSpec(args))),
     request: single('requests', 'Request'),
-    requests: on((_root, args, ctx) => rootConnection(ctx, 'requests', args, requestsSpec(args))),
+    requests: on((_root, args, ctx) => rootConnection(ctx, 'requests', args, requestsSpec(args, ctx.data))),
     quote: single('quotes', 'Quote'),
     quotes: on((_root, args, ctx) => rootConnection(ctx, 'quotes', args, quotesSpec(args, ctx.data))),
     job: single('jobs', 'Job'),
@@ -58,7 +58,7 @@ export const ROOT_RESOLVERS: ResolverMap = {
     expense: single('expenses', 'Expense'),
     expenses: on((_root, args, ctx) => rootConnection(ctx, 'expenses', args, expensesSpec(args))),
     timeSheetEntries: on((_root, args, ctx) =>
-      rootConnection(ctx, 'timeSheetEntries', args, timeSheetEntriesSpec(args)),
+      rootConnection(ctx, 'timeSheetEntries', args, timeSheetEntriesSpec(args, ctx.userId)),
     ),
     productOrService: on((_root, args, ctx) => {
       const product = byId(ctx, 'products', idOfKind(String(args.id), 'ProductOrService'));

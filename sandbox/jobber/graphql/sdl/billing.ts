@@ -262,6 +262,8 @@ export const BILLING_SDL = /* GraphQL */ `
     ticking: Boolean
     createdAt: Iso8601DateTimeRangeInput
     updatedAt: Iso8601DateTimeRangeInput
+    currentUserOnly: Boolean
+    startAt: Iso8601DateTimeRangeInput
   }
 
   input TimeSheetEntriesSortAttributes {

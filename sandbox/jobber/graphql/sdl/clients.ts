@@ -136,6 +136,21 @@ export const CLIENTS_SDL = /* GraphQL */ `
     createdAt: Iso8601DateTimeRangeInput
   }
 
+  input RequestsSortInput {
+    key: RequestsSortKey!
+    direction: SortDirectionEnum!
+  }
+
+  enum RequestsSortKey {
+    TITLE
+    REQUESTED_AT
+    STATUS
+    STATUS_AND_REQUESTED_AT
+    PRIMARY_NAME
+    FIRST_NAME
+    LAST_NAME
+  }
+
   enum RequestStatusTypeEnum {
     new
     completed

@@ -82,6 +82,8 @@ export const CORE_SDL = /* GraphQL */ `
     requests(
       filter: RequestFilterAttributes
       searchTerm: String
+      # a list since 2024-11-12 (jobber-api.md §8); keys from Jobber's 2025-04-16 introspection
+      sort: [RequestsSortInput!]
       after: String
       before: String
       first: Int
@@ -181,49 +183,6 @@ export const CORE_SDL = /* GraphQL */ `
   input UsersFilterAttributes {
     status: UsersStatusFilterEnum!
     permissions: UserPermissionFilterAttributes
-  }
-
-  input UserPermissionFilterAttributes {
-    area: PermissionAreaFilterEnum
-    level: PermissionLevelFilterEnum
-  }
-
-  enum PermissionAreaFilterEnum {
-    CHEMICAL_TREATMENTS
-    CLIENTS
-    BUNKER
-    CLIENTS_INDEX
-    EXPENSES
-    FORMS_AND_CHECKLISTS
-    INVOICES
-    INVOICES_INDEX
-    CLIENT_NOTES
-    JOB_NOTES
-    INVOICE_NOTES
-    QUOTE_NOTES
-    WORK_REQUEST_NOTES
-    PRICING
-    WORK_REQUESTS
-    WORK_REQUESTS_INDEX
-    QUOTES
-    QUOTES_INDEX
-    REPORTS
-    TIME_SHEETS
-    TO_DOS
-    WORK_ORDERS
-    WORK_ORDERS_INDEX
-    TWO_WAY_SMS
-    ACCOUNT
-  }
-
-  enum PermissionLevelFilterEnum {
-    NONE
-    READ
-    CREATE
-    WRITE
-    MANAGE
-    DELETE
-    FULL
   }
 
   enum UsersStatusFilterEnum {

@@ -1,6 +1,7 @@
 import { BILLING_SDL } from './billing';
 import { CLIENTS_SDL } from './clients';
 import { CORE_SDL } from './core';
+import { PERMISSIONS_SDL } from './permissions';
 import { VISITS_SDL } from './visits';
 import { WORK_SDL } from './work';
 
@@ -88,6 +89,7 @@ type ${name} implements PaymentRecordInterface {${PAYMENT_RECORD_FIELDS}
 /** The SDL of API version 2025-04-16 as far as the connector reads it. */
 export const SCHEMA_SDL = [
   CORE_SDL,
+  PERMISSIONS_SDL,
   CLIENTS_SDL,
   WORK_SDL,
   VISITS_SDL,
