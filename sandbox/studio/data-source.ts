@@ -16,12 +16,25 @@ export type ChartOutcome =
 
 /** A configured data source: its config values and schema, and the charts that read it. */
 export class DataSource {
+  /**
+   * Looker Studio sends the same `scriptParams.lastRefresh` with every request until the data is
+   * refreshed (by the user, or when the data source's freshness interval runs out).
+   */
+  private lastRefresh: number;
+
   constructor(
     private readonly studio: LookerStudio,
     readonly configParams: ConfigParams,
     readonly config: ConfigResponse,
     readonly schema: readonly SchemaField[],
-  ) {}
+  ) {
+    this.lastRefresh = studio.runtime.now();
+  }
+
+  /** What "Refresh data" does in Looker Studio: later requests carry a newer lastRefresh. */
+  refreshData(): void {
+    this.lastRefresh = Math.max(this.lastRefresh + 1, this.studio.runtime.now());
+  }
 
   field(name: string): SchemaField {
     const field = this.schema.find((candidate) => candidate.name === name);
@@ -36,7 +49,7 @@ export class DataSource {
       configParams,
       config,
       schema,
-      now: this.studio.runtime.now(),
+      lastRefresh: this.lastRefresh,
       today: this.studio.today(),
     });
   }

@@ -39,7 +39,8 @@ export interface RequestContext {
   readonly configParams: ConfigParams;
   readonly config: ConfigResponse;
   readonly schema: readonly SchemaField[];
-  readonly now: number;
+  /** The data source's current lastRefresh stamp (ms epoch); a chart may override it. */
+  readonly lastRefresh: number;
   readonly today: string;
 }
 
@@ -53,7 +54,7 @@ export function chartRequest(chart: ChartSpec, context: RequestContext): GetData
   return {
     configParams: context.configParams,
     scriptParams: {
-      lastRefresh: String(chart.lastRefresh ?? context.now),
+      lastRefresh: String(chart.lastRefresh ?? context.lastRefresh),
       ...(chart.sampleExtraction ? { sampleExtraction: true } : {}),
     },
     ...(context.config.dateRangeRequired ? { dateRange } : {}),

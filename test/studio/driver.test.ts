@@ -121,6 +121,16 @@ describe('the Looker Studio driver', () => {
       expect(() => source.request({ fields: ['nope'] })).toThrow('uses fields the schema lacks: nope');
     });
 
+    it('keeps one lastRefresh per data source until the data is refreshed, as Looker Studio does', async () => {
+      const before = source.request({ fields: ['total'] }).scriptParams.lastRefresh;
+      await studio.getAuthType(); // time passes between report views
+      expect(source.request({ fields: ['client'] }).scriptParams.lastRefresh).toBe(before);
+      source.refreshData();
+      expect(Number(source.request({ fields: ['total'] }).scriptParams.lastRefresh)).toBeGreaterThan(
+        Number(before),
+      );
+    });
+
     it('returns getData answers that pass the contract checks', async () => {
       const response = await source.getData({ fields: ['total', 'client'] });
       expect(response.rows).toEqual([{ values: [120.5, 'Acme Lawns'] }, { values: [80, 'Birch HVAC'] }]);
