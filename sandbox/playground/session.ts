@@ -58,7 +58,6 @@ export interface CallbackLanding {
 export class PlaygroundSession {
   readonly studio: LookerStudio;
   private source: DataSource | null = null;
-  private lastRefresh = 0;
   private readonly authorizedListeners = new Set<() => void>();
 
   constructor(
@@ -142,7 +141,6 @@ export class PlaygroundSession {
       encodeAnswers(config, configParams);
       const { schema } = await this.studio.getSchema(configParams);
       this.source = new DataSource(this.studio, configParams, config, schema);
-      this.lastRefresh = this.backend.runtime.now();
       return {
         configParams,
         dateRangeRequired: config.dateRangeRequired === true,
@@ -157,8 +155,8 @@ export class PlaygroundSession {
     return this.step(async () => {
       const source = this.source;
       if (!source) throw new Error('Connect a data source first');
-      if (refresh) this.lastRefresh = this.backend.runtime.now();
-      return source.getData({ ...chart, lastRefresh: this.lastRefresh });
+      if (refresh) source.refreshData();
+      return source.getData(chart);
     });
   }
 

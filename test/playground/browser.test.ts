@@ -95,9 +95,11 @@ describe('the playground in a browser (Chromium, headless)', () => {
     expect(result.length).toBeGreaterThan(0);
   });
 
-  it('answers the same chart again from the connector’s cache, and draws bars without a date', async () => {
+  it('answers the same chart again from the connector’s cache until “Refresh data”, and draws bars without a date', async () => {
     await page.click('#run');
     await page.waitForSelector('[data-stat="Cache"]:text-is("hit")');
+    await page.click('#refresh');
+    await page.waitForSelector('[data-stat="Cache"]:text-is("bypass")');
     await pick(page, ['invoiceStatus', 'total']);
     await page.click('#run');
     await page.waitForSelector('#chart[data-kind="bar"] rect');
