@@ -9,7 +9,7 @@ import type { Manifest } from './manifest';
 import { answer } from './requests';
 import { ServiceError } from './service-error';
 import { SharedState } from './shared-state';
-import { WorkerPool, type WorkerSlot } from './worker-pool';
+import { PoolClosed, WorkerPool, type WorkerSlot } from './worker-pool';
 
 export interface LocalRuntimeConfig {
   readonly bundlePath: string;
@@ -43,7 +43,13 @@ export class LocalRuntime implements Runtime {
   async run(user: string, functionName: string, ...args: unknown[]): Promise<ExecutionResult> {
     const argsJson = JSON.stringify(args);
     await this.config.clock.sync();
-    const slot = await this.pool.acquire();
+    let slot: WorkerSlot;
+    try {
+      slot = await this.pool.acquire();
+    } catch (error) {
+      if (error instanceof PoolClosed) return notRun(error.message);
+      throw error;
+    }
     return new Promise((resolve) => {
       const { clock } = this.config;
       const execution = new ActiveExecution(
@@ -66,6 +72,7 @@ export class LocalRuntime implements Runtime {
       this.kills.set(execution, (outcome) => finish(outcome, false));
       slot.onMessage = (message) => this.onMessage(slot, execution, message, finish);
       slot.onFailure = (error) => finish(crashOutcome(error), false);
+      if (slot.failure) return finish(crashOutcome(slot.failure), false);
       slot.worker.postMessage(this.command(execution, functionName, argsJson));
     });
   }
@@ -214,12 +221,15 @@ function failureMessage(error: unknown): string {
   return `Internal runtime error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-/** Nothing ran, so no execution number: executionId 0. */
 function refused(text: string): ExecutionResult {
+  return { ...notRun(text), refused: true };
+}
+
+/** Nothing ran, so no execution number: executionId 0. */
+function notRun(text: string): ExecutionResult {
   return {
     executionId: 0,
     ok: false,
-    refused: true,
     error: { kind: 'exception', text },
     logs: [],
     fetches: [],
