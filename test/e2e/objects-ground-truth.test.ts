@@ -100,13 +100,23 @@ const TRUTHS: Readonly<Record<string, Truth>> = {
   users: { collection: 'users', count: 'userCount', sums: {} },
 };
 
+/** The sandbox's data does not change during these tests: each collection is dumped once. */
+const dumps = new Map<string, Promise<Raw[]>>();
+function recordsOf(world: World, accountId: string, collection: RecordCollection): Promise<Raw[]> {
+  const key = `${accountId}/${collection}`;
+  let dump = dumps.get(key);
+  if (!dump) {
+    dump = rawRecords(world.sandbox, accountId, collection);
+    dumps.set(key, dump);
+  }
+  return dump;
+}
+
 async function expected(world: World, truth: Truth, range: { startDate: string; endDate: string }) {
   const account = world.sandbox.accounts[0];
   if (!account) throw new Error('no sandbox account');
-  const records = await rawRecords(world.sandbox, account.id, truth.collection);
-  const parents = truth.parent
-    ? byId(await rawRecords(world.sandbox, account.id, truth.parent.collection))
-    : null;
+  const records = await recordsOf(world, account.id, truth.collection);
+  const parents = truth.parent ? byId(await recordsOf(world, account.id, truth.parent.collection)) : null;
   const dated = (record: Raw): Raw | undefined =>
     truth.parent && parents ? parents.get(record[truth.parent.key]) : record;
   const kept = records.filter(

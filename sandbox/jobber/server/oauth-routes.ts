@@ -108,8 +108,19 @@ export async function handleToken(
     state.log.add({ endpoint: 'token', at, status: 0, grantType, fault: fault.kind });
     if (fault.kind === 'invalidGrant')
       return sendJson(res, 400, oauthError('invalid_grant', 'The refresh token is invalid'));
-    return applyFault(state, fault, res, () => undefined);
+    // A `slow` fault delays the normal answer; the other kinds replace it.
+    return applyFault(state, fault, res, () => answerToken(state, req, res, params, at));
   }
+  answerToken(state, req, res, params, at);
+}
+
+function answerToken(
+  state: SandboxState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  params: URLSearchParams,
+  at: number,
+): void {
   const outcome = tokenOutcome(state, req, params);
   state.log.add({
     endpoint: 'token',

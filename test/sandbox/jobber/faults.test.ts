@@ -153,6 +153,14 @@ describe('scripted faults on the token endpoint', () => {
     });
     expect(response.status).toBe(503);
   });
+
+  it('answers a token request normally after the delay of a slow fault', async () => {
+    const minted = await sandbox.control.mintTokens(sandbox.demo.accountId);
+    await sandbox.control.faults.inject({ kind: 'slow', delayMs: 200, endpoint: 'token' });
+    const answer = await tokenRequest(sandbox, refreshParams(sandbox, minted.refreshToken));
+    expect(answer.status).toBe(200);
+    expect(Object.keys(answer.body).sort()).toEqual(['access_token', 'refresh_token']);
+  });
 });
 
 describe('the request log', () => {

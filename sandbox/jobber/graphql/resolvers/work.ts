@@ -3,7 +3,7 @@ import type { JobRecord, LineItemRecord, QuoteRecord, VisitRecord } from '../../
 import { paginate, type ConnectionArgs } from '../connection';
 import { on, type ResolverMap } from '../context';
 import { allOf } from '../filters';
-import { comparatorFor } from '../sorting';
+import { ascending, comparatorFor, type SortInput } from '../sorting';
 import { children, listed, ref, round2 } from './helpers';
 import { visitsSpec } from './more-queries';
 import { webUri } from './shapes';
@@ -42,7 +42,19 @@ export const WORK_RESOLVERS: ResolverMap = {
       const items = approved === false ? [] : ctx.data.childrenOf('quoteLineItems', 'quoteId', quote.id);
       return paginate(items, args as ConnectionArgs, `quoteLineItems:${quote.id}:${String(approved)}`);
     }),
-    jobs: children<QuoteRecord, 'jobs'>('jobs', 'quoteId'),
+    jobs: on<QuoteRecord>((quote, args, ctx) => {
+      const order = comparatorFor<JobRecord>(
+        args.sort as SortInput[] | null,
+        { UPDATED_AT: (job) => job.updatedAt },
+        [ascending('UPDATED_AT')],
+      );
+      const jobs = [...ctx.data.childrenOf('jobs', 'quoteId', quote.id)].sort(order);
+      return paginate(
+        jobs,
+        args as ConnectionArgs,
+        `quote-jobs:${quote.id}:${JSON.stringify(args.sort ?? null)}`,
+      );
+    }),
     depositRecords: children<QuoteRecord, 'paymentRecords'>('paymentRecords', 'quoteId'),
   },
   QuoteLineItem: lineItemFields,
