@@ -36,7 +36,8 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 const DAY_MS = 86_400_000;
 
 export function formatDate(epochMs: number, timeZone: string, pattern: string): string {
-  const parts = partsIn(epochMs, timeZone);
+  // Only a 'z' needs the zone's short name, the one part Intl makes expensive.
+  const parts = partsIn(epochMs, timeZone, pattern.includes('z'));
   let out = '';
   for (let i = 0; i < pattern.length;) {
     const char = pattern.charAt(i);
@@ -125,7 +126,7 @@ function field(letter: string, count: number, p: Parts): string {
   }
 }
 
-function partsIn(epochMs: number, timeZone: string): Parts {
+function partsIn(epochMs: number, timeZone: string, withZoneName: boolean): Parts {
   const custom = /^(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(timeZone);
   if (custom) {
     const sign = custom[1] === '-' ? -1 : 1;
@@ -136,39 +137,65 @@ function partsIn(epochMs: number, timeZone: string): Parts {
   if (zone === null) return utcParts(epochMs, 0, 'GMT');
   const wall = wallClock(epochMs, zone);
   const offset = Math.round((wall - (epochMs - (((epochMs % 1000) + 1000) % 1000))) / 60_000);
-  return utcParts(epochMs + offset * 60_000, offset, zoneName(epochMs, zone, offset));
+  const name = withZoneName ? zoneName(epochMs, zone, offset) : '';
+  return utcParts(epochMs + offset * 60_000, offset, name);
 }
 
-function knownZone(timeZone: string): string | null {
+/**
+ * Intl formatters per zone, built once per execution: constructing an Intl.DateTimeFormat costs far
+ * more than formatting with one, and a report formats thousands of dates in one zone.
+ */
+interface ZoneFormatters {
+  readonly id: string;
+  readonly wallClock: Intl.DateTimeFormat;
+  readonly name: Intl.DateTimeFormat;
+}
+
+const zoneFormatters = new Map<string, ZoneFormatters | null>();
+
+function knownZone(timeZone: string): ZoneFormatters | null {
+  let formatters = zoneFormatters.get(timeZone);
+  if (formatters === undefined) {
+    formatters = createZoneFormatters(timeZone);
+    zoneFormatters.set(timeZone, formatters);
+  }
+  return formatters;
+}
+
+function createZoneFormatters(timeZone: string): ZoneFormatters | null {
+  let id: string;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+    id = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
   } catch {
     return null;
   }
+  return {
+    id,
+    wallClock: new Intl.DateTimeFormat('en-US', {
+      timeZone: id,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    }),
+    name: new Intl.DateTimeFormat('en-US', { timeZone: id, timeZoneName: 'short' }),
+  };
 }
 
 /** The zone's wall clock at that instant, read as if it were UTC, in whole seconds. */
-function wallClock(epochMs: number, timeZone: string): number {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const get = (type: string): number =>
-    Number(format.formatToParts(new Date(epochMs)).find((part) => part.type === type)?.value ?? 0);
+function wallClock(epochMs: number, zone: ZoneFormatters): number {
+  const values: Record<string, number> = {};
+  for (const part of zone.wallClock.formatToParts(new Date(epochMs))) values[part.type] = Number(part.value);
+  const get = (type: string): number => values[type] ?? 0;
   return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
 }
 
-function zoneName(epochMs: number, timeZone: string, offset: number): string {
-  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 'UTC';
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
-    .formatToParts(new Date(epochMs))
-    .find((part) => part.type === 'timeZoneName')?.value;
+function zoneName(epochMs: number, zone: ZoneFormatters, offset: number): string {
+  if (zone.id === 'UTC' || zone.id === 'Etc/UTC') return 'UTC';
+  const name = zone.name.formatToParts(new Date(epochMs)).find((part) => part.type === 'timeZoneName')?.value;
   return name && !/^GMT[+-]/.test(name) ? name : `GMT${offsetText(offset, true)}`;
 }
 

@@ -22,7 +22,10 @@ export class SyncRpc {
     Atomics.store(this.signal, 0, 0);
     this.toHost.postMessage({ kind: 'rpc', request });
     const started = performance.now();
-    Atomics.wait(this.signal, 0, 0);
+    // The host stores 1 and then notifies. The notify of the previous reply can arrive after this
+    // call has reset the signal (the worker already saw the 1 and moved on), so a wake-up with the
+    // signal still 0 is stale: keep waiting for this call's own reply.
+    while (Atomics.load(this.signal, 0) === 0) Atomics.wait(this.signal, 0, 0);
     this.waitedMs += performance.now() - started;
     const received = receiveMessageOnPort(this.replies);
     if (!received) throw new Error('The runtime host woke this worker without a reply');
