@@ -1,5 +1,5 @@
 import { CONNECTOR_BUNDLE } from '../paths';
-import { LOCAL_SCRIPT_ID } from '../shared/local-apps-script';
+import { APPS_SCRIPT_ORIGIN, LOCAL_SCRIPT_ID } from '../shared/local-apps-script';
 import { HostClock } from './host/clock';
 import { EXECUTION_TIME_LIMIT_MS, URLFETCH_DAILY_CALLS } from './host/limits';
 import { LocalRuntime } from './host/local-runtime';
@@ -11,6 +11,7 @@ export type {
   ExecutionError,
   ExecutionErrorKind,
   ExecutionResult,
+  FetchEvent,
   FetchRecord,
   LogLine,
   Runtime,
@@ -43,12 +44,26 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     state,
     timeLimitMs: options.timeLimitMs ?? EXECUTION_TIME_LIMIT_MS,
     scriptId: options.scriptId ?? LOCAL_SCRIPT_ID,
+    scriptOrigin: scriptOriginOf(options.scriptOrigin),
     boundToDocument,
     maxConcurrentExecutions: options.maxConcurrentExecutions ?? DEFAULT_MAX_CONCURRENT_EXECUTIONS,
+    ...(options.onFetch ? { onFetch: options.onFetch } : {}),
   });
 }
 
 function resolveManifest(bundlePath: string, given: RuntimeOptions['manifest']): Manifest {
   if (!given) return readManifestBeside(bundlePath);
   return { timeZone: given.timeZone ?? 'Etc/UTC', urlFetchWhitelist: given.urlFetchWhitelist ?? null };
+}
+
+/** An origin only (scheme, host, port): the callback path is Apps Script's. */
+function scriptOriginOf(given: string | undefined): string {
+  if (given === undefined) return APPS_SCRIPT_ORIGIN;
+  const url = new URL(given);
+  const originOnly = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '';
+  if (!/^https?:$/.test(url.protocol) || !originOnly)
+    throw new Error(
+      `scriptOrigin must be an http(s) origin without a path, like http://127.0.0.1:8700: ${given}`,
+    );
+  return url.origin;
 }

@@ -104,6 +104,8 @@ export interface ExecuteCommand {
 export interface ExecutionSettings {
   readonly userEmail: string;
   readonly scriptId: string;
+  /** Where Apps Script serves the script's web endpoints (/usercallback), e.g. https://script.google.com. */
+  readonly scriptOrigin: string;
   readonly timeZone: string;
   readonly virtualClock: boolean;
   /** Whether document-bound services (document properties, cache and lock) exist. */

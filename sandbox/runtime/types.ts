@@ -21,6 +21,14 @@ export interface RuntimeOptions {
   urlFetchDailyQuota?: number;
   /** Default LOCAL_SCRIPT_ID. */
   scriptId?: string;
+  /**
+   * Where Apps Script serves the script's /usercallback (and so the OAuth2 library's redirect URI):
+   * default https://script.google.com. The playground passes its own http://127.0.0.1:<port> and
+   * serves the callback itself with deliverCallback.
+   */
+  scriptOrigin?: string;
+  /** Told about every UrlFetchApp request as it completes (progress lines, GraphQL costs). */
+  onFetch?: (event: FetchEvent) => void;
   /** A container-bound script has document properties, cache and lock; a connector (default) has none. */
   boundToDocument?: boolean;
   /** Most executions running at once (one worker each); more wait for a worker. Default 30. */
@@ -35,7 +43,20 @@ export interface LogLine {
   readonly message: string;
 }
 
+/** One completed UrlFetchApp request, as onFetch hears of it (before the script reads the answer). */
+export interface FetchEvent {
+  readonly executionId: number;
+  readonly user: string;
+  readonly functionName: string;
+  /** The same record the execution's result lists (request body redacted). */
+  readonly record: FetchRecord;
+  /** Absent when no response came (network failure, refused URL). The body is as received: keep no secrets from it. */
+  readonly response?: { readonly status: number; readonly body: Buffer };
+}
+
 export interface ExecutionResult {
+  /** Numbers executions of this runtime from 1; FetchEvent.executionId refers to it. */
+  readonly executionId: number;
   readonly ok: boolean;
   /** Set when Apps Script refused the request before running any function (e.g. a bad state token). */
   readonly refused?: true;
@@ -53,7 +74,7 @@ export interface ExecutionResult {
 
 export interface Runtime {
   readonly scriptId: string;
-  /** https://script.google.com/macros/d/<scriptId>/usercallback */
+  /** `<scriptOrigin>/macros/d/<scriptId>/usercallback`, by default on https://script.google.com */
   readonly redirectUri: string;
   /** One execution of a global function as `user`. Arguments travel as JSON. */
   run(user: string, functionName: string, ...args: unknown[]): Promise<ExecutionResult>;

@@ -139,6 +139,18 @@ describe('executions', () => {
     expect((await running).error).toEqual({ kind: 'exception', text: 'The runtime was closed' });
   });
 
+  it('end executions still waiting for a worker when the runtime closes', async () => {
+    const single = runtimeFor(SCRIPT, { maxConcurrentExecutions: 1 });
+    const first = single.run(ALICE, 'spin', 60_000);
+    const queued = single.run(ALICE, 'spin', 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await single.close();
+    const closed = { kind: 'exception', text: 'The runtime was closed' };
+    expect((await first).error).toEqual(closed);
+    expect((await queued).error).toEqual(closed);
+    expect((await single.run(ALICE, 'spin', 1)).error).toEqual(closed);
+  });
+
   it('report busy time separately from elapsed time', async () => {
     const result = await runtime.run(ALICE, 'spin', 50);
     expect(result.busyMs).toBeGreaterThan(0);

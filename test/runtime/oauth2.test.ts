@@ -1,5 +1,5 @@
 import type { Runtime } from '../../sandbox/runtime';
-import { LOCAL_REDIRECT_URI } from '../../sandbox/shared/local-apps-script';
+import { LOCAL_REDIRECT_URI, LOCAL_SCRIPT_ID } from '../../sandbox/shared/local-apps-script';
 import { consentAt, installFakeOAuth, jwt, type FakeOAuth } from '../support/fake-oauth';
 import { startFakeServer, type FakeServer } from '../support/fake-server';
 import { ALICE, runtimeFor } from './support/scripts';
@@ -268,5 +268,41 @@ describe('the OAuth2 library stand-in (apps-script-oauth2 v43)', () => {
       formats: { JSON: 'application/json', FORM_URL_ENCODED: 'application/x-www-form-urlencoded' },
       serviceRedirect: LOCAL_REDIRECT_URI,
     });
+  });
+});
+
+describe('a runtime serving its own callback (scriptOrigin)', () => {
+  it('builds the redirect URI and accepts callbacks on the given origin instead of script.google.com', async () => {
+    const origin = 'http://127.0.0.1:8700';
+    const callback = `${origin}/macros/d/${LOCAL_SCRIPT_ID}/usercallback`;
+    const server = await startFakeServer();
+    const oauth = installFakeOAuth(server, callback);
+    const runtime = runtimeFor(`var BASE = '${server.url}';\n${SCRIPT}`, {
+      scriptOrigin: origin,
+      scriptProperties: { CLIENT_ID: oauth.clientId, CLIENT_SECRET: oauth.clientSecret },
+      allowedOrigins: [server.url],
+    });
+    try {
+      expect(runtime.redirectUri).toBe(callback);
+      const library = (await runtime.run(ALICE, 'library')).value as Record<string, unknown>;
+      expect(library).toMatchObject({ redirect: callback, serviceRedirect: callback });
+      const url = String((await runtime.run(ALICE, 'authorizationUrl')).value);
+      expect(new URL(url).searchParams.get('redirect_uri')).toBe(callback);
+      const landing = await consentAt(url);
+      expect(landing.startsWith(`${callback}?`)).toBe(true);
+      expect((await runtime.deliverCallback(ALICE, landing)).value).toMatchObject({ html: 'true' });
+      const elsewhere = landing.replace(origin, 'https://script.google.com');
+      expect((await runtime.deliverCallback(ALICE, elsewhere)).error?.text).toMatch(
+        /^Not this script's callback/,
+      );
+    } finally {
+      await runtime.close();
+      await server.close();
+    }
+  });
+
+  it('refuses a scriptOrigin that is not a bare http(s) origin', () => {
+    for (const origin of ['http://127.0.0.1:8700/app', 'ftp://127.0.0.1', 'http://127.0.0.1:8700/?a=1'])
+      expect(() => runtimeFor('', { scriptOrigin: origin })).toThrow(/scriptOrigin must be/);
   });
 });

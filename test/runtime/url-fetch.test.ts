@@ -1,4 +1,4 @@
-import type { Runtime } from '../../sandbox/runtime';
+import type { FetchEvent, Runtime } from '../../sandbox/runtime';
 import { json, startFakeServer, type FakeServer } from '../support/fake-server';
 import { barrier } from '../support/gates';
 import { ALICE, BOB, runtimeFor } from './support/scripts';
@@ -208,6 +208,55 @@ describe('UrlFetchApp', () => {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     });
     expect(server.requests.length).toBe(before);
+  });
+});
+
+describe('the onFetch observer', () => {
+  it('hears of each request as it completes, with the execution, the record and the response', async () => {
+    const server = await startFakeServer();
+    server.route('GET', '/hello', () => ({ body: 'hi' }));
+    const events: FetchEvent[] = [];
+    const runtime = runtimeFor(`var BASE = '${server.url}';\n${SCRIPT}`, {
+      allowedOrigins: [server.url],
+      onFetch: (event) => events.push(event),
+    });
+    try {
+      const result = await runtime.run(ALICE, 'all', ['/hello', '/hello']);
+      const refused = await runtime.run(BOB, 'attempt', 'https://elsewhere.example.com/');
+      expect(events.map((event) => [event.executionId, event.user, event.functionName])).toEqual([
+        [result.executionId, ALICE, 'all'],
+        [result.executionId, ALICE, 'all'],
+        [refused.executionId, BOB, 'attempt'],
+      ]);
+      expect(events[0]?.record).toBe(result.fetches[0]);
+      expect(events[0]?.response?.status).toBe(200);
+      expect(events[0]?.response?.body.toString()).toBe('hi');
+      expect(events[2]?.response).toBeUndefined();
+      expect(refused.executionId).toBe(result.executionId + 1);
+    } finally {
+      await runtime.close();
+      await server.close();
+    }
+  });
+
+  it('cannot break an execution: an observer that throws changes nothing the script sees', async () => {
+    const server = await startFakeServer();
+    server.route('GET', '/hello', () => ({ body: 'hi' }));
+    const runtime = runtimeFor(`var BASE = '${server.url}';\n${SCRIPT}`, {
+      allowedOrigins: [server.url],
+      onFetch: () => {
+        throw new Error('observer bug');
+      },
+    });
+    const warning = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      expect((await runtime.run(ALICE, 'all', ['/hello'])).value).toEqual(['hi']);
+      expect(warning).toHaveBeenCalledWith(expect.stringContaining('observer bug'));
+    } finally {
+      warning.mockRestore();
+      await runtime.close();
+      await server.close();
+    }
   });
 });
 

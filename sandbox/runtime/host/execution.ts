@@ -1,6 +1,6 @@
 import type { WorkerOutcome } from '../protocol';
-import type { ExecutionResult, LogLine } from '../types';
-import type { FetchRecord } from './url-fetch';
+import type { ExecutionResult, FetchEvent, LogLine } from '../types';
+import type { FetchRecord, FetchedResponse } from './url-fetch';
 
 /** The host's record of one running execution: what it logged and fetched, and its clocks. */
 export class ActiveExecution {
@@ -12,16 +12,26 @@ export class ActiveExecution {
   constructor(
     readonly id: number,
     readonly user: string,
+    readonly functionName: string,
     private readonly virtualStart: number | null,
     private readonly resolve: (result: ExecutionResult) => void,
+    private readonly onFetch?: (event: FetchEvent) => void,
   ) {}
 
   get running(): boolean {
     return !this.settled;
   }
 
-  recordFetch(entry: FetchRecord): void {
+  recordFetch(entry: FetchRecord, response?: FetchedResponse): void {
     this.fetches.push(entry);
+    if (!this.onFetch) return;
+    const { id: executionId, user, functionName } = this;
+    try {
+      this.onFetch({ executionId, user, functionName, record: entry, ...(response ? { response } : {}) });
+    } catch (error) {
+      // An observer's bug must not change what the script sees; say so where a developer looks.
+      process.emitWarning(`The runtime's onFetch observer threw: ${String(error)}`);
+    }
   }
 
   /** Virtual clock only: how far the sandbox clock has moved since the execution started. */
@@ -34,6 +44,7 @@ export class ActiveExecution {
     this.settled = true;
     const virtualElapsedMs = this.virtualElapsed(now);
     this.resolve({
+      executionId: this.id,
       ok: outcome.ok,
       ...(outcome.valueJson === undefined ? {} : { value: JSON.parse(outcome.valueJson) as unknown }),
       ...(outcome.error ? { error: outcome.error } : {}),

@@ -1,5 +1,6 @@
 import type { ExecuteCommand, HostRequest, WorkerMessage, WorkerOutcome } from '../protocol';
-import type { ExecutionResult, LockTarget, Runtime } from '../types';
+import { scriptCallbackUrl } from '../../shared/local-apps-script';
+import type { ExecutionResult, FetchEvent, LockTarget, Runtime } from '../types';
 import { callbackRequest, parseCallbackUrl } from './callback';
 import { HostClock } from './clock';
 import { ActiveExecution } from './execution';
@@ -8,7 +9,7 @@ import type { Manifest } from './manifest';
 import { answer } from './requests';
 import { ServiceError } from './service-error';
 import { SharedState } from './shared-state';
-import { WorkerPool, type WorkerSlot } from './worker-pool';
+import { PoolClosed, WorkerPool, type WorkerSlot } from './worker-pool';
 
 export interface LocalRuntimeConfig {
   readonly bundlePath: string;
@@ -17,8 +18,10 @@ export interface LocalRuntimeConfig {
   readonly state: SharedState;
   readonly timeLimitMs: number;
   readonly scriptId: string;
+  readonly scriptOrigin: string;
   readonly boundToDocument: boolean;
   readonly maxConcurrentExecutions: number;
+  readonly onFetch?: (event: FetchEvent) => void;
 }
 
 /** The host: owns the shared state, hands executions to workers, answers their requests, enforces the time limit. */
@@ -32,7 +35,7 @@ export class LocalRuntime implements Runtime {
 
   constructor(private readonly config: LocalRuntimeConfig) {
     this.scriptId = config.scriptId;
-    this.redirectUri = `https://script.google.com/macros/d/${encodeURIComponent(config.scriptId)}/usercallback`;
+    this.redirectUri = scriptCallbackUrl(config.scriptOrigin, config.scriptId);
     this.pool = new WorkerPool(config.maxConcurrentExecutions, config.clock.shared);
     config.clock.onAdvance(() => this.enforceVirtualLimit());
   }
@@ -40,14 +43,22 @@ export class LocalRuntime implements Runtime {
   async run(user: string, functionName: string, ...args: unknown[]): Promise<ExecutionResult> {
     const argsJson = JSON.stringify(args);
     await this.config.clock.sync();
-    const slot = await this.pool.acquire();
+    let slot: WorkerSlot;
+    try {
+      slot = await this.pool.acquire();
+    } catch (error) {
+      if (error instanceof PoolClosed) return notRun(error.message);
+      throw error;
+    }
     return new Promise((resolve) => {
       const { clock } = this.config;
       const execution = new ActiveExecution(
         this.nextExecutionId++,
         user,
+        functionName,
         clock.virtual ? clock.now() : null,
         resolve,
+        this.config.onFetch,
       );
       this.active.add(execution);
       const timer = setTimeout(
@@ -61,6 +72,7 @@ export class LocalRuntime implements Runtime {
       this.kills.set(execution, (outcome) => finish(outcome, false));
       slot.onMessage = (message) => this.onMessage(slot, execution, message, finish);
       slot.onFailure = (error) => finish(crashOutcome(error), false);
+      if (slot.failure) return finish(crashOutcome(slot.failure), false);
       slot.worker.postMessage(this.command(execution, functionName, argsJson));
     });
   }
@@ -128,7 +140,7 @@ export class LocalRuntime implements Runtime {
   }
 
   private command(execution: ActiveExecution, functionName: string, argsJson: string): ExecuteCommand {
-    const { bundlePath, manifest, scriptId, clock, boundToDocument } = this.config;
+    const { bundlePath, manifest, scriptId, scriptOrigin, clock, boundToDocument } = this.config;
     return {
       kind: 'execute',
       executionId: execution.id,
@@ -138,6 +150,7 @@ export class LocalRuntime implements Runtime {
       settings: {
         userEmail: execution.user,
         scriptId,
+        scriptOrigin,
         timeZone: manifest.timeZone,
         virtualClock: clock.virtual,
         boundToDocument,
@@ -209,9 +222,14 @@ function failureMessage(error: unknown): string {
 }
 
 function refused(text: string): ExecutionResult {
+  return { ...notRun(text), refused: true };
+}
+
+/** Nothing ran, so no execution number: executionId 0. */
+function notRun(text: string): ExecutionResult {
   return {
+    executionId: 0,
     ok: false,
-    refused: true,
     error: { kind: 'exception', text },
     logs: [],
     fetches: [],

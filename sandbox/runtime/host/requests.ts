@@ -2,13 +2,13 @@ import type { HostRequest } from '../protocol';
 import { LOCK_TIMEOUT_TEXT, SLEEP_MAX_MS } from './limits';
 import { ServiceError } from './service-error';
 import type { SharedState } from './shared-state';
-import type { FetchRecord } from './url-fetch';
+import type { FetchRecord, FetchedResponse } from './url-fetch';
 
 /** What the host needs to know about the execution that sent a request. */
 export interface RequestingExecution {
   readonly id: number;
   readonly user: string;
-  recordFetch(entry: FetchRecord): void;
+  recordFetch(entry: FetchRecord, response?: FetchedResponse): void;
 }
 
 /** Answers one service request of an execution; a ServiceError becomes the script's exception. */
@@ -38,7 +38,9 @@ export async function answer(
     case 'lock.release':
       return state.locks.release(state.lockKey(request.scope, user), `${execution.id}:${request.lockId}`);
     case 'fetch':
-      return state.urlFetch.fetchAll(user, request.requests, (entry) => execution.recordFetch(entry));
+      return state.urlFetch.fetchAll(user, request.requests, (entry, response) =>
+        execution.recordFetch(entry, response),
+      );
     case 'sleep':
       return sleep(state, request.ms);
     case 'stateToken.create':

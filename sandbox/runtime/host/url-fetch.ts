@@ -22,6 +22,14 @@ export interface FetchRecord {
   readonly ms: number;
 }
 
+/** The answer a fetch record was made from, for the runtime's onFetch observer. */
+export interface FetchedResponse {
+  readonly status: number;
+  readonly body: Buffer;
+}
+
+export type FetchRecorder = (entry: FetchRecord, response?: FetchedResponse) => void;
+
 export interface UrlFetchDeps {
   readonly manifest: Manifest;
   readonly allowedOrigins: readonly string[];
@@ -37,19 +45,11 @@ const USER_AGENT =
 export class UrlFetchService {
   constructor(private readonly deps: UrlFetchDeps) {}
 
-  fetchAll(
-    user: string,
-    requests: readonly FetchRequest[],
-    record: (entry: FetchRecord) => void,
-  ): Promise<FetchOutcome[]> {
+  fetchAll(user: string, requests: readonly FetchRequest[], record: FetchRecorder): Promise<FetchOutcome[]> {
     return Promise.all(requests.map((request) => this.fetchOne(user, request, record)));
   }
 
-  private async fetchOne(
-    user: string,
-    request: FetchRequest,
-    record: (entry: FetchRecord) => void,
-  ): Promise<FetchOutcome> {
+  private async fetchOne(user: string, request: FetchRequest, record: FetchRecorder): Promise<FetchOutcome> {
     const started = Date.now();
     const body = request.bodyBase64 === null ? null : Buffer.from(request.bodyBase64, 'base64');
     const base = {
@@ -60,12 +60,10 @@ export class UrlFetchService {
     try {
       this.admit(user, request.url);
       const response = await this.follow(request, body);
-      record({
-        ...base,
-        status: response.status,
-        responseBytes: response.body.length,
-        ms: Date.now() - started,
-      });
+      record(
+        { ...base, status: response.status, responseBytes: response.body.length, ms: Date.now() - started },
+        { status: response.status, body: response.body },
+      );
       return {
         response: {
           status: response.status,

@@ -12,6 +12,10 @@ export class WorkerSlot {
   private stopping = false;
   onMessage: ((message: WorkerMessage) => void) | null = null;
   onFailure: ((error: Error) => void) | null = null;
+  /** Set when the thread failed, even before anyone listened (e.g. while it was starting). */
+  failure: Error | null = null;
+  /** Settles once the thread runs JavaScript (or failed): its start is not the script's time. */
+  readonly ready: Promise<void>;
 
   constructor(clock: SharedArrayBuffer) {
     const signal = new SharedArrayBuffer(4);
@@ -21,10 +25,19 @@ export class WorkerSlot {
     this.signal = new Int32Array(signal);
     this.replies = channel.port1;
     this.worker.on('message', (message: WorkerMessage) => this.onMessage?.(message));
-    this.worker.on('error', (error) => this.onFailure?.(error));
+    this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => {
-      if (!this.stopping) this.onFailure?.(new Error(`The runtime worker exited with code ${code}`));
+      if (!this.stopping) this.fail(new Error(`The runtime worker exited with code ${code}`));
     });
+    this.ready = new Promise((resolve) => {
+      this.worker.once('online', () => resolve());
+      this.worker.once('exit', () => resolve());
+    });
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.onFailure?.(error);
   }
 
   /** Wakes the worker blocked in Atomics.wait with the answer to its request. */
@@ -41,31 +54,53 @@ export class WorkerSlot {
   }
 }
 
+/** Thrown to executions that wait for a worker when the runtime closes. */
+export class PoolClosed extends Error {
+  constructor() {
+    super('The runtime was closed');
+  }
+}
+
+interface Waiter {
+  resolve(slot: WorkerSlot): void;
+  reject(error: Error): void;
+}
+
 /** Workers are reused between executions (each execution still gets a fresh vm context). */
 export class WorkerPool {
   private readonly idle: WorkerSlot[] = [];
-  private readonly waiting: Array<(slot: WorkerSlot) => void> = [];
+  private readonly waiting: Waiter[] = [];
   private live = 0;
+  private closed = false;
 
   constructor(
     private readonly maxWorkers: number,
     private readonly clock: SharedArrayBuffer,
   ) {}
 
-  acquire(): Promise<WorkerSlot> {
-    const slot = this.idle.pop() ?? (this.live < this.maxWorkers ? this.spawn() : null);
-    if (slot) {
-      slot.worker.ref();
-      return Promise.resolve(slot);
+  /** An idle worker, a new one once its thread runs, or the next one released; PoolClosed after close(). */
+  async acquire(): Promise<WorkerSlot> {
+    if (this.closed) throw new PoolClosed();
+    const slot =
+      this.idle.pop() ??
+      (this.live < this.maxWorkers
+        ? this.spawn()
+        : await new Promise<WorkerSlot>((resolve, reject) => this.waiting.push({ resolve, reject })));
+    await slot.ready;
+    if (this.closed) {
+      this.discard(slot);
+      throw new PoolClosed();
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    slot.worker.ref();
+    return slot;
   }
 
   release(slot: WorkerSlot): void {
     slot.onMessage = null;
     slot.onFailure = null;
+    if (this.closed) return this.discard(slot);
     const next = this.waiting.shift();
-    if (next) next(slot);
+    if (next) next.resolve(slot);
     else {
       slot.worker.unref();
       this.idle.push(slot);
@@ -76,11 +111,14 @@ export class WorkerPool {
   discard(slot: WorkerSlot): void {
     this.live--;
     void slot.terminate();
-    const next = this.waiting.shift();
-    if (next) next(this.spawn());
+    const next = this.closed ? undefined : this.waiting.shift();
+    if (next) next.resolve(this.spawn());
   }
 
+  /** Stops the idle workers; executions still waiting for one get PoolClosed, workers still starting stop once up. */
   async close(): Promise<void> {
+    this.closed = true;
+    for (const waiter of this.waiting.splice(0)) waiter.reject(new PoolClosed());
     const slots = this.idle.splice(0);
     this.live -= slots.length;
     await Promise.all(slots.map((slot) => slot.terminate()));

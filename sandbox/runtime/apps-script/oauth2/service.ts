@@ -1,3 +1,4 @@
+import { settings } from '../bridge';
 import {
   buildUrl,
   codeChallenge,
@@ -13,8 +14,10 @@ import { ServiceSettings, TOKEN_FORMAT, type Token } from './service-settings';
 const EXPIRATION_BUFFER_SECONDS = 60;
 const LOCK_WAIT_MS = 30_000;
 
+/** The library hard-codes https://script.google.com; here it is the runtime's scriptOrigin (same default). */
 export function redirectUriFor(scriptId?: string): string {
-  return `https://script.google.com/macros/d/${encodeURIComponent(scriptId || ScriptApp.getScriptId())}/usercallback`;
+  const id = encodeURIComponent(scriptId || ScriptApp.getScriptId());
+  return `${settings().scriptOrigin}/macros/d/${id}/usercallback`;
 }
 
 /**

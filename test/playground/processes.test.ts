@@ -1,0 +1,158 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
+import { builtFile, REPO_ROOT } from '../../sandbox/paths';
+
+/**
+ * The entry points as people run them (node build/…/main.js and query.js, as npm start and
+ * npm run query do after building): start-up output, Ctrl-C, a busy port.
+ */
+
+interface Running {
+  readonly child: ChildProcess;
+  stdout: string;
+  stderr: string;
+  readonly exited: Promise<number | null>;
+  /** Resolves when stdout or stderr matches. */
+  waitFor(pattern: RegExp, stream?: 'stdout' | 'stderr'): Promise<RegExpMatchArray>;
+}
+
+const TINY = ['--size', 'tiny', '--clock', 'virtual'];
+
+function start(script: string, args: readonly string[]): Running {
+  const child = spawn(process.execPath, [builtFile(script), ...args], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PLAYGROUND_PORT: '' },
+  });
+  const waiters: Array<() => void> = [];
+  const running: Running = {
+    child,
+    stdout: '',
+    stderr: '',
+    exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
+    waitFor: (pattern, stream = 'stdout') =>
+      new Promise((resolve, reject) => {
+        const check = (): boolean => {
+          const match = running[stream].match(pattern);
+          if (match) resolve(match);
+          return match !== null;
+        };
+        if (check()) return;
+        waiters.push(() => void check());
+        void running.exited.then(() => {
+          if (!check())
+            reject(new Error(`Exited before ${String(pattern)}:\n${running.stdout}\n${running.stderr}`));
+        });
+      }),
+  };
+  child.stdout?.on('data', (chunk: Buffer) => {
+    running.stdout += chunk.toString();
+    for (const waiter of waiters) waiter();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    running.stderr += chunk.toString();
+    for (const waiter of waiters) waiter();
+  });
+  return running;
+}
+
+/** Sandbox processes started with this seed still alive (the seed tags one test's sandbox). */
+function sandboxesWithSeed(seed: number): string[] {
+  const table = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  return table
+    .split('\n')
+    .filter((line) => line.includes('sandbox/jobber/main.js') && line.includes(`--seed ${seed} `));
+}
+
+function refused(url: string): Promise<boolean> {
+  return fetch(url).then(
+    () => false,
+    () => true,
+  );
+}
+
+function occupiedPort(): Promise<Server> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+describe('npm start', () => {
+  it('serves the page, and Ctrl-C stops the server, the runtime and the sandbox child', async () => {
+    const running = start('sandbox/playground/main.js', ['--port', '0', '--json', ...TINY, '--seed', '7101']);
+    const [line = ''] = await running.waitFor(/^\{.*\}$/m);
+    const info = JSON.parse(line) as {
+      url: string;
+      jobberBaseUrl: string;
+      redirectUri: string;
+      mode: string;
+    };
+    expect(info.mode).toBe('sandbox');
+    expect(info.redirectUri).toBe(`${info.url}macros/d/local-jobber-connector-script/usercallback`);
+    const page = await fetch(info.url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Jobber connector playground</title>');
+    expect(sandboxesWithSeed(7101)).toHaveLength(1);
+    running.child.kill('SIGINT');
+    expect(await running.exited).toBe(0);
+    expect(running.stderr).toContain('Ctrl-C: stopping…');
+    expect(running.stderr).toContain('Stopped.');
+    expect(await refused(info.url)).toBe(true);
+    expect(await refused(`${info.jobberBaseUrl}/_sandbox/clock`)).toBe(true);
+    expect(sandboxesWithSeed(7101)).toEqual([]);
+  });
+
+  it('stops cleanly when Ctrl-C arrives while the sandbox is still starting', async () => {
+    const running = start('sandbox/playground/main.js', ['--port', '0', ...TINY, '--seed', '7102']);
+    await running.waitFor(/Starting the Jobber sandbox/, 'stderr');
+    running.child.kill('SIGINT');
+    expect(await running.exited).toBe(0);
+    expect(running.stdout).not.toContain('Jobber connector playground:');
+    expect(sandboxesWithSeed(7102)).toEqual([]);
+  });
+
+  it('says when the port is busy and how to choose another, without starting anything', async () => {
+    const busy = await occupiedPort();
+    try {
+      const port = (busy.address() as { port: number }).port;
+      const running = start('sandbox/playground/main.js', ['--port', String(port), ...TINY]);
+      expect(await running.exited).toBe(1);
+      expect(running.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+      expect(running.stderr).toContain(`npm start -- --port ${port + 1}`);
+      expect(running.stderr).not.toContain('Starting the Jobber sandbox');
+    } finally {
+      busy.close();
+    }
+  });
+
+  it('explains a bad option with the usage', async () => {
+    const running = start('sandbox/playground/main.js', ['--prot', '8700']);
+    expect(await running.exited).toBe(2);
+    expect(running.stderr).toMatch(/^Unknown option --prot\n\nUsage: npm start -- \[options\]/);
+  });
+});
+
+describe('npm run query', () => {
+  it('prints csv on stdout and progress on stderr, then stops the sandbox', async () => {
+    const args = [
+      'invoices',
+      '--fields',
+      'invoiceNumber,total',
+      '--format',
+      'csv',
+      ...TINY,
+      '--seed',
+      '7103',
+    ];
+    const running = start('sandbox/playground/query.js', args);
+    expect(await running.exited).toBe(0);
+    expect(running.stdout.split('\r\n')[0]).toBe('invoiceNumber,total');
+    expect(running.stderr).toContain('Starting the Jobber sandbox (tiny data)…');
+    expect(running.stderr).toMatch(
+      /^Reading invoices from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2} \(Looker Studio’s default range\)/m,
+    );
+    expect(running.stderr).toMatch(/^\d+ rows · /m);
+    expect(sandboxesWithSeed(7103)).toEqual([]);
+  });
+});

@@ -1,0 +1,181 @@
+import { startBackend, type Backend } from '../../sandbox/playground/backend';
+import { parseQueryArgs, type QueryRequest } from '../../sandbox/playground/query-args';
+import { runQuery } from '../../sandbox/playground/query-cli';
+import { PlaygroundSession } from '../../sandbox/playground/session';
+import { addDays } from '../../sandbox/studio';
+import { START_TIMEOUT_MS, TEST_TARGET } from './support';
+
+interface Printed {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+describe('npm run query', () => {
+  let backend: Backend;
+  let session: PlaygroundSession;
+  let lastYear: { from: string; to: string };
+
+  beforeAll(async () => {
+    backend = await startBackend({ target: TEST_TARGET });
+    session = new PlaygroundSession(backend);
+    const authorized = await session.authorizeAutomatically();
+    if (!authorized.ok || !authorized.value) throw new Error('The sandbox authorization failed');
+    const today = session.studio.today();
+    lastYear = { from: addDays(today, -365), to: addDays(today, -1) };
+  }, START_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await backend?.stop();
+  });
+
+  async function query(argv: readonly string[]): Promise<Printed> {
+    const { request } = parseQueryArgs(argv, {});
+    return run(request);
+  }
+
+  async function run(request: QueryRequest): Promise<Printed> {
+    let stdout = '';
+    let stderr = '';
+    const code = await runQuery(session, request, {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      stderrIsTty: false,
+    });
+    return { code, stdout, stderr };
+  }
+
+  async function objects(): Promise<string[]> {
+    const config = await session.config();
+    if (!config.ok) throw new Error('getConfig failed');
+    const choice = config.value.configParams.find((entry) => entry.name === 'object');
+    return (choice?.options ?? []).map((option) => option.value);
+  }
+
+  it('prints a table for every object the connector offers', async () => {
+    const offered = await objects();
+    expect(offered.length).toBeGreaterThanOrEqual(15);
+    for (const object of offered) {
+      const printed = await query([object, '--from', lastYear.from, '--to', lastYear.to]);
+      const [header = '', rule = '', ...rows] = printed.stdout.trimEnd().split('\n');
+      expect({ object, code: printed.code, error: printed.code === 0 ? '' : printed.stderr }).toEqual({
+        object,
+        code: 0,
+        error: '',
+      });
+      expect(header).toMatch(/^\w+( +\w+)*$/);
+      expect(rule).toMatch(/^-+( +-+)*$/);
+      expect({ object, rows: rows.length > 0 }).toEqual({ object, rows: true });
+      expect(printed.stderr).toMatch(new RegExp(`^\\d[\\d,]* rows · `, 'm'));
+    }
+  });
+
+  it('prints the chosen fields in order, readable in a table and as the connector returned them in csv and json', async () => {
+    const args = [
+      'invoices',
+      '--fields',
+      'invoiceNumber,issuedDate,total',
+      '--from',
+      lastYear.from,
+      '--to',
+      lastYear.to,
+    ];
+    const table = await query(args);
+    const csv = await query([...args, '--format', 'csv']);
+    const json = await query([...args, '--format', 'json']);
+    expect([table.code, csv.code, json.code]).toEqual([0, 0, 0]);
+    expect(table.stdout.split('\n')[0]).toMatch(/^invoiceNumber +issuedDate +total$/);
+    expect(table.stdout.split('\n')[2]).toMatch(/^\S+ +\d{4}-\d{2}-\d{2} +[\d,]+\.\d{2}$/);
+    const csvLines = csv.stdout.trimEnd().split('\r\n');
+    expect(csvLines[0]).toBe('invoiceNumber,issuedDate,total');
+    expect(csvLines[1]).toMatch(/^[^,]+,\d{8},-?\d+(\.\d+)?$/);
+    const parsed = JSON.parse(json.stdout) as {
+      schema: Array<{ name: string }>;
+      rows: Array<Record<string, unknown>>;
+    };
+    expect(parsed.schema.map((field) => field.name)).toEqual(['invoiceNumber', 'issuedDate', 'total']);
+    expect(parsed.rows).toHaveLength(csvLines.length - 1);
+    expect(csvLines[1]).toBe(
+      [parsed.rows[0]?.['invoiceNumber'], parsed.rows[0]?.['issuedDate'], parsed.rows[0]?.['total']].join(
+        ',',
+      ),
+    );
+  });
+
+  it('shows a progress line on stderr for every page that arrives', async () => {
+    const today = session.studio.today();
+    const printed = await query([
+      'invoices',
+      '--from',
+      addDays(today, -1095),
+      '--to',
+      addDays(today, -1),
+      '--format',
+      'csv',
+    ]);
+    const pages = printed.stderr
+      .split('\n')
+      .filter((line) => /^invoices: \d+ pages?, [\d,]+ records, cost /.test(line));
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.map((line) => Number(/(\d+) page/.exec(line)?.[1]))).toEqual(
+      pages.map((_, index) => index + 1),
+    );
+  });
+
+  it('names the objects when the object is missing or unknown', async () => {
+    for (const argv of [[], ['invoice']]) {
+      const printed = await query(argv);
+      expect(printed.code).toBe(2);
+      expect(printed.stdout).toBe('');
+      expect(printed.stderr).toContain('Objects: invoices (Invoices), invoiceLineItems (Invoice line items)');
+    }
+    expect((await query(['invoice'])).stderr).toMatch(/^Unknown object "invoice"/);
+  });
+
+  it('lists the object’s fields for an unknown field, and with --list', async () => {
+    const printed = await query(['invoices', '--fields', 'total,amount']);
+    expect(printed.code).toBe(2);
+    expect(printed.stderr).toMatch(/^invoices has no field amount\./);
+    expect(printed.stderr).toMatch(/^balanceDue +Balance due +metric +CURRENCY_USD +/m);
+    const listed = await query(['invoices', '--list']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^field +name +kind +type +group$/m);
+    expect(listed.stdout).toMatch(/^issuedDate +Issued date +dimension +YEAR_MONTH_DAY +/m);
+  });
+
+  it('reports a refused config answer and exits 1', async () => {
+    const printed = await query(['invoices', '--currency', 'XYZ']);
+    expect(printed.code).toBe(1);
+    expect(printed.stderr).toContain('"XYZ" is not an option of config "currency"');
+  });
+
+  it('refuses bad arguments before starting anything', () => {
+    const refused = (argv: string[]): string => {
+      try {
+        parseQueryArgs(argv, {});
+      } catch (error) {
+        return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      }
+      return 'accepted';
+    };
+    expect(refused(['invoices', '--from', '2025-13-01', '--to', '2025-12-31'])).toBe(
+      'UsageError: --from must be a date as YYYY-MM-DD (got "2025-13-01")',
+    );
+    expect(refused(['invoices', '--from', '2025-02-30', '--to', '2025-03-01'])).toMatch(
+      /^UsageError: --from must be a date/,
+    );
+    expect(refused(['invoices', '--from', '2025-01-01'])).toBe(
+      'UsageError: Give both --from and --to, or neither',
+    );
+    expect(refused(['invoices', '--from', '2025-02-01', '--to', '2025-01-01'])).toBe(
+      'UsageError: --from 2025-02-01 is after --to 2025-01-01',
+    );
+    expect(refused(['invoices', '--format', 'xml'])).toBe(
+      'UsageError: --format must be one of table, csv, json (got "xml")',
+    );
+    expect(refused(['invoices', '--fields'])).toBe('UsageError: --fields needs a value');
+    expect(refused(['invoices', '--colour'])).toBe('UsageError: Unknown option --colour');
+    expect(refused(['invoices', 'jobs'])).toBe('UsageError: One object at a time (got invoices, jobs)');
+    expect(refused(['invoices', '--limit', 'ten'])).toMatch(/^UsageError: --limit must be a whole number/);
+  });
+});
