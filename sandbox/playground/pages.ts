@@ -6,7 +6,9 @@
 import { escapeHtml } from './http';
 import type { CallbackLanding, ShownError } from './session';
 
-function layout(title: string, body: string): string {
+const CALLBACK_BAR = 'Apps Script (local runtime) · <code>/usercallback</code>';
+
+function layout(title: string, body: string, bar = CALLBACK_BAR): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
@@ -14,7 +16,7 @@ function layout(title: string, body: string): string {
     '<link rel="stylesheet" href="/style.css">',
     '<script src="/callback.js" defer></script>',
     '</head><body class="callback">',
-    '<header class="host-bar">Apps Script (local runtime) · <code>/usercallback</code></header>',
+    `<header class="host-bar">${bar}</header>`,
     body,
     '<p class="callback-actions"><button type="button" id="close-window">Close this window</button>',
     ' <a href="/" id="back-to-playground">Back to the playground</a></p>',
@@ -55,5 +57,6 @@ export function authorizeErrorPage(error: ShownError): string {
   return layout(
     'Cannot authorize',
     `<main class="apps-script-error"><h1>Cannot start the authorization</h1><p id="refusal">${escapeHtml(text)}</p>${debug}</main>`,
+    'Looker Studio (the playground) · <code>/authorize</code>',
   );
 }

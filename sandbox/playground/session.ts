@@ -160,10 +160,6 @@ export class PlaygroundSession {
     });
   }
 
-  get connected(): DataSource | null {
-    return this.source;
-  }
-
   private async step<T>(body: () => Promise<T>): Promise<StepOutcome<T>> {
     const first = this.studio.executions.length;
     const reports = (): ExecutionReport[] => this.reportsSince(first);

@@ -20,8 +20,8 @@ export interface FetchScope extends CacheScope {
   readonly dateField: string | null;
   readonly startDate: string | null;
   readonly endDate: string | null;
-  /** The pushed-down root filter arguments (JSON, keys sorted). */
-  readonly filter: string;
+  /** The pushed-down root filter arguments; the cache canonicalises the scope at every level. */
+  readonly filter: JsonObject;
 }
 
 /** The part of the report cache getData uses (src/cache). */
@@ -102,7 +102,8 @@ function fieldOf(object: CatalogObject): (id: string) => FieldDef {
   };
 }
 
-function fetchScope(account: JobberAccount, request: DataRequest, pushed: JsonObject): FetchScope {
+/** The cache scope of a request: what decides its rows, except the field set (src/cache/keys.ts). */
+export function fetchScope(account: JobberAccount, request: DataRequest, pushed: JsonObject): FetchScope {
   const { object, dateOption } = request.config;
   const range = request.range;
   const day = (date: { year: number; month: number; day: number }): string =>
@@ -113,7 +114,7 @@ function fetchScope(account: JobberAccount, request: DataRequest, pushed: JsonOb
     dateField: dateOption ? dateOption.fieldId : null,
     startDate: range ? day(range.startDate) : null,
     endDate: range ? day(range.endDate) : null,
-    filter: JSON.stringify(pushed, Object.keys(pushed).sort()),
+    filter: pushed,
   };
 }
 

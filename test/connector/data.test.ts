@@ -1,11 +1,15 @@
+import { scopeKeys } from '../../src/cache/keys';
 import type { ReportTable } from '../../src/catalog/rows';
+import { parseDataRequest } from '../../src/connector/data-request';
 import {
+  fetchScope,
   getData,
   type DataResponse,
   type ReportTableCache,
   type ReportDependencies,
 } from '../../src/connector/data';
 import type { ConnectionQuery, JsonObject } from '../../src/jobber/api';
+import { nodeCodec } from '../cache/fakes';
 import { FakeJobberApi } from '../support/fake-jobber-api';
 import { reportPlatform } from '../support/report-platform';
 
@@ -168,12 +172,24 @@ describe('getData', () => {
           dateField: 'issuedDate',
           startDate: '2024-03-01',
           endDate: '2024-03-31',
-          filter: '{}',
+          filter: {},
         },
         fieldIds: ['total', 'issuedDate', 'invoiceNumber'],
         ttlSeconds: 1800,
       },
     ]);
+  });
+
+  it('gives filters that differ only inside a nested value different cache scopes and keys', () => {
+    const account = { id: 'account-1', name: 'Test account', timeZone: 'America/Denver' };
+    const parsed = parseDataRequest(request);
+    const scopeOf = (filter: JsonObject) => fetchScope(account, parsed, filter);
+    const paid = scopeOf({ status: 'paid', client: { id: 'Q2xpZW50LzE=', tag: 'VIP' } });
+    const other = scopeOf({ status: 'paid', client: { id: 'Q2xpZW50LzI=', tag: 'VIP' } });
+    expect(scopeKeys(nodeCodec, 'g1', paid).index).not.toBe(scopeKeys(nodeCodec, 'g1', other).index);
+    expect(paid.filter).toEqual({ status: 'paid', client: { id: 'Q2xpZW50LzE=', tag: 'VIP' } });
+    const reordered = scopeOf({ client: { tag: 'VIP', id: 'Q2xpZW50LzE=' }, status: 'paid' });
+    expect(scopeKeys(nodeCodec, 'g1', reordered).index).toBe(scopeKeys(nodeCodec, 'g1', paid).index);
   });
 
   it('projects a cached table with more columns into the requested order', () => {

@@ -142,6 +142,18 @@ describe('the playground against a Jobber that is not the sandbox it starts (--j
     expect(JSON.stringify(status)).not.toContain(jobber.app.clientSecret);
   });
 
+  it('shows the connector’s user error when it cannot start the authorization', async () => {
+    backend.runtime.setScriptProperty('JOBBER_CLIENT_SECRET', null);
+    try {
+      const page = await (await get(`${server.origin}/authorize`)).text();
+      expect(page).toContain('<h1>Cannot start the authorization</h1>');
+      expect(page).toContain('JOBBER_CLIENT_SECRET');
+      expect(page).toContain('<code>/authorize</code>');
+    } finally {
+      backend.runtime.setScriptProperty('JOBBER_CLIENT_SECRET', jobber.app.clientSecret);
+    }
+  });
+
   it('answers only this machine’s names and JSON posts, and serves only the page’s files', async () => {
     const api = `${server.origin}/api/config`;
     const form = await fetch(api, { method: 'POST', body: 'a=1', headers: { 'Content-Type': 'text/plain' } });
