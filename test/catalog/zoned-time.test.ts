@@ -1,4 +1,4 @@
-import { parseIsoDateTime, ZonedTime } from '../../src/catalog/zoned-time';
+import { daysFromCivil, parseIsoDateTime, ZonedTime } from '../../src/catalog/zoned-time';
 import { countingFormatDate } from '../support/format-date';
 
 const at = (iso: string): number => Date.parse(iso);
@@ -70,5 +70,33 @@ describe('parseIsoDateTime', () => {
       expect(parseIsoDateTime(text)).toBe(Date.parse(text));
     expect(parseIsoDateTime('2024-02-29 23:59:59Z')).toBeNull();
     expect(parseIsoDateTime('2024-02-29T23:59:59')).toBeNull();
+  });
+
+  it('reads fractions of any length to the millisecond, rounding down as Date.parse does', () => {
+    for (const text of [
+      '2024-02-29T23:59:59.1Z',
+      '2024-02-29T23:59:59.12Z',
+      '2024-02-29T23:59:59.123Z',
+      '2024-02-29T23:59:59.999999Z',
+      '2024-02-29T23:59:59.000001-07:00',
+    ])
+      expect(parseIsoDateTime(text)).toBe(Date.parse(text));
+  });
+
+  it('refuses malformed zone suffixes', () => {
+    for (const text of ['2024-02-29T23:59:59ZZ', '2024-02-29T23:59:59*07:00', '2024-02-29T23:59:59+0700'])
+      expect(parseIsoDateTime(text)).toBeNull();
+  });
+});
+
+describe('daysFromCivil', () => {
+  it('counts days from 1970-01-01 exactly as Date.UTC does, across leap years and centuries', () => {
+    const mismatches: string[] = [];
+    for (let instant = Date.UTC(1600, 0, 1); instant <= Date.UTC(2400, 11, 31); instant += 86_400_000 * 5) {
+      const date = new Date(instant);
+      const days = daysFromCivil(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+      if (days !== instant / 86_400_000) mismatches.push(date.toISOString());
+    }
+    expect(mismatches).toEqual([]);
   });
 });
