@@ -28,12 +28,25 @@ describe('ZonedTime', () => {
     expect(india.ymdhms(at('2024-06-30T18:30:00Z'))).toBe('20240701000000');
   });
 
-  it('asks the platform for offsets about once per day, not per value', () => {
+  it('asks the platform for the offset once per UTC midnight, not per value', () => {
     const format = countingFormatDate();
     const toronto = new ZonedTime(format, 'America/Toronto');
     const start = at('2024-01-01T00:00:00Z');
     for (let minute = 0; minute < 60 * 24 * 30; minute += 7) toronto.ymdhms(start + minute * 60_000);
-    expect(format.calls).toBeLessThanOrEqual(2 * 31);
+    // 30 days touched: their 31 midnights.
+    expect(format.calls).toBe(31);
+  });
+
+  it('puts a transition that falls exactly on a UTC midnight in the day it starts', () => {
+    const switchAt = at('2024-04-01T00:00:00Z');
+    const oneHourEastFromApril = (epochMs: number): string => {
+      const local = new Date(epochMs + (epochMs >= switchAt ? 3_600_000 : 0)).toISOString();
+      return `${local.slice(0, 10)} ${local.slice(11, 19)}`;
+    };
+    const zone = new ZonedTime(oneHourEastFromApril, 'Test/Midnight');
+    expect(zone.ymdhms(switchAt - 1_000)).toBe('20240331235959');
+    expect(zone.ymdhms(switchAt)).toBe('20240401010000');
+    expect(zone.ymdhms(switchAt + 3_600_000)).toBe('20240401020000');
   });
 
   it('finds the UTC instant of local midnight, also on transition days', () => {
@@ -61,6 +74,20 @@ describe('ZonedTime', () => {
     expect(denver.parse('2024-03-01')).toBe(at('2024-03-01T07:00:00Z'));
     expect(denver.parse('not a date')).toBeNull();
     expect(denver.parse('2024-13-01')).toBeNull();
+  });
+});
+
+describe('ZonedTime.parse on many values', () => {
+  it('returns what a fresh parse returns, whatever order the texts come in (the memo never mixes them up)', () => {
+    const texts: string[] = [];
+    for (let index = 0; index < 5_000; index++) {
+      const instant = Date.UTC(2024, 0, 1) + ((index * 7_919) % 400) * 86_400_000 + (index % 97) * 61_000;
+      texts.push(new Date(instant).toISOString().replace('.000Z', index % 3 === 0 ? 'Z' : '.000-00:00'));
+    }
+    const shuffled = texts.map((text, index) => texts[(index * 2_333) % texts.length] ?? text);
+    const denver = new ZonedTime(countingFormatDate(), 'America/Denver');
+    const wrong = [...texts, ...shuffled, ...texts].filter((text) => denver.parse(text) !== Date.parse(text));
+    expect(wrong).toEqual([]);
   });
 });
 
