@@ -81,12 +81,17 @@ function rootQuery(object: CatalogObject, nodeTree: SelectionTree, given: RootAr
     argumentsText.push(`${name}: $${name}`);
     variables[name] = value;
   }
-  const body = renderConnectionBody({ children: new Map([['nodes', nodeTree]]) });
+  const connectionTree = { children: new Map([['nodes', nodeTree]]) };
+  const documentWith = (withTotalCount: boolean): string =>
+    `query ${operationName(object.id)}(${declarations.join(', ')}) ` +
+    `{ ${connection}(${argumentsText.join(', ')}) ${renderConnectionBody(connectionTree, withTotalCount)} }`;
   return {
-    document: `query ${operationName(object.id)}(${declarations.join(', ')}) { ${connection}(${argumentsText.join(', ')}) ${body} }`,
+    document: documentWith(false),
+    countDocument: documentWith(true),
     variables,
     path: [connection],
     costPerNode: selectionCost(nodeTree),
+    leastCostPerNode: selectionCost(nodeTree, () => 0),
     fixedCost: CONNECTION_FIXED_COST,
   };
 }

@@ -71,6 +71,16 @@ describe('what a scenario cost Jobber, from the sandbox request log', () => {
     ).toBe(50);
   });
 
+  it('counts totalCount as part of a first page’s fixed cost, not as a node', () => {
+    const counting = {
+      ...page(1, { after: null, requested: 605, actual: 305, left: 9_695 }),
+      query:
+        'query R($first: Int!, $after: String) { invoices(first: $first, after: $after) { nodes { id } totalCount } }',
+    };
+    expect(recordsOnPage(counting)).toBe(50);
+    expect(summarizeLog([counting]).costPerNode).toBe(6);
+  });
+
   it('says the bucket was not full when the first request was throttled or left less than its cost', () => {
     expect(summarizeLog([throttled]).bucketFullAtStart).toBe(false);
     expect(
