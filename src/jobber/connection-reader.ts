@@ -4,8 +4,8 @@ import type { ConnectionQuery, ConnectionResult, JsonObject, JsonValue, ReadOpti
 import type { RuntimeBudget } from './budget';
 import { isJsonObject } from './classify';
 import type { CostPacer } from './pacing';
-import { MAX_PAGE_SIZE, calibratedCostPerNode, pageCost, pageSizeFor } from './page-size';
-import type { Costed, Executed, Shrinkable, Transport } from './transport';
+import { calibratedCostPerNode, pageCost, pageSizeFor } from './page-size';
+import type { Costed, Shrinkable, Transport } from './transport';
 
 /** totalCount costs one point (a scalar on the connection). */
 export const TOTAL_COUNT_COST = 1;
@@ -35,7 +35,7 @@ export function readConnection(
   query: ConnectionQuery,
   options: ReadOptions = {},
 ): ConnectionResult {
-  const sizing: Sizing = { costPerNode: query.costPerNode, cap: MAX_PAGE_SIZE };
+  const sizing: Sizing = { costPerNode: query.costPerNode };
   const nodes: JsonObject[] = [];
   const counting = query.countDocument !== undefined && options.maxNodes === undefined;
   let total: number | null = null;
@@ -116,63 +116,44 @@ interface PageRequest {
 interface Sizing {
   /** Jobber's cost of one node, calibrated from what it reports. */
   costPerNode: number;
-  /** Lowered when pages had to shrink under contention; grows back while pages go through. */
-  cap: number;
 }
 
 function fetchPage(deps: ReaderDeps, query: ConnectionQuery, sizing: Sizing, page: PageRequest): Page {
-  const { transport, pacer } = deps;
+  const { pacer } = deps;
   const document = page.count && query.countDocument !== undefined ? query.countDocument : query.document;
   const fixedCost = query.fixedCost + (document === query.document ? 0 : TOTAL_COUNT_COST);
-  let previousFirst = Number.POSITIVE_INFINITY;
-  for (;;) {
-    const fitting = pageSizeFor(sizing.costPerNode, fixedCost, pacer.maximumAvailable());
-    if (fitting === 0) throw queryTooWide(Math.ceil(sizing.costPerNode), pacer.maximumAvailable());
-    let first = Math.max(1, Math.min(fitting, page.wanted, sizing.cap));
-    let shrunk = false;
-    const costed = (): Costed => ({
-      request: { query: document, variables: { ...query.variables, first, after: page.after } },
-      estimatedCost: pageCost(first, sizing.costPerNode, fixedCost),
-    });
-    const shrinkable: Shrinkable = {
-      canShrink: () => first > 1,
-      shrink: () => {
-        first = Math.max(1, Math.floor(first / 2));
-        sizing.cap = first;
-        shrunk = true;
-        return costed();
-      },
-    };
-    let executed: Executed;
-    try {
-      const page = costed();
-      executed = transport.execute(page.request, page.estimatedCost, shrinkable);
-    } catch (error) {
-      // Our estimate was too low for Jobber's own count: learn from its count and shrink the page.
-      const reported = costlierThanBucket(error);
-      if (reported === undefined || first >= previousFirst || first === 1) throw error;
-      sizing.costPerNode = calibratedCostPerNode(reported, first, fixedCost, sizing.costPerNode);
-      previousFirst = first;
-      continue;
-    }
-    if (executed.cost)
-      sizing.costPerNode = calibratedCostPerNode(
-        executed.cost.requestedQueryCost,
-        first,
-        fixedCost,
-        sizing.costPerNode,
-      );
-    if (!shrunk) sizing.cap = Math.min(MAX_PAGE_SIZE, sizing.cap * 2);
-    return pageAt(executed.data, query.path);
-  }
-}
-
-/** The requested cost of a THROTTLED query that can never run because it exceeds the whole bucket. */
-function costlierThanBucket(error: unknown): number | undefined {
-  if (!(error instanceof JobberFailure) || error.kind !== 'throttled') return undefined;
-  const { requestedQueryCost, throttleStatus } = error.details;
-  if (requestedQueryCost === undefined || !throttleStatus) return undefined;
-  return requestedQueryCost > throttleStatus.maximumAvailable ? requestedQueryCost : undefined;
+  const fitting = pageSizeFor(sizing.costPerNode, fixedCost, pacer.maximumAvailable());
+  if (fitting === 0) throw queryTooWide(Math.ceil(sizing.costPerNode), pacer.maximumAvailable());
+  let first = Math.max(1, Math.min(fitting, page.wanted));
+  const costed = (): Costed => ({
+    request: { query: document, variables: { ...query.variables, first, after: page.after } },
+    estimatedCost: pageCost(first, sizing.costPerNode, fixedCost),
+  });
+  // Only a page Jobber counts above the whole bucket shrinks (retry policy: too_costly): learn the
+  // cost per node from Jobber's count and ask for as many nodes as then fit, at least one fewer.
+  const shrinkable: Shrinkable = {
+    canShrink: () => first > 1,
+    shrink: (reported) => {
+      if (reported !== undefined)
+        sizing.costPerNode = calibratedCostPerNode(reported, first, fixedCost, sizing.costPerNode);
+      const fits =
+        reported === undefined
+          ? Math.floor(first / 2)
+          : pageSizeFor(sizing.costPerNode, fixedCost, pacer.maximumAvailable());
+      first = Math.max(1, Math.min(first - 1, fits));
+      return costed();
+    },
+  };
+  const request = costed();
+  const executed = deps.transport.execute(request.request, request.estimatedCost, shrinkable);
+  if (executed.cost)
+    sizing.costPerNode = calibratedCostPerNode(
+      executed.cost.requestedQueryCost,
+      first,
+      fixedCost,
+      sizing.costPerNode,
+    );
+  return pageAt(executed.data, query.path);
 }
 
 /** The connection at `path` in `data`; a null on the way (e.g. a parent that does not exist) is empty. */

@@ -15,6 +15,8 @@ export interface BucketOptions {
   drainsBefore?: Readonly<Record<number, number>>;
   /** Other clients reading at the same time: before each of our requests they take bites of this size while they fit. */
   competitorBite?: number;
+  /** Points the other clients read in all; they stop biting once they have (default: never). */
+  competitorTotal?: number;
 }
 
 /**
@@ -24,6 +26,7 @@ export interface BucketOptions {
 export class CostBucket {
   readonly requestedCosts: number[] = [];
   throttled = 0;
+  private competitorRead = 0;
   private available: number;
   private updatedAt: number;
 
@@ -44,7 +47,11 @@ export class CostBucket {
     const drain = this.options.drainsBefore?.[this.requestedCosts.length + 1] ?? 0;
     this.available = Math.max(0, this.available - drain);
     const bite = this.options.competitorBite;
-    if (bite) this.available -= Math.floor(this.available / bite) * bite;
+    if (bite && this.competitorRead < (this.options.competitorTotal ?? Number.POSITIVE_INFINITY)) {
+      const taken = Math.floor(this.available / bite) * bite;
+      this.available -= taken;
+      this.competitorRead += taken;
+    }
     const { query, variables } = JSON.parse(String(request.payload)) as {
       query: string;
       variables: { first: number; after: string | null };
