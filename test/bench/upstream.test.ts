@@ -1,5 +1,6 @@
 import type { RequestLogEntry } from '../../sandbox/jobber/control-types';
 import { requestBound, recordsBound, timeBoundSeconds } from '../../bench/bounds';
+import { allInvoiceFieldsCost, allInvoiceFieldsPerRecord } from '../../bench/baseline';
 import { recordsOnPage, summarizeLog } from '../../bench/upstream';
 
 const FULL = { maximumAvailable: 10_000, restoreRate: 500 };
@@ -115,6 +116,11 @@ describe('the bounds', () => {
     expect([timeBoundSeconds(9_000), timeBoundSeconds(10_000), timeBoundSeconds(160_000)]).toEqual([
       0, 0, 300,
     ]);
+  });
+
+  it('prices a reader of every Invoice field at 61 points per record (docs/benchmarks.md), plus 4 per page', () => {
+    expect(allInvoiceFieldsPerRecord()).toBe(61);
+    expect(allInvoiceFieldsCost(150)).toBe(150 * 61 + 2 * 4);
   });
 
   it('fits (seconds × 500 + 10,000) ÷ cost records in a given time', () => {
