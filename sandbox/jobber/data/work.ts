@@ -1,4 +1,4 @@
-import { type GenContext } from './context';
+import { cents, dollars, type GenContext } from './context';
 import { copyLineItem, lineItemFor, pickWorkItems } from './money';
 import type { ClientRecord, JobLineItemRecord, JobRecord, LineItemRecord, PropertyRecord } from './records';
 import { newQuote, newRequest } from './sales';
@@ -75,8 +75,21 @@ function newJob(ctx: GenContext, client: ClientRecord, property: PropertyRecord,
     updatedAt: createdAt,
   };
   ctx.records.jobs.push(job);
-  const visitCount = scheduleVisits(ctx, job, day, baseItems);
-  addJobLineItems(ctx, job, recurring ? recurringItems(ctx, job, visitCount, createdAt) : baseItems);
+  const visits = scheduleVisits(ctx, job, day, baseItems);
+  const items = recurring ? recurringItems(ctx, job, visits.length, createdAt) : baseItems;
+  addJobLineItems(ctx, job, items);
+  if (job.billingType === 'VISIT_BASED') {
+    const perVisit = perVisitTotal(items);
+    for (const visit of visits) visit.visitBasedBillingTotal = perVisit;
+  }
+}
+
+/**
+ * What one visit of a visit-based job bills: each line's unit price once (a visit-based job's
+ * quantity is its number of visits), so a period's invoice is the sum of its visits' totals.
+ */
+function perVisitTotal(items: readonly LineItemRecord[]): number {
+  return dollars(items.reduce((sum, item) => sum + cents(item.unitPrice), 0));
 }
 
 interface Sale {
