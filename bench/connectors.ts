@@ -63,12 +63,12 @@ export function writeNaiveBundle(): void {
   writeFileSync(NAIVE_BUNDLE, script);
 }
 
-/** `clockUrl`: where the runtime's virtual clock is read and moved (the sandbox, or an event clock in front of it). */
-export function runtimeOptions(
-  setup: ConnectorSetup,
-  sandbox: SandboxHandle,
-  clockUrl: string,
-): RuntimeOptions {
+/**
+ * The runtime on the sandbox's virtual clock: time moves only while every execution of a scenario
+ * waits for it (docs/runtime.md "Clock"), so ten charts started together behave as ten Apps Script
+ * executions would.
+ */
+export function runtimeOptions(setup: ConnectorSetup, sandbox: SandboxHandle): RuntimeOptions {
   const unlimited = setup.limit === 'unlimited';
   const properties: Record<string, string> = {
     JOBBER_CLIENT_ID: sandbox.app.clientId,
@@ -82,7 +82,7 @@ export function runtimeOptions(
     manifest: connectorManifest(),
     scriptProperties: properties,
     timeLimitMs: setup.limit === 'unlimited' ? UNLIMITED_MS : setup.limit.appsScriptMs,
-    clock: { kind: 'virtual', sandboxUrl: clockUrl },
+    clock: { kind: 'virtual', sandboxUrl: sandbox.baseUrl },
     allowedOrigins: [sandbox.baseUrl],
   };
 }

@@ -13,7 +13,6 @@ import {
   type LookerStudio,
 } from '../sandbox/studio';
 import { runtimeOptions, type ConnectorSetup } from './connectors';
-import { startEventClock, type EventClock } from './event-clock';
 import { summarizeLog, type Upstream } from './upstream';
 
 const REPORT_OWNER = 'owner@example.com';
@@ -24,8 +23,6 @@ export interface Session {
   readonly runtime: Runtime;
   readonly studio: LookerStudio;
   readonly source: DataSource;
-  /** The virtual clock of the runtime: count every getData of the scenario with clock.track(). */
-  readonly clock: EventClock;
   close(): Promise<void>;
 }
 
@@ -49,13 +46,8 @@ export interface ChartRun extends ExecutionFigures {
 }
 
 export async function openSession(sandbox: SandboxHandle, setup: ConnectorSetup): Promise<Session> {
-  const clock = await startEventClock(sandbox.baseUrl);
-  const runtime = createRuntime(runtimeOptions(setup, sandbox, clock.url));
-  clock.setBlockedCounter(() => runtime.lockWaiters('script') + runtime.lockWaiters({ user: REPORT_OWNER }));
-  const close = async (): Promise<void> => {
-    await runtime.close();
-    await clock.close();
-  };
+  const runtime = createRuntime(runtimeOptions(setup, sandbox));
+  const close = (): Promise<void> => runtime.close();
   try {
     const studio = createStudio(runtime, REPORT_OWNER);
     await sandbox.control.setConsent({ mode: 'approve' });
@@ -65,7 +57,7 @@ export async function openSession(sandbox: SandboxHandle, setup: ConnectorSetup)
     await sandbox.control.reset();
     if (setup.startingBucket !== undefined)
       await sandbox.control.setThrottleBudget(sandbox.demo.accountId, setup.startingBucket);
-    return { setup, sandbox, runtime, studio, source, clock, close };
+    return { setup, sandbox, runtime, studio, source, close };
   } catch (error) {
     await close();
     throw error;
@@ -81,7 +73,7 @@ function configAnswers(setup: ConnectorSetup): Record<string, ConfigAnswer> {
 export async function runChart(session: Session, chart: ChartSpec): Promise<ChartRun> {
   const started = session.studio.executions.length;
   try {
-    await session.clock.track(session.source.getData(chart));
+    await session.source.getData(chart);
   } catch {
     // The execution below says what happened (user error, time-out, contract violation).
   }

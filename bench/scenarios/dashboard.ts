@@ -50,9 +50,7 @@ async function openDashboard(
   const charts = DASHBOARD_CHARTS.map((chart) => ({ ...chart, dateRange: window.range }));
   const requests = charts.map((chart) => session.source.request(chart));
   const clockBefore = (await session.sandbox.control.clock.now()).now;
-  await Promise.allSettled(
-    requests.map((request) => session.clock.track(session.studio.getData(request, session.source.schema))),
-  );
+  await Promise.allSettled(requests.map((request) => session.studio.getData(request, session.source.schema)));
   const clockAfter = (await session.sandbox.control.clock.now()).now;
   const executions = charts.map((chart, index) => {
     const execution = session.studio.executions.find((candidate) => candidate.args[0] === requests[index]);

@@ -5,6 +5,7 @@ import { EXECUTION_TIME_LIMIT_MS, URLFETCH_DAILY_CALLS } from './host/limits';
 import { LocalRuntime } from './host/local-runtime';
 import { readManifestBeside, type Manifest } from './host/manifest';
 import { SharedState } from './host/shared-state';
+import { createTimeKeeper } from './host/time-keeper';
 import type { Runtime, RuntimeOptions } from './types';
 
 export type {
@@ -28,7 +29,8 @@ const DEFAULT_MAX_CONCURRENT_EXECUTIONS = 30;
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const bundlePath = options.bundlePath ?? CONNECTOR_BUNDLE;
   const manifest = resolveManifest(bundlePath, options.manifest);
-  const clock = new HostClock(options.clock ?? { kind: 'real' });
+  const clockConfig = options.clock ?? { kind: 'real' };
+  const clock = new HostClock(clockConfig);
   const boundToDocument = options.boundToDocument ?? false;
   const state = new SharedState(
     clock,
@@ -41,6 +43,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     bundlePath,
     manifest,
     clock,
+    time: createTimeKeeper(clock, clockConfig.kind === 'virtual' ? clockConfig.quietMs : undefined),
     state,
     timeLimitMs: options.timeLimitMs ?? EXECUTION_TIME_LIMIT_MS,
     scriptId: options.scriptId ?? LOCAL_SCRIPT_ID,

@@ -1,4 +1,5 @@
 import type { ExecutionError } from './protocol';
+import type { ClockConfig } from './host/clock';
 import type { FetchRecord } from './host/url-fetch';
 
 export type { ExecutionError, ExecutionErrorKind } from './protocol';
@@ -14,7 +15,11 @@ export interface RuntimeOptions {
   scriptProperties?: Record<string, string>;
   /** Per execution, default 360_000 (Apps Script's 6 minutes). */
   timeLimitMs?: number;
-  clock?: { kind: 'real' } | { kind: 'virtual'; sandboxUrl: string };
+  /**
+   * Default real. Virtual: the sandbox at `sandboxUrl` owns the time, and it moves only when every
+   * running execution waits for it to pass (see docs/runtime.md "Clock").
+   */
+  clock?: ClockConfig;
   /** Origins UrlFetchApp may reach besides the manifest's urlFetchWhitelist (the local sandbox). */
   allowedOrigins?: readonly string[];
   /** UrlFetchApp calls per user per day; default 20_000 (consumer accounts). */

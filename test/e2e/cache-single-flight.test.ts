@@ -1,8 +1,10 @@
 /**
  * Single flight for real: the report cache bundled into a small Apps Script project (the probe),
  * run in the local runtime where executions are concurrent worker threads sharing the user cache,
- * the user lock and the user properties, against a test server standing in for Jobber. Real time:
- * the gather window and the polls need executions that really run side by side.
+ * the user lock and the user properties, against a test server standing in for Jobber. On a
+ * virtual clock, which moves only while every execution waits for it: the leader's gather window
+ * ends after every chart has started and joined, however slowly the machine starts threads, and the
+ * upstream's real delay costs no virtual time.
  * (test/e2e/cache.test.ts proves the same through getData against the Jobber sandbox.)
  */
 import { createRuntime, type ExecutionResult, type Runtime } from '../../sandbox/runtime';
@@ -47,7 +49,7 @@ describe('report cache single flight in the Apps Script runtime', () => {
   const lockedDuringFetch: boolean[] = [];
 
   beforeAll(async () => {
-    server = await startFakeServer();
+    server = await startFakeServer({ virtualClockStart: Date.UTC(2025, 3, 1, 8) });
     server.route('GET', '/rows', (request) => {
       lockedDuringFetch.push(runtime.isLocked({ user: ALICE }) || runtime.isLocked({ user: BOB }));
       if (failNext > 0) {
@@ -61,13 +63,12 @@ describe('report cache single flight in the Apps Script runtime', () => {
         delayMs: UPSTREAM_DELAY_MS,
       };
     });
-    // Apps Script's executions do not start a thread each: start the workers before the dashboards.
     runtime = createRuntime({
       bundlePath: await buildCacheProbe(),
       manifest: {},
       maxConcurrentExecutions: 20,
+      clock: { kind: 'virtual', sandboxUrl: server.url },
     });
-    await Promise.all(Array.from({ length: 20 }, () => runtime.run(ALICE, 'ping')));
   });
   afterAll(async () => {
     await runtime.close();

@@ -1,16 +1,27 @@
 import { sendRequest } from './http-client';
 
 export type ClockConfig =
-  { readonly kind: 'real' } | { readonly kind: 'virtual'; readonly sandboxUrl: string };
+  | { readonly kind: 'real' }
+  | {
+      readonly kind: 'virtual';
+      readonly sandboxUrl: string;
+      /**
+       * Real milliseconds without any event (a service call, its answer, a log line, an execution
+       * starting or ending) after which virtual time moves even though an execution still holds it
+       * (a wait the runtime cannot see). Default 20_000.
+       */
+      readonly quietMs?: number;
+    };
 
 export const SANDBOX_NOW_HEADER = 'x-sandbox-now';
 
 const CLOCK_REQUEST_TIMEOUT_MS = 10_000;
 
 /**
- * The host's time. Real: the wall clock and real sleeps. Virtual: the sandbox owns the time; the
- * host keeps a copy (read at each execution's start, from every sandbox response's x-sandbox-now
- * header, and from sleep answers) in shared memory, where the workers' Date reads it.
+ * The host's time. Real: the wall clock. Virtual: the sandbox owns the time; the host keeps a copy
+ * (read at each execution's start, from every sandbox response's x-sandbox-now header, and from
+ * the answers when it moves the clock) in shared memory, where the workers' Date reads it. When
+ * virtual time moves is the TimeKeeper's decision (time-keeper.ts).
  */
 export class HostClock {
   readonly virtual: boolean;
@@ -52,14 +63,17 @@ export class HostClock {
     this.observe(readNow(response));
   }
 
-  /** Utilities.sleep: a real wait, or a request that moves the sandbox clock to max(now, from + ms). */
-  async sleep(ms: number, from: number): Promise<void> {
-    if (!this.virtual) {
-      await new Promise((resolve) => setTimeout(resolve, ms));
-      return;
-    }
+  /**
+   * Moves the sandbox clock to `target` (virtual mode): `POST /_sandbox/clock/sleep` from the host's
+   * now, so a clock someone else moved further stays where it is. Listeners hear of the new time.
+   */
+  async advanceTo(target: number): Promise<void> {
+    const from = this.now();
+    const ms = Math.max(0, Math.ceil(target - from));
     const response = await this.call('POST', '/_sandbox/clock/sleep', JSON.stringify({ ms, from }));
     this.observe(readNow(response));
+    if (this.now() < target)
+      throw new Error(`The sandbox clock did not move to ${target}: it answered ${this.now()}`);
   }
 
   private async call(method: string, path: string, body: string | null): Promise<string> {

@@ -1,8 +1,9 @@
 import type { WorkerOutcome } from '../protocol';
 import type { ExecutionResult, FetchEvent, LogLine } from '../types';
+import type { TimeParticipant } from './time-keeper';
 import type { FetchRecord, FetchedResponse } from './url-fetch';
 
-/** The host's record of one running execution: what it logged and fetched, and its clocks. */
+/** The host's record of one running execution: what it logged and fetched, its clocks and its waits. */
 export class ActiveExecution {
   readonly logs: LogLine[] = [];
   readonly fetches: FetchRecord[] = [];
@@ -14,6 +15,7 @@ export class ActiveExecution {
     readonly user: string,
     readonly functionName: string,
     private readonly virtualStart: number | null,
+    readonly time: TimeParticipant,
     private readonly resolve: (result: ExecutionResult) => void,
     private readonly onFetch?: (event: FetchEvent) => void,
   ) {}
@@ -34,6 +36,14 @@ export class ActiveExecution {
     }
   }
 
+  sleep(ms: number): Promise<void> {
+    return this.time.sleep(ms);
+  }
+
+  blockedUntil(deadline: number): void {
+    this.time.waitUntil(deadline);
+  }
+
   /** Virtual clock only: how far the sandbox clock has moved since the execution started. */
   virtualElapsed(now: number): number | undefined {
     return this.virtualStart === null ? undefined : now - this.virtualStart;
@@ -42,6 +52,7 @@ export class ActiveExecution {
   settle(outcome: WorkerOutcome, now: number): void {
     if (this.settled) return;
     this.settled = true;
+    this.time.leave();
     const virtualElapsedMs = this.virtualElapsed(now);
     this.resolve({
       executionId: this.id,

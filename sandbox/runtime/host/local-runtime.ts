@@ -1,4 +1,4 @@
-import type { ExecuteCommand, HostRequest, WorkerMessage, WorkerOutcome } from '../protocol';
+import type { ExecuteCommand, HostReply, HostRequest, WorkerMessage, WorkerOutcome } from '../protocol';
 import { scriptCallbackUrl } from '../../shared/local-apps-script';
 import type { ExecutionResult, FetchEvent, LockTarget, Runtime } from '../types';
 import { callbackRequest, parseCallbackUrl } from './callback';
@@ -9,12 +9,15 @@ import type { Manifest } from './manifest';
 import { answer } from './requests';
 import { ServiceError } from './service-error';
 import { SharedState } from './shared-state';
+import type { TimeKeeper, TimeParticipant } from './time-keeper';
 import { PoolClosed, WorkerPool, type WorkerSlot } from './worker-pool';
 
 export interface LocalRuntimeConfig {
   readonly bundlePath: string;
   readonly manifest: Manifest;
   readonly clock: HostClock;
+  /** Decides when virtual time moves (a no-op on the real clock). */
+  readonly time: TimeKeeper;
   readonly state: SharedState;
   readonly timeLimitMs: number;
   readonly scriptId: string;
@@ -42,25 +45,19 @@ export class LocalRuntime implements Runtime {
 
   async run(user: string, functionName: string, ...args: unknown[]): Promise<ExecutionResult> {
     const argsJson = JSON.stringify(args);
-    await this.config.clock.sync();
+    // Starting holds virtual time still, as the other executions of a dashboard wait for this one.
+    const time = this.config.time.join();
     let slot: WorkerSlot;
     try {
-      slot = await this.pool.acquire();
+      await this.config.clock.sync();
+      slot = await this.pool.acquire({ queued: () => time.stepAside(), granted: () => time.hold() });
     } catch (error) {
+      time.leave();
       if (error instanceof PoolClosed) return notRun(error.message);
       throw error;
     }
     return new Promise((resolve) => {
-      const { clock } = this.config;
-      const execution = new ActiveExecution(
-        this.nextExecutionId++,
-        user,
-        functionName,
-        clock.virtual ? clock.now() : null,
-        resolve,
-        this.config.onFetch,
-      );
-      this.active.add(execution);
+      const execution = this.start(user, functionName, time, resolve);
       const timer = setTimeout(
         () => this.kill(execution, timeoutOutcome(this.config.timeLimitMs)),
         this.config.timeLimitMs,
@@ -136,7 +133,31 @@ export class LocalRuntime implements Runtime {
       busyMs: 0,
     };
     for (const execution of [...this.active]) this.kill(execution, closed);
+    this.config.time.close();
     await this.pool.close();
+  }
+
+  /** The limit counts from here, once a worker thread runs: in real time, and in virtual time. */
+  private start(
+    user: string,
+    functionName: string,
+    time: TimeParticipant,
+    resolve: (result: ExecutionResult) => void,
+  ): ActiveExecution {
+    const { clock, timeLimitMs, onFetch } = this.config;
+    const virtualStart = clock.virtual ? clock.now() : null;
+    const execution = new ActiveExecution(
+      this.nextExecutionId++,
+      user,
+      functionName,
+      virtualStart,
+      time,
+      resolve,
+      onFetch,
+    );
+    if (virtualStart !== null) time.limitAt(virtualStart + timeLimitMs);
+    this.active.add(execution);
+    return execution;
   }
 
   private command(execution: ActiveExecution, functionName: string, argsJson: string): ExecuteCommand {
@@ -164,15 +185,22 @@ export class LocalRuntime implements Runtime {
     message: WorkerMessage,
     finish: (outcome: WorkerOutcome, reusable: boolean) => void,
   ): void {
+    execution.time.touch();
     if (message.kind === 'log') execution.logs.push({ level: message.level, message: message.message });
     else if (message.kind === 'done') finish(message.outcome, true);
     else this.serve(slot, execution, message.request);
   }
 
   private serve(slot: WorkerSlot, execution: ActiveExecution, request: HostRequest): void {
+    const reply = (message: HostReply): void => {
+      if (!execution.running) return;
+      // Back to computing: whatever it waited for (a sleep, a lock, an answer) is over.
+      execution.time.hold();
+      slot.reply(message);
+    };
     answer(this.config.state, execution, request).then(
-      (value) => execution.running && slot.reply({ ok: true, value: value ?? null }),
-      (error: unknown) => execution.running && slot.reply({ ok: false, message: failureMessage(error) }),
+      (value) => reply({ ok: true, value: value ?? null }),
+      (error: unknown) => reply({ ok: false, message: failureMessage(error) }),
     );
   }
 
@@ -190,11 +218,14 @@ export class LocalRuntime implements Runtime {
     this.kills.get(execution)?.(outcome);
   }
 
-  /** Apps Script's limit is wall time, sleeps included: with a virtual clock, virtual time counts. */
+  /**
+   * Apps Script's limit is wall time, sleeps included: with a virtual clock, virtual time counts
+   * (the TimeKeeper stops time at each execution's limit, so this is exact).
+   */
   private enforceVirtualLimit(): void {
     const now = this.config.clock.now();
     for (const execution of [...this.active]) {
-      if ((execution.virtualElapsed(now) ?? 0) > this.config.timeLimitMs)
+      if ((execution.virtualElapsed(now) ?? 0) >= this.config.timeLimitMs)
         this.kill(execution, timeoutOutcome(this.config.timeLimitMs));
     }
   }

@@ -1,8 +1,8 @@
 /**
  * Mutual exclusion across concurrent executions, as LockService gives it. A lock is owned by one
  * Lock object of one execution; waiters are served first come, first served; a waiter gives up when
- * its timeout passes on the wall clock or, with a virtual clock, on the virtual one (another
- * execution's sleep moves virtual time, as real time would pass). An execution's locks are released
+ * its timeout passes on the host's clock: the wall clock, or the virtual one (which the TimeKeeper
+ * moves to the earliest timeout once every execution waits). An execution's locks are released
  * when it ends.
  */
 
@@ -13,8 +13,9 @@ interface Holder {
 
 interface Waiter extends Holder {
   readonly resolve: (acquired: boolean) => void;
-  readonly timer: NodeJS.Timeout;
-  readonly virtualDeadline: number | null;
+  /** Real clock only: the timeout. A virtual clock's timeouts are checked when it moves. */
+  readonly timer: NodeJS.Timeout | null;
+  readonly deadline: number;
 }
 
 export interface LockClock {
@@ -28,7 +29,13 @@ export class LockManager {
 
   constructor(private readonly clock: LockClock) {}
 
-  acquire(key: string, holder: Holder, timeoutMs: number): Promise<boolean> {
+  /** `onQueued` hears the moment the wait gives up (on the host's clock) when the lock is not free. */
+  acquire(
+    key: string,
+    holder: Holder,
+    timeoutMs: number,
+    onQueued?: (deadline: number) => void,
+  ): Promise<boolean> {
     const current = this.holders.get(key);
     if (current?.owner === holder.owner) return Promise.resolve(true);
     if (!current && this.queue(key).length === 0) {
@@ -37,9 +44,10 @@ export class LockManager {
     }
     if (timeoutMs <= 0) return Promise.resolve(false);
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.giveUp(key, holder.owner), timeoutMs);
-      const virtualDeadline = this.clock.virtual ? this.clock.now() + timeoutMs : null;
-      this.queue(key).push({ ...holder, resolve, timer, virtualDeadline });
+      const deadline = this.clock.now() + timeoutMs;
+      const timer = this.clock.virtual ? null : setTimeout(() => this.giveUp(key, holder.owner), timeoutMs);
+      this.queue(key).push({ ...holder, resolve, timer, deadline });
+      onQueued?.(deadline);
     });
   }
 
@@ -62,10 +70,11 @@ export class LockManager {
 
   /** Virtual time moved: waiters whose deadline passed give up. */
   onClockAdvance(): void {
+    if (!this.clock.virtual) return;
     const now = this.clock.now();
     for (const [key, waiters] of this.queues) {
       for (const waiter of [...waiters]) {
-        if (waiter.virtualDeadline !== null && waiter.virtualDeadline <= now) this.giveUp(key, waiter.owner);
+        if (waiter.deadline <= now) this.giveUp(key, waiter.owner);
       }
     }
   }
@@ -93,7 +102,7 @@ export class LockManager {
     if (index < 0) return;
     const [waiter] = waiters.splice(index, 1);
     if (!waiter) return;
-    clearTimeout(waiter.timer);
+    if (waiter.timer) clearTimeout(waiter.timer);
     waiter.resolve(false);
     if (!this.holders.has(key)) this.grantNext(key);
   }
@@ -101,7 +110,7 @@ export class LockManager {
   private grantNext(key: string): void {
     const next = this.queue(key).shift();
     if (!next) return;
-    clearTimeout(next.timer);
+    if (next.timer) clearTimeout(next.timer);
     this.holders.set(key, { owner: next.owner, executionId: next.executionId });
     next.resolve(true);
   }

@@ -9,6 +9,10 @@ export interface RequestingExecution {
   readonly id: number;
   readonly user: string;
   recordFetch(entry: FetchRecord, response?: FetchedResponse): void;
+  /** Utilities.sleep on the host's clock. */
+  sleep(ms: number): Promise<void>;
+  /** The execution now waits in a lock queue until `deadline` at the latest. */
+  blockedUntil(deadline: number): void;
 }
 
 /** Answers one service request of an execution; a ServiceError becomes the script's exception. */
@@ -42,7 +46,7 @@ export async function answer(
         execution.recordFetch(entry, response),
       );
     case 'sleep':
-      return sleep(state, request.ms);
+      return sleep(execution, request.ms);
     case 'stateToken.create':
       return state.stateTokens.create(user, request.method, request.args, request.timeoutSeconds);
   }
@@ -55,13 +59,15 @@ async function acquireLock(
 ): Promise<boolean> {
   const key = state.lockKey(request.scope, execution.user);
   const holder = { owner: `${execution.id}:${request.lockId}`, executionId: execution.id };
-  const acquired = await state.locks.acquire(key, holder, request.timeoutMs);
+  const acquired = await state.locks.acquire(key, holder, request.timeoutMs, (deadline) =>
+    execution.blockedUntil(deadline),
+  );
   if (!acquired && request.orThrow) throw new ServiceError(LOCK_TIMEOUT_TEXT);
   return acquired;
 }
 
-async function sleep(state: SharedState, ms: number): Promise<void> {
+async function sleep(execution: RequestingExecution, ms: number): Promise<void> {
   if (!Number.isFinite(ms) || ms < 0 || ms > SLEEP_MAX_MS)
     throw new ServiceError('Invalid argument: milliseconds');
-  await state.clock.sleep(Math.floor(ms), state.clock.now());
+  await execution.sleep(Math.floor(ms));
 }

@@ -61,6 +61,11 @@ export class PoolClosed extends Error {
   }
 }
 
+export interface QueueListener {
+  queued(): void;
+  granted(): void;
+}
+
 interface Waiter {
   resolve(slot: WorkerSlot): void;
   reject(error: Error): void;
@@ -78,14 +83,13 @@ export class WorkerPool {
     private readonly clock: SharedArrayBuffer,
   ) {}
 
-  /** An idle worker, a new one once its thread runs, or the next one released; PoolClosed after close(). */
-  async acquire(): Promise<WorkerSlot> {
+  /**
+   * An idle worker, a new one once its thread runs, or the next one released; PoolClosed after
+   * close(). `queue` hears when the caller has to wait for a worker to be released, and when it got one.
+   */
+  async acquire(queue?: QueueListener): Promise<WorkerSlot> {
     if (this.closed) throw new PoolClosed();
-    const slot =
-      this.idle.pop() ??
-      (this.live < this.maxWorkers
-        ? this.spawn()
-        : await new Promise<WorkerSlot>((resolve, reject) => this.waiting.push({ resolve, reject })));
+    const slot = this.idle.pop() ?? (this.live < this.maxWorkers ? this.spawn() : await this.queueUp(queue));
     await slot.ready;
     if (this.closed) {
       this.discard(slot);
@@ -122,6 +126,16 @@ export class WorkerPool {
     const slots = this.idle.splice(0);
     this.live -= slots.length;
     await Promise.all(slots.map((slot) => slot.terminate()));
+  }
+
+  private queueUp(queue: QueueListener | undefined): Promise<WorkerSlot> {
+    queue?.queued();
+    return new Promise<WorkerSlot>((resolve, reject) => this.waiting.push({ resolve, reject })).then(
+      (slot) => {
+        queue?.granted();
+        return slot;
+      },
+    );
   }
 
   private spawn(): WorkerSlot {
