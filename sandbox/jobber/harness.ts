@@ -98,6 +98,7 @@ function readInfo(child: ChildProcess): Promise<SandboxInfo> {
       clearTimeout(timer);
       child.off('exit', onExit);
       lines.close();
+      child.stdout?.resume(); // drained from now on, so a chatty sandbox never blocks on a full pipe
       resolve(JSON.parse(line) as SandboxInfo);
     });
     child.once('exit', onExit);
@@ -108,7 +109,8 @@ function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
+    // 'close', not 'exit': its pipes are closed too, so nothing of it outlives the caller's teardown.
+    child.once('close', () => {
       clearTimeout(timer);
       resolve();
     });

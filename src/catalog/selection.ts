@@ -5,7 +5,7 @@
  *
  * A path segment followed by `nodes` is a nested connection (`lineItems.nodes.name`). It is read
  * with `first: nestedPageSize(name)` plus its pageInfo, so a record with more items than that is
- * completed afterwards through the singular query (see connector/nested.ts).
+ * completed afterwards through the singular query (see completeNested in connector/fetch-table.ts).
  */
 
 export const NESTED_PAGE_SIZE = 20;

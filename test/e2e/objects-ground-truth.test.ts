@@ -80,6 +80,7 @@ const TRUTHS: Readonly<Record<string, Truth>> = {
         typeof r['startAt'] === 'string' && typeof r['endAt'] === 'string'
           ? (Date.parse(r['endAt']) - Date.parse(r['startAt'])) / 1000
           : 0,
+      visitBillingTotal: field('visitBasedBillingTotal'),
     },
   },
   requests: { collection: 'requests', date: 'createdAt', count: 'requestCount', sums: {} },
@@ -166,7 +167,10 @@ describe('every object against the sandbox’s ground truth', () => {
       const want = await expected(world(), truth, range);
       expect(want.count).toBeGreaterThan(0);
       expect(columnSum(response, truth.count)).toBe(want.count);
-      for (const [id, sum] of Object.entries(want.sums)) expect(columnSum(response, id)).toBeCloseTo(sum, 2);
+      for (const [id, sum] of Object.entries(want.sums)) {
+        expect(`${id}: ${sum === 0 ? 'zero, proves nothing' : 'nonzero'}`).toBe(`${id}: nonzero`);
+        expect(columnSum(response, id)).toBeCloseTo(sum, 2);
+      }
     },
   );
 

@@ -24,6 +24,11 @@ export class GenContext {
     readonly spec: AccountSpec,
     readonly profile: SizeProfile,
     readonly rng: Random,
+    /**
+     * A second stream for the rare big projects (projects.ts), so that they leave every draw of
+     * the main stream, and so the rest of the history, as it was.
+     */
+    readonly projectRng: Random,
     readonly now: number,
     readonly records: Collections,
   ) {

@@ -16,14 +16,19 @@ export interface GenerateOptions {
   readonly now: number;
 }
 
+/** Offsets the project stream's number from the account's main stream (accounts are 1, 2, 3). */
+const PROJECT_STREAM = 0x100;
+
 /** One account's whole history, deterministic for (account, size, seed, now). */
 export function generateAccount(spec: AccountSpec, options: GenerateOptions): AccountData {
   const records = emptyCollections();
   const rng = new Random(options.seed, spec.index);
+  const projectRng = new Random(options.seed, PROJECT_STREAM + spec.index);
   const ctx = new GenContext(
     spec,
     profileFor(options.size, spec),
     rng,
+    projectRng,
     Math.floor(options.now / 1000) * 1000,
     records,
   );

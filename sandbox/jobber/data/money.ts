@@ -44,9 +44,10 @@ export function lineItemFor(
   product: ProductRecord,
   quantity: number,
   createdAt: number,
+  rng: Random = ctx.rng,
 ): LineItemRecord {
-  const unitPrice = ctx.rng.chance(0.2)
-    ? roundMoney(product.defaultUnitCost * ctx.rng.pick([0.9, 1.1, 1.15]))
+  const unitPrice = rng.chance(0.2)
+    ? roundMoney(product.defaultUnitCost * rng.pick([0.9, 1.1, 1.15]))
     : product.defaultUnitCost;
   return {
     id: 0,
@@ -96,7 +97,7 @@ export function copyLineItem(
     id,
     productId: changes.productId ?? item.productId,
     name: item.name,
-    description: item.description,
+    description: changes.description ?? item.description,
     category: item.category,
     quantity: changes.quantity ?? item.quantity,
     unitPrice: changes.unitPrice ?? item.unitPrice,

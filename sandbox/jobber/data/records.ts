@@ -241,6 +241,8 @@ export interface VisitRecord {
   endAt: number | null;
   completedAt: number | null;
   createdAt: number;
+  /** What the visit bills on a visit-based job (its share of the job's line items); null otherwise. */
+  visitBasedBillingTotal: number | null;
 }
 
 export type {

@@ -9,6 +9,7 @@ import {
   taxPercentOf,
 } from './money';
 import { displayName } from './people';
+import { isBigProject, withProjectMaterials } from './projects';
 import type {
   ClientRecord,
   LineItemRecord,
@@ -52,6 +53,13 @@ export function newRequest(
 export type QuoteOutcome =
   'converted' | 'approved' | 'awaiting_response' | 'draft' | 'changes_requested' | 'archived';
 
+export interface QuoteOptions {
+  /** When a `converted` quote became its job. */
+  readonly convertedAt?: number;
+  /** A big project: its long bill of materials follows the work's own lines (projects.ts). */
+  readonly project?: boolean;
+}
+
 /** A quote with its line items and status history; `converted` quotes are turned into jobs. */
 export function newQuote(
   ctx: GenContext,
@@ -60,11 +68,12 @@ export function newQuote(
   request: RequestRecord | null,
   day: number,
   outcome: QuoteOutcome,
-  convertedAt?: number,
+  { convertedAt, project = false }: QuoteOptions = {},
 ): { quote: QuoteRecord; items: LineItemRecord[] } {
   const { rng } = ctx;
   const createdAt = ctx.at(day, rng.int(8 * 60, 17 * 60));
-  const items = pickWorkItems(ctx, createdAt);
+  const workItems = pickWorkItems(ctx, createdAt);
+  const items = project ? withProjectMaterials(ctx, workItems, createdAt) : workItems;
   const discount = maybeDiscount(rng, 0.12);
   const taxRateId = defaultTaxRateId(ctx, property.taxRateId);
   const totals = computeTotals(items, discount, taxPercentOf(ctx, taxRateId));
@@ -189,7 +198,7 @@ export function generateOpenSales(ctx: GenContext): void {
     const request = rng.chance(0.4)
       ? newRequest(ctx, client, property, day - rng.int(1, 5), 'converted')
       : null;
-    newQuote(ctx, client, property, request, day, outcome);
+    newQuote(ctx, client, property, request, day, outcome, { project: isBigProject(ctx, 'bid') });
   }
   const openRequests = Math.round(ctx.profile.jobs * 0.15);
   for (let n = 0; n < openRequests; n++) {

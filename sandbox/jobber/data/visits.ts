@@ -12,13 +12,11 @@ export function scheduleVisits(
   job: JobRecord,
   day: number,
   items: readonly LineItemRecord[],
-): number {
+): VisitRecord[] {
   const { rng } = ctx;
   const startDay = day + (job.jobType === 'RECURRING' ? rng.int(0, 7) : rng.int(0, 14));
-  if (job.jobType === 'ONE_OFF' && startDay > ctx.today - 20 && rng.chance(0.05)) {
-    addVisit(ctx, job, null, 0, true);
-    return 1;
-  }
+  if (job.jobType === 'ONE_OFF' && startDay > ctx.today - 20 && rng.chance(0.05))
+    return [addVisit(ctx, job, null, 0, true)];
   const days = visitDays(ctx, job, startDay);
   const workMinutes = Math.max(
     60,
@@ -26,10 +24,9 @@ export function scheduleVisits(
   );
   const minutesPerVisit =
     job.jobType === 'RECURRING' ? Math.max(45, workMinutes) : Math.ceil(workMinutes / days.length / 15) * 15;
-  days.forEach((visitDay, position) =>
+  return days.map((visitDay, position) =>
     addVisit(ctx, job, visitDay, minutesPerVisit, position === days.length - 1),
   );
-  return days.length;
 }
 
 function visitDays(ctx: GenContext, job: JobRecord, startDay: number): number[] {
@@ -52,7 +49,13 @@ function minutesOf(ctx: GenContext, item: LineItemRecord): number {
   return (product?.durationMinutes ?? 30) * (product?.category === 'Service' ? item.quantity : 0.2);
 }
 
-function addVisit(ctx: GenContext, job: JobRecord, day: number | null, minutes: number, last: boolean): void {
+function addVisit(
+  ctx: GenContext,
+  job: JobRecord,
+  day: number | null,
+  minutes: number,
+  last: boolean,
+): VisitRecord {
   const { rng } = ctx;
   const startAt = day === null ? null : ctx.at(day, rng.int(28, 60) * 15);
   const endAt = startAt === null ? null : startAt + minutes * MINUTE_MS;
@@ -75,10 +78,12 @@ function addVisit(ctx: GenContext, job: JobRecord, day: number | null, minutes: 
     endAt,
     completedAt: status === 'COMPLETED' && endAt !== null ? endAt + rng.int(0, 40) * MINUTE_MS : null,
     createdAt: job.createdAt,
+    visitBasedBillingTotal: null,
   };
   ctx.records.visits.push(visit);
   if (startAt !== null && (job.startAt === null || startAt < job.startAt)) job.startAt = startAt;
   if (endAt !== null && (job.endAt === null || endAt > job.endAt)) job.endAt = endAt;
+  return visit;
 }
 
 function visitStatus(ctx: GenContext, day: number | null, endAt: number | null): string {

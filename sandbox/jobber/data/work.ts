@@ -1,5 +1,6 @@
-import { type GenContext } from './context';
+import { cents, dollars, type GenContext } from './context';
 import { copyLineItem, lineItemFor, pickWorkItems } from './money';
+import { hireProjectHands, isBigProject, staffProject, withProjectMaterials } from './projects';
 import type { ClientRecord, JobLineItemRecord, JobRecord, LineItemRecord, PropertyRecord } from './records';
 import { newQuote, newRequest } from './sales';
 import { scheduleVisits } from './visits';
@@ -20,6 +21,7 @@ export function generateJobs(ctx: GenContext): void {
     const jobDay = Math.max(day, ctx.zone.localDay(client.createdAt));
     newJob(ctx, client, property, jobDay);
   }
+  hireProjectHands(ctx);
 }
 
 /** A customer who already existed on that day; recent customers are likelier (new business). */
@@ -47,8 +49,9 @@ function newJob(ctx: GenContext, client: ClientRecord, property: PropertyRecord,
   const { rng } = ctx;
   const createdAt = ctx.at(day, rng.int(8 * 60, 17 * 60));
   const recurring = rng.chance(RECURRING_SHARE[ctx.spec.trade]);
-  const sold = rng.chance(0.55) ? sellJob(ctx, client, property, day, createdAt) : undefined;
-  const baseItems = sold?.items ?? pickWorkItems(ctx, createdAt);
+  const project = !recurring && isBigProject(ctx, 'job');
+  const sold = rng.chance(0.55) ? sellJob(ctx, client, property, day, createdAt, project) : undefined;
+  const baseItems = sold?.items ?? workItems(ctx, createdAt, project);
   const job: JobRecord = {
     id: ctx.nextId('jobs'),
     jobNumber: ctx.nextNumber('job', 1),
@@ -75,8 +78,27 @@ function newJob(ctx: GenContext, client: ClientRecord, property: PropertyRecord,
     updatedAt: createdAt,
   };
   ctx.records.jobs.push(job);
-  const visitCount = scheduleVisits(ctx, job, day, baseItems);
-  addJobLineItems(ctx, job, recurring ? recurringItems(ctx, job, visitCount, createdAt) : baseItems);
+  const visits = scheduleVisits(ctx, job, day, baseItems);
+  if (project) staffProject(ctx, visits, day);
+  const items = recurring ? recurringItems(ctx, job, visits.length, createdAt) : baseItems;
+  addJobLineItems(ctx, job, items);
+  if (job.billingType === 'VISIT_BASED') {
+    const perVisit = perVisitTotal(items);
+    for (const visit of visits) visit.visitBasedBillingTotal = perVisit;
+  }
+}
+
+function workItems(ctx: GenContext, createdAt: number, project: boolean): LineItemRecord[] {
+  const items = pickWorkItems(ctx, createdAt);
+  return project ? withProjectMaterials(ctx, items, createdAt) : items;
+}
+
+/**
+ * What one visit of a visit-based job bills: each line's unit price once (a visit-based job's
+ * quantity is its number of visits), so a period's invoice is the sum of its visits' totals.
+ */
+function perVisitTotal(items: readonly LineItemRecord[]): number {
+  return dollars(items.reduce((sum, item) => sum + cents(item.unitPrice), 0));
 }
 
 interface Sale {
@@ -93,20 +115,16 @@ function sellJob(
   property: PropertyRecord,
   day: number,
   createdAt: number,
+  project: boolean,
 ): Sale {
   const quoteDay = day - ctx.rng.int(3, 20);
   const request = ctx.rng.chance(0.45)
     ? newRequest(ctx, client, property, quoteDay - ctx.rng.int(1, 5), 'converted')
     : null;
-  const { quote, items } = newQuote(
-    ctx,
-    client,
-    property,
-    request,
-    quoteDay,
-    'converted',
-    createdAt - ctx.rng.int(1, 20) * HOUR_MS,
-  );
+  const { quote, items } = newQuote(ctx, client, property, request, quoteDay, 'converted', {
+    convertedAt: createdAt - ctx.rng.int(1, 20) * HOUR_MS,
+    project,
+  });
   return { items, quoteId: quote.id, requestId: request?.id ?? null, salespersonId: quote.salespersonId };
 }
 

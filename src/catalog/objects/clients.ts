@@ -1,9 +1,9 @@
 /** Clients and leads: who the customers are, where they are and what they owe. */
-import { city, computed, country, flag, group, money, recordCount, region, text, timestamp } from '../fields';
+import { computed, flag, group, money, recordCount, text, timestamp } from '../fields';
 import { asText, at, isObject, nodesOf } from '../read';
 import type { JsonValue } from '../../jobber/api';
 import type { CatalogObject } from '../types';
-import { jobberLink } from './shared';
+import { billingAddressFields, jobberLink } from './shared';
 
 const readEmails = at('emails');
 const readPhones = at('phones');
@@ -95,36 +95,7 @@ export const clients: CatalogObject = {
         select: ['phones.number', 'phones.primary'],
         read: (node) => primaryOf(readPhones(node), 'number'),
       }),
-      text({
-        id: 'billingStreet',
-        label: 'Billing street',
-        path: 'billingAddress.street',
-        description: 'Billing street address.',
-      }),
-      city({
-        id: 'billingCity',
-        label: 'Billing city',
-        path: 'billingAddress.city',
-        description: 'City of the billing address.',
-      }),
-      region({
-        id: 'billingProvince',
-        label: 'Billing province or state',
-        path: 'billingAddress.province',
-        description: 'Province or state of the billing address.',
-      }),
-      text({
-        id: 'billingPostalCode',
-        label: 'Billing postal code',
-        path: 'billingAddress.postalCode',
-        description: 'Postal or ZIP code of the billing address.',
-      }),
-      country({
-        id: 'billingCountry',
-        label: 'Billing country',
-        path: 'billingAddress.country',
-        description: 'Country of the billing address.',
-      }),
+      ...billingAddressFields(['street', 'city', 'province', 'postalCode', 'country']),
     ]),
     ...group('Dates', [
       timestamp({

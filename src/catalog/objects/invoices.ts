@@ -1,23 +1,20 @@
 /** Invoices: revenue, receivables and collection KPIs. */
 import type { JsonObject } from '../../jobber/api';
 import {
-  city,
   computed,
-  country,
   date,
   enumeration,
   group,
   money,
   numberDimension,
   recordCount,
-  region,
   text,
   timestamp,
   type FieldDraft,
 } from '../fields';
 import { asNumber, asTime, at, cents, daysBetween } from '../read';
 import type { CatalogObject, RowContext } from '../types';
-import { clientFields, jobberLink, recordId } from './shared';
+import { billingAddressFields, clientFields, jobberLink, recordId } from './shared';
 
 /** The invoice fields its line items carry too. */
 export const invoiceKeyFields: readonly FieldDraft[] = [
@@ -162,24 +159,7 @@ export const invoices: CatalogObject = {
     ]),
     ...group('Client', [
       ...clientFields({ clientIdFilter: 'clientId' }),
-      city({
-        id: 'billingCity',
-        label: 'Billing city',
-        path: 'billingAddress.city',
-        description: 'City of the billing address.',
-      }),
-      region({
-        id: 'billingProvince',
-        label: 'Billing province or state',
-        path: 'billingAddress.province',
-        description: 'Province or state of the billing address.',
-      }),
-      country({
-        id: 'billingCountry',
-        label: 'Billing country',
-        path: 'billingAddress.country',
-        description: 'Country of the billing address.',
-      }),
+      ...billingAddressFields(['city', 'province', 'country']),
     ]),
     ...group('Dates', [
       date({ id: 'receivedDate', label: 'Paid date', description: 'The date the invoice was paid in full.' }),

@@ -121,6 +121,24 @@ describe('money adds up', () => {
     }
   });
 
+  it('visits of visit-based jobs bill a per-visit total that their invoices add up; other visits none', () => {
+    const jobs = new Map(demo.records.jobs.map((job) => [job.id, job]));
+    const visits = new Map(demo.records.visits.map((visit) => [visit.id, visit]));
+    for (const visit of demo.records.visits) {
+      const visitBased = jobs.get(visit.jobId)?.billingType === 'VISIT_BASED';
+      if (visitBased) expect(visit.visitBasedBillingTotal).toBeGreaterThan(0);
+      else expect(visit.visitBasedBillingTotal).toBeNull();
+    }
+    const visitBilled = demo.records.invoices.filter(
+      (invoice) => jobs.get(invoice.jobIds[0] ?? 0)?.billingType === 'VISIT_BASED',
+    );
+    expect(visitBilled.length).toBeGreaterThan(100);
+    for (const invoice of visitBilled) {
+      const billed = invoice.visitIds.map((id) => cents(visits.get(id)?.visitBasedBillingTotal ?? NaN));
+      expect(billed.reduce((sum, value) => sum + value, 0)).toBe(cents(invoice.subtotal));
+    }
+  });
+
   it('client balance is the sum of its sent invoices’ balances', () => {
     const byClient = group(
       demo.records.invoices.filter((i) => i.invoiceStatus !== 'draft'),

@@ -110,6 +110,7 @@ export const WORK_RESOLVERS: ResolverMap = {
   },
   Visit: {
     visitStatus: on<VisitRecord>((visit) => visit.visitStatus),
+    amounts: on<VisitRecord>((visit) => ({ visitBasedBillingTotal: visit.visitBasedBillingTotal })),
     duration: on<VisitRecord>((visit) =>
       visit.startAt === null || visit.endAt === null
         ? null

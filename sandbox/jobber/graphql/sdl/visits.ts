@@ -10,6 +10,7 @@ export const VISITS_SDL = /* GraphQL */ `
     completedAt: ISO8601DateTime
     createdAt: ISO8601DateTime!
     allDay: Boolean!
+    amounts: VisitAmounts
     duration: Int
     isComplete: Boolean!
     isLastScheduledVisit: Boolean!
@@ -21,6 +22,10 @@ export const VISITS_SDL = /* GraphQL */ `
     assignedUsers(after: String, before: String, first: Int, last: Int): UserConnection
     lineItems(after: String, before: String, first: Int, last: Int): JobLineItemConnection!
     timeSheetEntries(after: String, before: String, first: Int, last: Int): TimeSheetEntryConnection
+  }
+
+  type VisitAmounts {
+    visitBasedBillingTotal: Float
   }
 
   input VisitFilterAttributes {
