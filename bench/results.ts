@@ -35,7 +35,12 @@ export interface BenchResults {
   readonly limit: BenchProfile['limit'];
   readonly matrix?: readonly MatrixCell[];
   readonly dashboard?: DashboardResult;
-  readonly capacity?: { readonly ours: CapacityResult; readonly naive: CapacityResult };
+  /** Ours at its default budget and at the largest budget it allows, and naive. */
+  readonly capacity?: {
+    readonly ours: CapacityResult;
+    readonly oursMaxBudget: CapacityResult;
+    readonly naive: CapacityResult;
+  };
   readonly overBudget?: OverBudgetResult;
   readonly throughput?: readonly ThroughputRun[];
   readonly targets: readonly TargetCheck[];

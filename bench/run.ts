@@ -68,7 +68,11 @@ async function runSections(context: BenchContext, wanted: ReadonlySet<Section>):
   const matrix = wanted.has('matrix') ? await runMatrix(context) : undefined;
   const dashboard = wanted.has('dashboard') ? await runDashboards(context) : undefined;
   const capacity = wanted.has('capacity')
-    ? { ours: await runCapacity(context, 'ours'), naive: await runCapacity(context, 'naive') }
+    ? {
+        ours: await runCapacity(context, 'ours'),
+        oursMaxBudget: await runCapacity(context, 'ours', context.profile.capacity.maxBudgetSeconds),
+        naive: await runCapacity(context, 'naive'),
+      }
     : undefined;
   const overBudget = wanted.has('overBudget') ? await runOverBudget(context, matrix ?? []) : undefined;
   const throughput = wanted.has('throughput') ? runThroughput(context) : undefined;

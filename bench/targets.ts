@@ -1,5 +1,7 @@
 /** The issue's targets, each checked against the measured figures (never asserted in tests). */
+import { allInvoiceFieldsPerRecord } from './baseline';
 import type { BenchResults, TargetCheck } from './results';
+import type { CapacityResult } from './scenarios/capacity';
 import type { MatrixCell } from './scenarios/matrix';
 
 export const TIME_TO_BOUND_TARGET = 1.05;
@@ -77,11 +79,14 @@ function cheapChartTarget(results: Measured): TargetCheck {
   const cells = (results.matrix ?? []).filter((cell) => cell.fields.length === 3);
   if (cells.length === 0) return { id: 'cost', target, met: null, measured: 'not run' };
   const worst = Math.max(...cells.map((cell) => cell.oursToNaive.cost ?? Infinity));
+  const worstToAll = Math.max(...cells.map((cell) => cell.oursToAllFields.cost ?? Infinity));
   return {
     id: 'cost',
     target,
     met: worst <= CHEAP_CHART_COST_TARGET,
-    measured: `${worst.toFixed(3)} × naive (worst N)`,
+    measured:
+      `${worst.toFixed(3)} × naive (worst N); ${worstToAll.toFixed(3)} × a reader of every Invoice field ` +
+      `(${allInvoiceFieldsPerRecord()} points per record)`,
   };
 }
 
@@ -100,13 +105,15 @@ function dashboardTarget(results: Measured): TargetCheck {
 
 function capacityTarget(results: Measured): TargetCheck {
   const target = `≥ ${CAPACITY_TARGET.toLocaleString('en-US')} records of 5 fields in one execution (ours)`;
-  const ours = results.capacity?.ours;
-  if (!ours) return { id: 'capacity', target, met: null, measured: 'not run' };
-  const served = ours.served?.invoices ?? 0;
-  const measured = `${ours.allData ? '≥ ' : ''}${served.toLocaleString('en-US')} records`;
+  const capacity = results.capacity;
+  if (!capacity) return { id: 'capacity', target, met: null, measured: 'not run' };
+  const servedBy = (run: CapacityResult): string =>
+    `${run.allData ? '≥ ' : ''}${(run.served?.invoices ?? 0).toLocaleString('en-US')} records at a ${run.budgetSeconds ?? '?'} s budget`;
+  const measured = `${servedBy(capacity.ours)} (default); ${servedBy(capacity.oursMaxBudget)} (the most allowed)`;
   if (results.profile !== 'full')
     return { id: 'capacity', target, met: null, measured: `${measured} (scaled limits: not comparable)` };
-  return { id: 'capacity', target, met: served >= CAPACITY_TARGET, measured };
+  const best = Math.max(capacity.ours.served?.invoices ?? 0, capacity.oursMaxBudget.served?.invoices ?? 0);
+  return { id: 'capacity', target, met: best >= CAPACITY_TARGET, measured };
 }
 
 function throughputTarget(results: Measured): TargetCheck {

@@ -16,7 +16,7 @@ export interface Upstream {
   readonly reads: number;
   /** Nodes Jobber returned, from each page's actual cost (see recordsOnPage). */
   readonly records: number;
-  /** What one node of the query costs (requested cost of the first page less 4, over `first`); 0 without pages. */
+  /** What one node of the query costs (requested cost of the first page less its fixed cost, over `first`); 0 without pages. */
   readonly costPerNode: number;
   readonly tokenRequests: number;
   /** GraphQL requests that failed other than THROTTLED. */
@@ -49,19 +49,25 @@ export function summarizeLog(entries: readonly RequestLogEntry[]): Upstream {
   };
 }
 
-/** The root connection and its pageInfo { hasNextPage endCursor } cost 4 besides the nodes. */
-const PAGE_FIXED_COST = 4;
+/**
+ * The root connection and its pageInfo { hasNextPage endCursor } cost 4 besides the nodes, and 5
+ * on a page that also asks for totalCount.
+ */
+export function pageFixedCost(entry: RequestLogEntry): number {
+  return /\btotalCount\b/.test(entry.query ?? '') ? 5 : 4;
+}
 
 /**
- * Nodes on one page of a single-connection query: requested = 4 + first × c and actual =
- * 4 + n × c under the sandbox's cost rules (docs/sandbox.md), so n = first × (actual − 4) / (requested − 4).
+ * Nodes on one page of a single-connection query: requested = f + first × c and actual =
+ * f + n × c under the sandbox's cost rules (docs/sandbox.md), so n = first × (actual − f) / (requested − f).
  */
 export function recordsOnPage(entry: RequestLogEntry): number {
   const first = pageSize(entry);
   const requested = entry.requestedCost ?? 0;
   const actual = entry.actualCost ?? 0;
-  if (first === undefined || requested <= PAGE_FIXED_COST) return 0;
-  return Math.round((first * (actual - PAGE_FIXED_COST)) / (requested - PAGE_FIXED_COST));
+  const fixed = pageFixedCost(entry);
+  if (first === undefined || requested <= fixed) return 0;
+  return Math.round((first * (actual - fixed)) / (requested - fixed));
 }
 
 /** `first` from the variables, or written into the query (the naive connector's fixed page size). */
@@ -75,7 +81,7 @@ function pageSize(entry: RequestLogEntry): number | undefined {
 function costPerNode(entry: RequestLogEntry): number {
   const first = pageSize(entry);
   const requested = entry.requestedCost ?? 0;
-  return first ? (requested - PAGE_FIXED_COST) / first : 0;
+  return first ? (requested - pageFixedCost(entry)) / first : 0;
 }
 
 function isFirstPage(entry: RequestLogEntry): boolean {

@@ -160,6 +160,30 @@ export function timeBudgetExceeded(limitMs: number, debugText: string): Connecto
   );
 }
 
+/**
+ * The same budget error, raised before reading: Jobber's totalCount shows the date range holds more
+ * records than the bucket can pay for within the budget.
+ */
+export function rangeTooLarge(
+  limitMs: number,
+  records: number,
+  fitting: number,
+  debugText: string,
+): ConnectorError {
+  return new ConnectorError(
+    'TIME_BUDGET_EXCEEDED',
+    `This chart needs more data from Jobber than can be fetched in one go (limit ${Math.round(limitMs / 1000)} s): ` +
+      `its date range holds ${formatCount(records)} records, and at most about ${formatCount(fitting)} can be read. ` +
+      'Nothing partial was shown. Choose a shorter date range or fewer fields, then refresh the report.',
+    debugText,
+  );
+}
+
+/** 50162 → "50,162" without relying on the platform's locale. */
+function formatCount(value: number): string {
+  return String(Math.max(0, Math.floor(value))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 export function queryTooWide(costPerNode: number, limit: number): ConnectorError {
   return new ConnectorError(
     'INVALID_REQUEST',

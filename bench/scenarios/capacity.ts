@@ -1,8 +1,9 @@
 /**
- * The largest N one execution serves for k fields, ours and naive: a search over date ranges ending
- * on the last day with invoices (N grows with the number of days), each probe a fresh execution
- * under the real limits. Resolution: one day of invoices.
+ * The largest N one execution serves for k fields, ours (at a given runtime budget) and naive: a
+ * search over date ranges ending on the last day with invoices (N grows with the number of days),
+ * each probe a fresh execution under the real limits. Resolution: one day of invoices.
  */
+import { DEFAULT_RUNTIME_BUDGET_MS } from '../../src/jobber/budget';
 import { recordsBound } from '../bounds';
 import type { ConnectorName } from '../connectors';
 import { limitedSetup, withSession, type BenchContext } from '../context';
@@ -28,18 +29,36 @@ export interface CapacityResult {
   readonly failed: CapacityProbe | null;
   readonly allData: boolean;
   readonly costPerNode: number;
+  /** Ours' runtime budget in seconds (JOBBER_RUNTIME_BUDGET_SECONDS); null for naive, which has none. */
+  readonly budgetSeconds: number | null;
   /** The most records of that cost any reader can fetch within Apps Script's limit. */
   readonly bound: number;
+  /** The same within ours' budget (naive: Apps Script's limit). */
+  readonly boundInBudget: number;
   readonly probes: readonly CapacityProbe[];
 }
 
-export async function runCapacity(context: BenchContext, connector: ConnectorName): Promise<CapacityResult> {
+export async function runCapacity(
+  context: BenchContext,
+  connector: ConnectorName,
+  budgetSeconds?: number,
+): Promise<CapacityResult> {
   const fields = firstFields(context.profile.capacity.fieldCount);
   const probes: CapacityProbe[] = [];
+  const limited = limitedSetup(context, connector);
+  const setup =
+    budgetSeconds === undefined
+      ? limited
+      : { ...limited, limit: { ...context.profile.limit, connectorBudgetSeconds: budgetSeconds } };
+  const budget =
+    connector === 'naive'
+      ? null
+      : (budgetSeconds ?? context.profile.limit.connectorBudgetSeconds ?? DEFAULT_RUNTIME_BUDGET_MS / 1000);
+  const appsScriptSeconds = context.profile.limit.appsScriptMs / 1000;
   let costPerNode = 0;
   const probe = async (days: number): Promise<CapacityProbe> => {
     const window = lastDays(context.calendar, days);
-    const run = await withSession(context, limitedSetup(context, connector), (session) =>
+    const run = await withSession(context, setup, (session) =>
       runChart(session, { fields, dateRange: window.range }),
     );
     costPerNode ||= run.upstream.costPerNode;
@@ -50,11 +69,17 @@ export async function runCapacity(context: BenchContext, connector: ConnectorNam
       virtualSeconds: run.virtualSeconds,
       recordsRead: run.upstream.records,
     };
-    progress(`capacity ${connector}: ${days} days, N=${window.invoices}: ${run.outcome}`);
+    const label = budget === null ? connector : `${connector} (budget ${budget} s)`;
+    progress(`capacity ${label}: ${days} days, N=${window.invoices}: ${run.outcome}`);
     probes.push(result);
     return result;
   };
-  const { served, failed } = await search(context, probe);
+  const boundIn = (seconds: number): number => (costPerNode > 0 ? recordsBound(seconds, costPerNode) : 0);
+  // Ours refuses a range it cannot read after one page, so how far it got says little: start from
+  // just under what its budget can pay for.
+  const { served, failed } = await search(context, probe, (readByEverything) =>
+    Math.max(readByEverything, Math.floor(0.97 * boundIn(budget ?? appsScriptSeconds))),
+  );
   return {
     connector,
     fields,
@@ -62,7 +87,9 @@ export async function runCapacity(context: BenchContext, connector: ConnectorNam
     failed,
     allData: failed === null,
     costPerNode,
-    bound: costPerNode > 0 ? recordsBound(context.profile.limit.appsScriptMs / 1000, costPerNode) : 0,
+    budgetSeconds: budget,
+    bound: boundIn(appsScriptSeconds),
+    boundInBudget: boundIn(budget ?? appsScriptSeconds),
     probes,
   };
 }
@@ -74,12 +101,20 @@ interface Bracket {
   failed: CapacityProbe | null;
 }
 
-/** Everything first; then from how far that got, outwards in doubling steps; then bisection to one day. */
-async function search(context: BenchContext, probe: Probe): Promise<Bracket> {
+/**
+ * Everything first; then from a guess of the records that fit (given how far everything got), outwards
+ * in doubling steps; then bisection to one day.
+ */
+async function search(
+  context: BenchContext,
+  probe: Probe,
+  recordsToTry: (readByEverything: number) => number,
+): Promise<Bracket> {
   const allDays = daysSpanned(context);
   const everything = await probe(allDays);
   if (everything.outcome === 'ok') return { served: everything, failed: null };
-  const guess = Math.max(1, Math.min(allDays - 1, daysHolding(context, everything.recordsRead)));
+  const records = recordsToTry(everything.recordsRead);
+  const guess = Math.max(1, Math.min(allDays - 1, daysHolding(context, records)));
   const bracket = await gallop(probe, await probe(guess), everything, Math.max(1, Math.round(guess / 50)));
   while (bracket.served && bracket.failed && bracket.failed.days - bracket.served.days > 1) {
     const middle = await probe(Math.floor((bracket.served.days + bracket.failed.days) / 2));

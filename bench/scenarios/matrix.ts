@@ -3,6 +3,7 @@
  * every cell has complete figures; whether the read would fit one execution is reported beside.
  */
 import { DEFAULT_RUNTIME_BUDGET_MS } from '../../src/jobber/budget';
+import { allInvoiceFieldsCost } from '../baseline';
 import { ratio, requestBound, timeBoundSeconds } from '../bounds';
 import type { ConnectorName } from '../connectors';
 import { withSession, type BenchContext } from '../context';
@@ -38,6 +39,8 @@ export interface MatrixCell {
     readonly seconds: number | null;
     readonly busyMs: number | null;
   };
+  /** Ours' query cost over what a reader of every Invoice field would pay for N (bench/baseline.ts). */
+  readonly oursToAllFields: { readonly baselineCost: number; readonly cost: number | null };
 }
 
 export async function runMatrix(context: BenchContext): Promise<MatrixCell[]> {
@@ -61,6 +64,10 @@ export async function runMatrix(context: BenchContext): Promise<MatrixCell[]> {
           cost: ratio(ours.upstream.cost, naive.upstream.cost),
           seconds: ratio(ours.virtualSeconds, naive.virtualSeconds),
           busyMs: ratio(ours.busyMs, naive.busyMs),
+        },
+        oursToAllFields: {
+          baselineCost: allInvoiceFieldsCost(window.invoices),
+          cost: ratio(ours.upstream.cost, allInvoiceFieldsCost(window.invoices)),
         },
       });
     }

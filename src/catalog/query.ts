@@ -29,16 +29,23 @@ export interface NestedConnection {
   forRecord(id: string): ConnectionQuery;
 }
 
-/** The GraphQL paths (relative to a root node) that the given fields need. */
+/**
+ * The GraphQL paths (relative to a root node) that the given fields need. The record's `id` costs a
+ * point per record, so it is selected only when a field reads it or a nested list may have to be
+ * completed through the singular query (which takes the id).
+ */
 export function selectionPaths(object: CatalogObject, fields: readonly FieldDef[]): string[] {
   const childPrefix = object.rowsFrom ? `${object.rowsFrom}.nodes.` : '';
-  const paths = ['id'];
+  const paths: string[] = [];
   // Rows of a child object exist even when no child field is requested (a count per invoice).
   if (object.rowsFrom) paths.push(`${childPrefix}__typename`);
   for (const field of fields) {
     const prefix = field.scope === 'node' ? childPrefix : '';
     for (const path of field.select) paths.push(prefix + path);
   }
+  if (nestedConnections(treeOf(paths)).length > 0) paths.unshift('id');
+  // A selection cannot be empty (a record count alone); __typename costs nothing.
+  if (paths.length === 0) paths.push('__typename');
   return paths;
 }
 
@@ -74,12 +81,17 @@ function rootQuery(object: CatalogObject, nodeTree: SelectionTree, given: RootAr
     argumentsText.push(`${name}: $${name}`);
     variables[name] = value;
   }
-  const body = renderConnectionBody({ children: new Map([['nodes', nodeTree]]) });
+  const connectionTree = { children: new Map([['nodes', nodeTree]]) };
+  const documentWith = (withTotalCount: boolean): string =>
+    `query ${operationName(object.id)}(${declarations.join(', ')}) ` +
+    `{ ${connection}(${argumentsText.join(', ')}) ${renderConnectionBody(connectionTree, withTotalCount)} }`;
   return {
-    document: `query ${operationName(object.id)}(${declarations.join(', ')}) { ${connection}(${argumentsText.join(', ')}) ${body} }`,
+    document: documentWith(false),
+    countDocument: documentWith(true),
     variables,
     path: [connection],
     costPerNode: selectionCost(nodeTree),
+    leastCostPerNode: selectionCost(nodeTree, () => 0),
     fixedCost: CONNECTION_FIXED_COST,
   };
 }

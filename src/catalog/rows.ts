@@ -41,38 +41,43 @@ export function formatValue(field: FieldDef, raw: RawValue, context: RowContext)
   return FORMATTERS[field.type](raw, context);
 }
 
-/** A row of a report: the node its own fields read, and the parent record for line items. */
-export interface RowSource {
-  readonly node: JsonObject;
-  readonly parent: JsonObject;
+/**
+ * The rows of a report: row i reads its own fields from `nodes[i]` and, for line items, its
+ * parent record's fields from `parents[i]`. For other objects both are the same array, so building
+ * rows allocates nothing per record.
+ */
+export interface RowSources {
+  readonly nodes: readonly JsonObject[];
+  readonly parents: readonly JsonObject[];
 }
 
 /** Expands root nodes into rows: themselves, or their child items for line-item objects. */
-export function rowSources(object: CatalogObject, rootNodes: readonly JsonObject[]): RowSource[] {
-  const rows: RowSource[] = [];
+export function rowSources(object: CatalogObject, rootNodes: readonly JsonObject[]): RowSources {
   const childField = object.rowsFrom;
-  for (const parent of rootNodes) {
-    if (childField === undefined) rows.push({ node: parent, parent });
-    else for (const node of nodesOf(parent[childField])) rows.push({ node, parent });
-  }
-  return rows;
+  if (childField === undefined) return { nodes: rootNodes, parents: rootNodes };
+  const nodes: JsonObject[] = [];
+  const parents: JsonObject[] = [];
+  for (const parent of rootNodes)
+    for (const node of nodesOf(parent[childField])) {
+      nodes.push(node);
+      parents.push(parent);
+    }
+  return { nodes, parents };
 }
 
-export function buildTable(
-  fields: readonly FieldDef[],
-  rows: readonly RowSource[],
-  context: RowContext,
-): ReportTable {
+export function buildTable(fields: readonly FieldDef[], rows: RowSources, context: RowContext): ReportTable {
   const columns: Record<string, CellValue[]> = {};
+  const rowCount = rows.nodes.length;
   for (const field of fields) {
     const format = FORMATTERS[field.type];
     const { read } = field;
-    const fromParent = field.scope === 'parent';
-    const column = new Array<CellValue>(rows.length);
-    let index = 0;
-    for (const row of rows)
-      column[index++] = format(read(fromParent ? row.parent : row.node, context), context);
+    const sources = field.scope === 'parent' ? rows.parents : rows.nodes;
+    const column = new Array<CellValue>(rowCount);
+    for (let index = 0; index < rowCount; index++) {
+      const source = sources[index];
+      column[index] = source === undefined ? null : format(read(source, context), context);
+    }
     columns[field.id] = column;
   }
-  return { rowCount: rows.length, columns };
+  return { rowCount, columns };
 }

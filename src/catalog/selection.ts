@@ -77,19 +77,28 @@ export function renderSelection(tree: SelectionTree): string {
   return parts.join(' ');
 }
 
-/** `{ nodes { … } pageInfo { hasNextPage endCursor } }` for a connection's selection. */
-export function renderConnectionBody(connection: SelectionTree): string {
+/**
+ * `{ nodes { … } pageInfo { hasNextPage endCursor } }` for a connection's selection, with
+ * `totalCount` when asked (1 point; the root query's first page counts the records).
+ */
+export function renderConnectionBody(connection: SelectionTree, withTotalCount = false): string {
   const nodes = connection.children.get('nodes') ?? emptyTree();
-  return `{ nodes { ${renderSelection(nodes)} } ${PAGE_INFO} }`;
+  return `{ nodes { ${renderSelection(nodes)} } ${PAGE_INFO}${withTotalCount ? ' totalCount' : ''} }`;
 }
 
-/** What Jobber charges for one node with this selection. */
-export function selectionCost(tree: SelectionTree): number {
+/**
+ * What Jobber charges for one node with this selection. `listSize` is how many items each nested
+ * list is priced at: its page size for the requested cost, 0 for the least a node can cost.
+ */
+export function selectionCost(
+  tree: SelectionTree,
+  listSize: (connection: string) => number = nestedPageSize,
+): number {
   let cost = 0;
   for (const [name, child] of tree.children) {
-    if (isConnection(child)) cost += connectionCost(child, nestedPageSize(name));
-    else if (FREE_FIELDS.has(name)) cost += selectionCost(child);
-    else cost += 1 + selectionCost(child);
+    if (isConnection(child)) cost += connectionCost(child, listSize(name));
+    else if (FREE_FIELDS.has(name)) cost += selectionCost(child, listSize);
+    else cost += 1 + selectionCost(child, listSize);
   }
   return cost;
 }

@@ -3,14 +3,27 @@
  *
  * Apps Script has no reliable time zone database in plain JavaScript, so the one source of truth is
  * the platform's date formatter (Utilities.formatDate). Calling it per cell is far too slow, so the
- * zone's UTC offset is memoised per UTC day: a day whose start and end share an offset has no
- * transition; a day with a transition is bisected once to the second.
+ * zone's UTC offset is measured once per UTC midnight and memoised per UTC day: a day whose
+ * midnights share an offset has no transition; a day with a transition is bisected once to the second.
+ *
+ * A report's dates repeat heavily (one issued date for every invoice of the day, read again by the
+ * KPIs), so parsed texts are remembered in a small table of slots picked from the digits that tell
+ * dates apart: a repeated date costs a few character reads and one comparison, and distinct
+ * timestamps only overwrite slots, so the memo never grows.
  */
 
 export type FormatDate = (epochMs: number, timeZone: string, pattern: string) => string;
 
 export const DAY_MS = 86_400_000;
 const PROBE_PATTERN = 'yyyy-MM-dd HH:mm:ss';
+/** '00' … '59', and 'HHmm' for each minute of a day: a time's digits without building them per cell. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, value) =>
+  value < 10 ? `0${value}` : String(value),
+);
+const HOURS_MINUTES: readonly string[] = Array.from(
+  { length: 24 * 60 },
+  (_, minute) => `${TWO_DIGITS[Math.floor(minute / 60)] ?? ''}${TWO_DIGITS[minute % 60] ?? ''}`,
+);
 
 interface DayOffsets {
   readonly before: number;
@@ -21,9 +34,12 @@ interface DayOffsets {
 
 export class ZonedTime {
   private readonly days = new Map<number, DayOffsets>();
+  private readonly midnightOffsets = new Map<number, number>();
   private lastDay = NaN;
   private lastOffsets: DayOffsets = { before: 0, after: 0, switchAt: Infinity };
   private readonly dayLabels = new Map<number, string>();
+  private readonly memoTexts: string[] = new Array<string>(MEMO_SLOTS).fill('');
+  private readonly memoValues: (number | null)[] = new Array<number | null>(MEMO_SLOTS).fill(null);
 
   constructor(
     private readonly format: FormatDate,
@@ -61,9 +77,8 @@ export class ZonedTime {
     const local = epochMs + this.offsetAt(epochMs);
     const day = Math.floor(local / DAY_MS);
     const secondsOfDay = Math.floor((local - day * DAY_MS) / 1000);
-    const hours = Math.floor(secondsOfDay / 3600);
-    const minutes = Math.floor((secondsOfDay % 3600) / 60);
-    return this.dayLabel(day) + pad2(hours) + pad2(minutes) + pad2(secondsOfDay % 60);
+    const hoursMinutes = HOURS_MINUTES[Math.floor(secondsOfDay / 60)] ?? '';
+    return this.dayLabel(day) + hoursMinutes + twoDigits(secondsOfDay % 60);
   }
 
   /** The UTC instant of local midnight starting the given calendar date. */
@@ -79,6 +94,15 @@ export class ZonedTime {
    * local midnight in the zone, as Jobber's date-like fields do.
    */
   parse(text: string): number | null {
+    const slot = memoSlot(text);
+    if (this.memoTexts[slot] === text) return this.memoValues[slot] ?? null;
+    const value = this.parseText(text);
+    this.memoTexts[slot] = text;
+    this.memoValues[slot] = value;
+    return value;
+  }
+
+  private parseText(text: string): number | null {
     if (text.length === 10) {
       const date = parseDateOnly(text);
       return date ? this.startOfLocalDate(date.year, date.month, date.day) : null;
@@ -95,27 +119,38 @@ export class ZonedTime {
       const date = new Date(localDay * DAY_MS);
       label =
         String(date.getUTCFullYear()).padStart(4, '0') +
-        pad2(date.getUTCMonth() + 1) +
-        pad2(date.getUTCDate());
+        twoDigits(date.getUTCMonth() + 1) +
+        twoDigits(date.getUTCDate());
       this.dayLabels.set(localDay, label);
     }
     return label;
   }
 
+  /** The offsets at the day's first instant and at the next midnight, and when it switches between them. */
   private measureDay(day: number): DayOffsets {
     const start = day * DAY_MS;
-    const end = start + DAY_MS - 1000;
-    const before = this.exactOffset(start);
-    const after = this.exactOffset(end);
+    const before = this.offsetAtMidnight(day);
+    const after = this.offsetAtMidnight(day + 1);
     if (before === after) return { before, after, switchAt: Infinity };
+    // A switch exactly at the next midnight gives switchAt = start + DAY_MS: none within this day.
     let low = start; // offset `before` holds here
-    let high = end; // offset `after` holds here
+    let high = start + DAY_MS; // offset `after` holds here
     while (high - low > 1000) {
       const middle = low + Math.floor((high - low) / 2000) * 1000;
       if (this.exactOffset(middle) === before) low = middle;
       else high = middle;
     }
     return { before, after, switchAt: high };
+  }
+
+  /** Each midnight ends one day and starts the next: measured once for both. */
+  private offsetAtMidnight(day: number): number {
+    let offset = this.midnightOffsets.get(day);
+    if (offset === undefined) {
+      offset = this.exactOffset(day * DAY_MS);
+      this.midnightOffsets.set(day, offset);
+    }
+    return offset;
   }
 
   private exactOffset(epochMs: number): number {
@@ -127,8 +162,23 @@ export class ZonedTime {
   }
 }
 
-function pad2(value: number): string {
-  return value < 10 ? `0${value}` : String(value);
+const MEMO_SLOTS = 256;
+
+/** A slot from the characters that tell dates apart (month, day, hour, minute, second digits). */
+function memoSlot(text: string): number {
+  if (text.length < 19) return 0;
+  const hash =
+    text.charCodeAt(6) * 7 +
+    text.charCodeAt(8) * 10 +
+    text.charCodeAt(9) +
+    text.charCodeAt(12) * 31 +
+    text.charCodeAt(15) * 17 +
+    text.charCodeAt(18) * 13;
+  return hash & (MEMO_SLOTS - 1);
+}
+
+function twoDigits(value: number): string {
+  return TWO_DIGITS[value] ?? String(value);
 }
 
 function digits(text: string, from: number, count: number): number {
@@ -142,50 +192,74 @@ function digits(text: string, from: number, count: number): number {
 }
 
 function parseDateOnly(text: string): { year: number; month: number; day: number } | null {
-  if (text.length < 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return null;
+  if (!isDatePrefix(text)) return null;
+  return { year: digits(text, 0, 4), month: digits(text, 5, 2), day: digits(text, 8, 2) };
+}
+
+/** YYYY-MM-DD at the start of the text, with a plausible month and day. */
+function isDatePrefix(text: string): boolean {
+  if (text.length < 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return false;
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
   const day = digits(text, 8, 2);
-  if (Number.isNaN(year + month + day) || month < 1 || month > 12 || day < 1 || day > 31) return null;
-  return { year, month, day };
+  return !Number.isNaN(year + month + day) && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 const DASH = 45;
 const COLON = 58;
+const DOT = 46;
 const LETTER_T = 84;
+const LETTER_Z = 90;
 
-/** YYYY-MM-DDTHH:mm:ss[.fraction](Z|±HH:mm), the shapes Jobber sends; null for anything else. */
+/**
+ * YYYY-MM-DDTHH:mm:ss[.fraction](Z|±HH:mm), the shapes Jobber sends; null for anything else.
+ * Called for every date cell of a report, so it reads character codes and allocates nothing.
+ */
 export function parseIsoDateTime(text: string): number | null {
   if (text.length < 20 || text.charCodeAt(10) !== LETTER_T) return null;
-  if (text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return null;
-  const date = parseDateOnly(text);
-  if (!date) return null;
+  if (text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON || !isDatePrefix(text)) return null;
   const hours = digits(text, 11, 2);
   const minutes = digits(text, 14, 2);
   const seconds = digits(text, 17, 2);
   if (Number.isNaN(hours + minutes + seconds)) return null;
   let position = 19;
   let millis = 0;
-  if (text.charAt(position) === '.') {
-    let end = position + 1;
-    while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
-    millis = Math.floor(Number(`0${text.slice(position, end)}`) * 1000);
-    position = end;
+  if (text.charCodeAt(position) === DOT) {
+    let scale = 100;
+    position += 1;
+    for (; position < text.length; position++) {
+      const code = text.charCodeAt(position) - 48;
+      if (code < 0 || code > 9) break;
+      millis += code * scale;
+      scale /= 10;
+    }
+    millis = Math.floor(millis);
   }
-  const offset =
-    position === text.length - 1 && text.charCodeAt(position) === 90
-      ? 0
-      : parseZoneSuffix(text.slice(position));
+  const offset = zoneOffsetAt(text, position);
   if (offset === null) return null;
-  return Date.UTC(date.year, date.month - 1, date.day, hours, minutes, seconds, millis) - offset;
+  const day = daysFromCivil(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2));
+  return day * DAY_MS + hours * 3_600_000 + minutes * 60_000 + seconds * 1000 + millis - offset;
 }
 
-function parseZoneSuffix(suffix: string): number | null {
-  if (suffix === 'Z') return 0;
-  if (suffix.length !== 6 || suffix.charAt(3) !== ':') return null;
-  const sign = suffix.charAt(0) === '-' ? -1 : suffix.charAt(0) === '+' ? 1 : 0;
-  const hours = digits(suffix, 1, 2);
-  const minutes = digits(suffix, 4, 2);
+/** The zone suffix starting at `position`: Z, or ±HH:mm, as milliseconds east of UTC. */
+function zoneOffsetAt(text: string, position: number): number | null {
+  const remaining = text.length - position;
+  if (remaining === 1 && text.charCodeAt(position) === LETTER_Z) return 0;
+  if (remaining !== 6 || text.charCodeAt(position + 3) !== COLON) return null;
+  const signCode = text.charCodeAt(position);
+  const sign = signCode === 45 ? -1 : signCode === 43 ? 1 : 0;
+  const hours = digits(text, position + 1, 2);
+  const minutes = digits(text, position + 4, 2);
   if (sign === 0 || Number.isNaN(hours + minutes)) return null;
   return sign * (hours * 60 + minutes) * 60_000;
 }

@@ -130,8 +130,13 @@ export function projectRows(table: ReportTable, fields: readonly FieldDef[]): Ar
       throw new Error(`The fetched table lacks column ${field.id}`);
     return column;
   });
+  const width = columns.length;
   const rows = new Array<{ values: CellValue[] }>(table.rowCount);
-  for (let index = 0; index < table.rowCount; index++)
-    rows[index] = { values: columns.map((column) => column[index] ?? null) };
+  for (let index = 0; index < table.rowCount; index++) {
+    const values = new Array<CellValue>(width);
+    for (let position = 0; position < width; position++)
+      values[position] = columns[position]?.[index] ?? null;
+    rows[index] = { values };
+  }
   return rows;
 }

@@ -81,8 +81,8 @@ export function completeNested(
   api: JobberApi,
   nested: readonly NestedConnection[],
   nodes: readonly JsonObject[],
-): JsonObject[] {
-  if (nested.length === 0) return [...nodes];
+): readonly JsonObject[] {
+  if (nested.length === 0) return nodes;
   return nodes.map((node) => {
     let completed = node;
     for (const connection of nested) {

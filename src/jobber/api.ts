@@ -27,6 +27,13 @@ export interface ConnectionQuery {
   readonly costPerNode: number;
   /** The cost of everything else in the document (the connection field, pageInfo, parents). */
   readonly fixedCost: number;
+  /**
+   * The same document with `totalCount` (1 point) on the connection, for the first page: the reader
+   * then sizes the last page to what remains and refuses at once a read that cannot fit the budget.
+   */
+  readonly countDocument?: string;
+  /** The least a node can cost (its nested lists empty); defaults to costPerNode. */
+  readonly leastCostPerNode?: number;
 }
 
 export interface ReadProgress {

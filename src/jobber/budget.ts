@@ -14,7 +14,7 @@ export const DEFAULT_RUNTIME_BUDGET_MS = 300_000;
 export class RuntimeBudget {
   constructor(
     private readonly clock: Clock,
-    private readonly startedAtMs: number,
+    readonly startedAtMs: number,
     readonly limitMs: number,
   ) {}
 

@@ -34,7 +34,10 @@ export function createJobberClient(deps: JobberClientDeps): JobberClient {
   };
   const api: JobberApi = {
     query: (request) => userErrors(() => transport.execute(request, request.estimatedCost).data),
-    readConnection: (query, options) => userErrors(() => readConnection(transport, pacer, query, options)),
+    readConnection: (query, options) =>
+      userErrors(() =>
+        readConnection({ transport, pacer, budget: deps.budget, clock: deps.clock }, query, options),
+      ),
     account: () => userErrors(() => storedAccount(deps.userProperties) ?? refreshAccount()),
     stats: deps.stats,
   };

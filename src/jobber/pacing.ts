@@ -2,6 +2,7 @@ import type { ThrottleStatus } from '../errors';
 
 /** Jobber's documented bucket (jobber-api.md §5.2), used until a response reports the real one. */
 export const DEFAULT_MAXIMUM_AVAILABLE = 10_000;
+export const DEFAULT_RESTORE_RATE = 500;
 
 /**
  * Predicts Jobber's cost bucket from the last throttleStatus it reported, so a request waits
@@ -18,6 +19,11 @@ export class CostPacer {
 
   maximumAvailable(): number {
     return this.last ? this.last.status.maximumAvailable : DEFAULT_MAXIMUM_AVAILABLE;
+  }
+
+  /** Points restored per second. */
+  restoreRate(): number {
+    return this.last ? this.last.status.restoreRate : DEFAULT_RESTORE_RATE;
   }
 
   /** currentlyAvailable + elapsed × restoreRate, capped at the maximum; undefined before any report. */

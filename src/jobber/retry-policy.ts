@@ -10,10 +10,10 @@ export type RetryAction = 'retry' | 'refresh_then_retry' | 'shrink_then_retry' |
 export type DecisionReason =
   | 'retryable' // wait, then send the same request again
   | 'refresh' // 401: renew the access token once, then send again
-  | 'contention' // THROTTLED again: others share the bucket; a smaller page fits sooner
+  | 'too_costly' // THROTTLED although the page costs more than the whole bucket: ask for fewer nodes
   | 'not_retryable' // the table says no retry for this kind
   | 'attempts_exhausted' // retried as often as the table allows
-  | 'never_resolves' // THROTTLED although the query costs more than the whole bucket
+  | 'never_resolves' // THROTTLED although the query costs more than the whole bucket, and cannot shrink
   | 'time_budget'; // the wait would not fit in what is left of the execution's budget
 
 export interface RetryDecision {
@@ -28,19 +28,21 @@ export interface RetryContext {
   readonly remainingBudgetMs: number;
   /** Whether the request can be made cheaper (a page that can hold fewer nodes). */
   readonly canShrink?: boolean;
+  /**
+   * How contended Jobber's bucket looks from this execution: THROTTLED answers so far, less one per
+   * request that went through (never below the failures of this request). Default: `attempt`.
+   */
+  readonly contention?: number;
+  /** A number in [0, 1) from the execution's seeded sequence, spreading the retries of concurrent charts. */
+  readonly jitter?: number;
 }
 
 type WaitRule = 'refill' | 'retry_after' | 'backoff' | 'none';
 
 interface RetryRule {
-  /** Retries allowed for this kind of failure, per request. */
+  /** Retries allowed for this kind of failure, per request; Infinity: as long as the budget allows. */
   readonly retries: number;
   readonly wait: WaitRule;
-  /**
-   * From this failure on, a request that can shrink does (its count then starts again): under
-   * contention a big page waits for a bucket that smaller requests keep draining.
-   */
-  readonly shrinkFrom?: number;
 }
 
 export const BACKOFF_BASE_MS = 1_000;
@@ -49,9 +51,11 @@ export const RETRY_AFTER_MIN_MS = 1_000;
 export const RETRY_AFTER_MAX_MS = 60_000;
 /** A THROTTLED answer without a usable throttleStatus: 1 s restores 500 points at Jobber's rate. */
 export const THROTTLE_FALLBACK_WAIT_MS = 1_000;
+/** The most a THROTTLED retry is spread beyond the refill wait. */
+export const THROTTLE_SPREAD_CAP_MS = 30_000;
 
 export const RETRY_TABLE: Readonly<Record<JobberFailureKind, RetryRule>> = {
-  throttled: { retries: 8, wait: 'refill', shrinkFrom: 2 },
+  throttled: { retries: Number.POSITIVE_INFINITY, wait: 'refill' },
   rate_limited: { retries: 3, wait: 'retry_after' },
   server: { retries: 4, wait: 'backoff' },
   network: { retries: 4, wait: 'backoff' },
@@ -75,14 +79,41 @@ export function decide(failure: JobberFailure, attempt: number, context: RetryCo
       : { action: 'refresh_then_retry', waitMs: 0, reason: 'refresh' };
   }
   if (rule.retries === 0) return fail('not_retryable');
-  if (failure.kind === 'throttled' && neverResolves(failure)) return fail('never_resolves');
-  const shrink = context.canShrink === true && rule.shrinkFrom !== undefined && attempt >= rule.shrinkFrom;
-  if (attempt > rule.retries && !shrink) return fail('attempts_exhausted');
+  if (failure.kind === 'throttled' && neverResolves(failure))
+    // The only THROTTLED that shrinks a page: waiting cannot help, fewer nodes can.
+    return context.canShrink === true
+      ? { action: 'shrink_then_retry', waitMs: 0, reason: 'too_costly' }
+      : fail('never_resolves');
+  if (attempt > rule.retries) return fail('attempts_exhausted');
   const waitMs = waitFor(rule.wait, failure, attempt);
   if (waitMs >= context.remainingBudgetMs) return fail('time_budget');
-  // waitMs is for the unchanged request; a shrunk one waits only for its own smaller cost.
-  if (shrink) return { action: 'shrink_then_retry', waitMs, reason: 'contention' };
-  return { action: 'retry', waitMs, reason: 'retryable' };
+  const spread = failure.kind === 'throttled' ? throttleSpreadMs(failure, attempt, context) : 0;
+  // The spread never ends a read that the refill alone would let finish: it is cut to the budget.
+  return {
+    action: 'retry',
+    waitMs: Math.min(waitMs + spread, context.remainingBudgetMs - 1),
+    reason: 'retryable',
+  };
+}
+
+/**
+ * Beyond the refill wait, a THROTTLED retry waits a seeded random share of a window that doubles
+ * with the contention: charts sharing the bucket then retry at different moments instead of all
+ * waking when the same points are back (one wins, the rest are THROTTLED again, and the account's
+ * requests pile up towards Jobber's 2,500-per-5-minutes guard). The window starts at the time the
+ * bucket takes to restore this request's whole cost (at least 1 s), so it scales with the page.
+ */
+export function throttleSpreadMs(failure: JobberFailure, attempt: number, context: RetryContext): number {
+  const { requestedQueryCost, throttleStatus } = failure.details;
+  const restoreRate = throttleStatus?.restoreRate ?? 0;
+  // At least a second: a THROTTLED answer whose numbers say the query fits (or has none) still spreads.
+  const base = Math.max(
+    THROTTLE_FALLBACK_WAIT_MS,
+    requestedQueryCost !== undefined && restoreRate > 0 ? (requestedQueryCost * 1000) / restoreRate : 0,
+  );
+  const level = Math.max(1, context.contention ?? attempt);
+  const window = Math.min(THROTTLE_SPREAD_CAP_MS, base * 2 ** Math.min(30, level - 1));
+  return Math.floor(window * Math.min(Math.max(context.jitter ?? 0, 0), 1));
 }
 
 function fail(reason: DecisionReason): RetryDecision {

@@ -4,6 +4,7 @@ import type { ExecutionStats, GraphQLRequest, JsonObject } from './api';
 import type { RuntimeBudget } from './budget';
 import { classifyResponse, type Classified, type CostReport } from './classify';
 import { API_VERSION_HEADER, JOBBER_API_VERSION } from './endpoints';
+import { seededSequence } from './jitter';
 import type { CostPacer } from './pacing';
 import { decide, type RetryDecision } from './retry-policy';
 
@@ -38,11 +39,11 @@ export interface Costed {
   readonly estimatedCost?: number;
 }
 
-/** A paged read's request that can be made cheaper when others keep draining the bucket. */
+/** A paged read's request that can ask for fewer nodes when Jobber counts it above the whole bucket. */
 export interface Shrinkable {
   canShrink(): boolean;
-  /** The same page with fewer nodes. */
-  shrink(): Costed;
+  /** The same page with fewer nodes, sized from the requestedQueryCost Jobber reported (if any). */
+  shrink(reportedCost: number | undefined): Costed;
 }
 
 /** Sends GraphQL requests under the retry policy and the cost pacing. */
@@ -57,6 +58,7 @@ export interface Transport {
 const DEAD_AUTHORIZATION = new Set(['unauthorized', 'disconnected', 'account_inactive']);
 
 export function createTransport(deps: TransportDeps): Transport {
+  const contention = new Contention(deps);
   return {
     execute(request, estimatedCost, shrinkable) {
       const failures = new Map<string, number>();
@@ -66,25 +68,54 @@ export function createTransport(deps: TransportDeps): Transport {
         deps.budget.assertNotSpent('before a request to Jobber');
         if (current.estimatedCost !== undefined) waitForBucket(deps, current.estimatedCost);
         const { outcome, token } = attempt(deps, current.request);
+        contention.observe(outcome);
         if (outcome.ok) return { data: outcome.data, cost: outcome.cost };
-        const count = (failures.get(outcome.failure.kind) ?? 0) + 1;
-        failures.set(outcome.failure.kind, count);
-        const decision = decide(outcome.failure, count, {
+        const { failure } = outcome;
+        const count = (failures.get(failure.kind) ?? 0) + 1;
+        failures.set(failure.kind, count);
+        const decision = decide(failure, count, {
           refreshedAfterUnauthorized: refreshed,
           remainingBudgetMs: deps.budget.remainingMs(),
           canShrink: shrinkable?.canShrink() ?? false,
+          contention: Math.max(count, contention.level),
+          jitter: contention.jitter(current.request),
         });
         if (decision.action === 'shrink_then_retry' && shrinkable) {
           deps.stats.retries += 1;
-          current = shrinkable.shrink();
-          failures.delete(outcome.failure.kind);
+          current = shrinkable.shrink(failure.details.requestedQueryCost);
+          failures.delete(failure.kind);
           continue;
         }
-        act(deps, decision, outcome.failure, token);
+        act(deps, decision, failure, token);
         if (decision.action === 'refresh_then_retry') refreshed = true;
       }
     },
   };
+}
+
+/**
+ * What this execution has seen of other readers of the bucket: THROTTLED answers raise the level,
+ * every request that goes through lowers it by one. Also the execution's jitter sequence, seeded
+ * when first needed from the execution's start and the request (the charts of a dashboard start
+ * together but ask different queries).
+ */
+class Contention {
+  level = 0;
+  private sequence: (() => number) | undefined;
+
+  constructor(private readonly deps: TransportDeps) {}
+
+  observe(outcome: Classified): void {
+    if (outcome.ok) this.level = Math.max(0, this.level - 1);
+    else if (outcome.failure.kind === 'throttled') this.level += 1;
+  }
+
+  jitter(request: GraphQLRequest): number {
+    this.sequence ??= seededSequence(
+      `${this.deps.budget.startedAtMs}|${request.query}|${JSON.stringify(request.variables ?? {})}`,
+    );
+    return this.sequence();
+  }
 }
 
 function attempt(deps: TransportDeps, request: GraphQLRequest): { outcome: Classified; token?: string } {
@@ -140,8 +171,13 @@ function act(deps: TransportDeps, decision: RetryDecision, failure: JobberFailur
       if (token !== undefined) deps.tokens.replaceRejected(token);
       return;
     case 'fail':
-      if (decision.reason === 'time_budget')
-        throw deps.budget.exceeded(`a retry after ${failure.kind} would not fit: ${failure.message}`);
+      // THROTTLED until the budget ran out: others kept the bucket busy, so the usage-limit error says
+      // what happened better than "choose a shorter range".
+      if (decision.reason === 'time_budget') {
+        const what = `a retry after ${failure.kind} would not fit: ${failure.message}`;
+        if (failure.kind !== 'throttled') throw deps.budget.exceeded(what);
+        throw new JobberFailure('throttled', `${what} (budget ${deps.budget.limitMs} ms)`, failure.details);
+      }
       if (DEAD_AUTHORIZATION.has(failure.kind)) deps.tokens.forget();
       throw failure;
   }

@@ -29,6 +29,8 @@ describe('the benchmark harness on tiny data', () => {
     }
     expect(cell.fields).toHaveLength(3);
     expect(cell.ours.upstream.cost).toBeLessThan(cell.naive.upstream.cost);
+    // The every-Invoice-field reader pays more per record than the naive one.
+    expect(cell.oursToAllFields.cost).toBeLessThan(cell.oursToNaive.cost ?? 0);
   });
 
   it('opens the ten-chart dashboard with and without the cache', () => {
@@ -44,7 +46,10 @@ describe('the benchmark harness on tiny data', () => {
   });
 
   it('finds the largest N one execution serves: served one day, failed the next', () => {
-    for (const capacity of [results.capacity?.ours, results.capacity?.naive]) {
+    const { ours, oursMaxBudget, naive } = results.capacity ?? {};
+    expect([ours?.budgetSeconds, oursMaxBudget?.budgetSeconds, naive?.budgetSeconds]).toEqual([1, 2, null]);
+    expect(oursMaxBudget?.boundInBudget).toBeGreaterThan(ours?.boundInBudget ?? Infinity);
+    for (const capacity of [ours, oursMaxBudget, naive]) {
       if (!capacity) throw new Error('no capacity search');
       expect(capacity.probes.length).toBeGreaterThan(0);
       if (capacity.served) expect(capacity.served.outcome).toBe('ok');
@@ -82,6 +87,7 @@ describe('the benchmark harness on tiny data', () => {
     for (const heading of [
       'Reads of N invoices',
       'Ours ÷ naive',
+      'every Invoice field',
       'Dashboard',
       'largest N',
       'Over budget',

@@ -1,5 +1,6 @@
 import type { RequestLogEntry } from '../../sandbox/jobber/control-types';
 import { requestBound, recordsBound, timeBoundSeconds } from '../../bench/bounds';
+import { allInvoiceFieldsCost, allInvoiceFieldsPerRecord } from '../../bench/baseline';
 import { recordsOnPage, summarizeLog } from '../../bench/upstream';
 
 const FULL = { maximumAvailable: 10_000, restoreRate: 500 };
@@ -71,6 +72,16 @@ describe('what a scenario cost Jobber, from the sandbox request log', () => {
     ).toBe(50);
   });
 
+  it('counts totalCount as part of a first page’s fixed cost, not as a node', () => {
+    const counting = {
+      ...page(1, { after: null, requested: 605, actual: 305, left: 9_695 }),
+      query:
+        'query R($first: Int!, $after: String) { invoices(first: $first, after: $after) { nodes { id } totalCount } }',
+    };
+    expect(recordsOnPage(counting)).toBe(50);
+    expect(summarizeLog([counting]).costPerNode).toBe(6);
+  });
+
   it('says the bucket was not full when the first request was throttled or left less than its cost', () => {
     expect(summarizeLog([throttled]).bucketFullAtStart).toBe(false);
     expect(
@@ -105,6 +116,11 @@ describe('the bounds', () => {
     expect([timeBoundSeconds(9_000), timeBoundSeconds(10_000), timeBoundSeconds(160_000)]).toEqual([
       0, 0, 300,
     ]);
+  });
+
+  it('prices a reader of every Invoice field at 61 points per record (docs/benchmarks.md), plus 4 per page', () => {
+    expect(allInvoiceFieldsPerRecord()).toBe(61);
+    expect(allInvoiceFieldsCost(150)).toBe(150 * 61 + 2 * 4);
   });
 
   it('fits (seconds × 500 + 10,000) ÷ cost records in a given time', () => {

@@ -2,9 +2,39 @@
 import { CATALOG, findField, findObject } from '../../src/catalog/catalog';
 import { buildObjectQuery, selectionPaths } from '../../src/catalog/query';
 import { nestedConnections, subtree, treeOf } from '../../src/catalog/selection';
-import type { CatalogObject } from '../../src/catalog/types';
+import type { CatalogObject, FieldDef } from '../../src/catalog/types';
+import { ZonedTime } from '../../src/catalog/zoned-time';
+import type { JsonObject } from '../../src/jobber/api';
+import { countingFormatDate } from '../support/format-date';
 
 const objects = CATALOG.map((object): [string, CatalogObject] => [object.id, object]);
+
+/**
+ * A node that has every path, recording which ones a field's reader touches. A list (`nodes`) holds
+ * one such node, so readers of nested lists are exercised too.
+ */
+function recordingNode(touched: Set<string>, prefix = ''): JsonObject {
+  return new Proxy({} as JsonObject, {
+    get(_target, key) {
+      if (typeof key === 'symbol') return undefined;
+      const path = prefix === '' ? key : `${prefix}.${key}`;
+      touched.add(path);
+      return key === 'nodes' ? [recordingNode(touched, path)] : recordingNode(touched, path);
+    },
+  });
+}
+
+/** The paths a field's reader touches on its node. */
+function pathsRead(field: FieldDef): string[] {
+  const touched = new Set<string>();
+  const time = new ZonedTime(countingFormatDate(), 'America/Denver');
+  field.read(recordingNode(touched), { time, today: 20_000 });
+  return [...touched];
+}
+
+function isWithin(path: string, selected: readonly string[]): boolean {
+  return selected.some((candidate) => candidate === path || candidate.startsWith(`${path}.`));
+}
 
 describe('the catalog', () => {
   it('offers the 15 Jobber objects under stable ids', () => {
@@ -81,6 +111,23 @@ describe.each(objects)('%s', (_id, object) => {
       expect(field.concept).toBe('DIMENSION');
       expect(field.scope).toBe(object.rowsFrom ? 'parent' : 'node');
       expect(object.root.filterType).toBeDefined();
+    }
+  });
+
+  it('reads nothing it does not select, so the record id is never read by accident', () => {
+    for (const field of object.fields) {
+      const unselected = pathsRead(field).filter((path) => !isWithin(path, field.select));
+      expect({ field: field.id, unselected }).toEqual({ field: field.id, unselected: [] });
+    }
+  });
+
+  it('selects the record id only for a field that reads it or a nested list that may need completing', () => {
+    for (const field of object.fields) {
+      const paths = selectionPaths(object, [field]);
+      const needsId =
+        (field.scope === (object.rowsFrom ? 'parent' : 'node') && field.select.includes('id')) ||
+        nestedConnections(treeOf(paths)).length > 0;
+      expect({ field: field.id, id: paths.includes('id') }).toEqual({ field: field.id, id: needsId });
     }
   });
 

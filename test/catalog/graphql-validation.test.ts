@@ -35,6 +35,17 @@ describe.each(CATALOG.map((object): [string, CatalogObject] => [object.id, objec
     expectValid(buildObjectQuery(object, object.fields, undefined).root);
   });
 
+  it('counts the records on its first page with a valid query (totalCount)', () => {
+    const root = buildObjectQuery(object, object.fields, undefined).root;
+    expect(root.countDocument).toContain('totalCount');
+    expectValid({ ...root, document: root.countDocument ?? '' });
+  });
+
+  it('reads a chart that only counts records with a valid query', () => {
+    const count = object.fields.find((field) => field.select.length === 0);
+    if (count) expectValid(buildObjectQuery(object, [count], undefined).root);
+  });
+
   it('filters (or sorts newest first) on each of its dates', () => {
     for (const option of object.dateOptions) {
       const filter =

@@ -1,4 +1,4 @@
-import { parseIsoDateTime, ZonedTime } from '../../src/catalog/zoned-time';
+import { daysFromCivil, parseIsoDateTime, ZonedTime } from '../../src/catalog/zoned-time';
 import { countingFormatDate } from '../support/format-date';
 
 const at = (iso: string): number => Date.parse(iso);
@@ -28,12 +28,25 @@ describe('ZonedTime', () => {
     expect(india.ymdhms(at('2024-06-30T18:30:00Z'))).toBe('20240701000000');
   });
 
-  it('asks the platform for offsets about once per day, not per value', () => {
+  it('asks the platform for the offset once per UTC midnight, not per value', () => {
     const format = countingFormatDate();
     const toronto = new ZonedTime(format, 'America/Toronto');
     const start = at('2024-01-01T00:00:00Z');
     for (let minute = 0; minute < 60 * 24 * 30; minute += 7) toronto.ymdhms(start + minute * 60_000);
-    expect(format.calls).toBeLessThanOrEqual(2 * 31);
+    // 30 days touched: their 31 midnights.
+    expect(format.calls).toBe(31);
+  });
+
+  it('puts a transition that falls exactly on a UTC midnight in the day it starts', () => {
+    const switchAt = at('2024-04-01T00:00:00Z');
+    const oneHourEastFromApril = (epochMs: number): string => {
+      const local = new Date(epochMs + (epochMs >= switchAt ? 3_600_000 : 0)).toISOString();
+      return `${local.slice(0, 10)} ${local.slice(11, 19)}`;
+    };
+    const zone = new ZonedTime(oneHourEastFromApril, 'Test/Midnight');
+    expect(zone.ymdhms(switchAt - 1_000)).toBe('20240331235959');
+    expect(zone.ymdhms(switchAt)).toBe('20240401010000');
+    expect(zone.ymdhms(switchAt + 3_600_000)).toBe('20240401020000');
   });
 
   it('finds the UTC instant of local midnight, also on transition days', () => {
@@ -64,11 +77,53 @@ describe('ZonedTime', () => {
   });
 });
 
+describe('ZonedTime.parse on many values', () => {
+  it('returns what a fresh parse returns, whatever order the texts come in (the memo never mixes them up)', () => {
+    const texts: string[] = [];
+    for (let index = 0; index < 5_000; index++) {
+      const instant = Date.UTC(2024, 0, 1) + ((index * 7_919) % 400) * 86_400_000 + (index % 97) * 61_000;
+      texts.push(new Date(instant).toISOString().replace('.000Z', index % 3 === 0 ? 'Z' : '.000-00:00'));
+    }
+    const shuffled = texts.map((text, index) => texts[(index * 2_333) % texts.length] ?? text);
+    const denver = new ZonedTime(countingFormatDate(), 'America/Denver');
+    const wrong = [...texts, ...shuffled, ...texts].filter((text) => denver.parse(text) !== Date.parse(text));
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe('parseIsoDateTime', () => {
   it('agrees with Date.parse on the shapes it accepts and refuses the rest', () => {
     for (const text of ['2024-02-29T23:59:59Z', '1999-12-31T00:00:00.5+05:30', '2030-06-01T12:00:00-03:00'])
       expect(parseIsoDateTime(text)).toBe(Date.parse(text));
     expect(parseIsoDateTime('2024-02-29 23:59:59Z')).toBeNull();
     expect(parseIsoDateTime('2024-02-29T23:59:59')).toBeNull();
+  });
+
+  it('reads fractions of any length to the millisecond, rounding down as Date.parse does', () => {
+    for (const text of [
+      '2024-02-29T23:59:59.1Z',
+      '2024-02-29T23:59:59.12Z',
+      '2024-02-29T23:59:59.123Z',
+      '2024-02-29T23:59:59.999999Z',
+      '2024-02-29T23:59:59.000001-07:00',
+    ])
+      expect(parseIsoDateTime(text)).toBe(Date.parse(text));
+  });
+
+  it('refuses malformed zone suffixes', () => {
+    for (const text of ['2024-02-29T23:59:59ZZ', '2024-02-29T23:59:59*07:00', '2024-02-29T23:59:59+0700'])
+      expect(parseIsoDateTime(text)).toBeNull();
+  });
+});
+
+describe('daysFromCivil', () => {
+  it('counts days from 1970-01-01 exactly as Date.UTC does, across leap years and centuries', () => {
+    const mismatches: string[] = [];
+    for (let instant = Date.UTC(1600, 0, 1); instant <= Date.UTC(2400, 11, 31); instant += 86_400_000 * 5) {
+      const date = new Date(instant);
+      const days = daysFromCivil(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+      if (days !== instant / 86_400_000) mismatches.push(date.toISOString());
+    }
+    expect(mismatches).toEqual([]);
   });
 });

@@ -62,7 +62,7 @@ describe('getData', () => {
     run(request);
     const [read] = api.reads;
     expect(api.reads).toHaveLength(1);
-    expect(read?.query.document).toContain('nodes { id amounts { total } issuedDate invoiceNumber }');
+    expect(read?.query.document).toContain('nodes { amounts { total } issuedDate invoiceNumber }');
     expect(read?.query.document).toContain('filter: $filter');
     expect(read?.query.variables).toEqual({
       filter: { issuedDate: { after: '2024-02-29T07:00:00Z', before: '2024-04-02T06:00:00Z' } },

@@ -69,17 +69,35 @@ describe('the GraphQL client', () => {
     });
   });
 
-  it('waits exactly as THROTTLED says, then succeeds', () => {
+  it('waits what THROTTLED says plus a seeded spread of at most one refill of the query, then succeeds', () => {
     const { api, clock, stats } = setup([() => throttledResponse(1_005, 5), ok]);
     api.query(ACCOUNT_QUERY);
-    expect(clock.sleeps).toEqual([2_000]);
-    expect(stats).toMatchObject({
-      requests: 2,
-      throttledResponses: 1,
-      retries: 1,
-      waits: 1,
-      waitedMs: 2_000,
-    });
+    const [wait = 0] = clock.sleeps;
+    expect(clock.sleeps).toHaveLength(1);
+    expect(wait).toBeGreaterThanOrEqual(2_000);
+    expect(wait).toBeLessThan(2_000 + 2_010);
+    expect(stats).toMatchObject({ requests: 2, throttledResponses: 1, retries: 1, waits: 1, waitedMs: wait });
+  });
+
+  it('spreads the THROTTLED retries of different charts, and replays the same waits for the same chart', () => {
+    const waitsFor = (query: string): number[] => {
+      const { api, clock } = setup([
+        () => throttledResponse(1_005, 5),
+        () => throttledResponse(1_005, 5),
+        ok,
+      ]);
+      api.query({ query });
+      return clock.sleeps;
+    };
+    expect(waitsFor('{ invoices { id } }')).toEqual(waitsFor('{ invoices { id } }'));
+    expect(waitsFor('{ invoices { id } }')).not.toEqual(waitsFor('{ quotes { id } }'));
+  });
+
+  it('keeps retrying THROTTLED as long as the budget allows, not a fixed number of times', () => {
+    const throttledTwelveTimes = Array.from({ length: 12 }, () => () => throttledResponse(105, 100));
+    const { api, stats } = setup([...throttledTwelveTimes, ok]);
+    expect(api.query(ACCOUNT_QUERY)).toEqual({ account: { id: 'a1' } });
+    expect(stats.throttledResponses).toBe(12);
   });
 
   it('honours Retry-After on 429', () => {
@@ -164,10 +182,18 @@ describe('the GraphQL client', () => {
   });
 
   it('ends with the time-budget error instead of sleeping past the budget', () => {
-    const { api, clock } = setup([() => throttledResponse(9_000, 0)], 10_000);
+    const { api, clock } = setup([status(503)], 500);
     const error = errorOf(() => api.query(ACCOUNT_QUERY));
     expect(error.code).toBe('TIME_BUDGET_EXCEEDED');
     expect(error.userText).toContain('Nothing partial was shown');
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('says the usage limit is reached when THROTTLED would make it wait past the budget', () => {
+    const { api, clock } = setup([() => throttledResponse(9_000, 0)], 10_000);
+    const error = errorOf(() => api.query(ACCOUNT_QUERY));
+    expect(error.code).toBe('JOBBER_UNAVAILABLE');
+    expect(error.userText).toContain('usage limit');
     expect(clock.sleeps).toEqual([]);
   });
 

@@ -12,6 +12,12 @@ function connection(costPerNode: number, fixedCost = 5): ConnectionQuery {
   return { document: DOCUMENT, variables: {}, path: ['items'], costPerNode, fixedCost };
 }
 
+/** The same connection, counting its nodes on the first page. */
+function counted(costPerNode: number, leastCostPerNode = costPerNode): ConnectionQuery {
+  const countDocument = DOCUMENT.replace('endCursor } }', 'endCursor } totalCount }');
+  return { ...connection(costPerNode), countDocument, leastCostPerNode };
+}
+
 /** A client whose every request is answered by a simulated Jobber bucket on a virtual clock. */
 function overBucket(options: BucketOptions, budgetMs = 300_000) {
   const clock = new FakeClock();
@@ -109,17 +115,19 @@ describe('reading a connection page by page', () => {
     expect(stats.requests).toBe(20 + 2);
   });
 
-  it('shrinks its pages when other readers keep draining the bucket in small bites, and still reads everything', () => {
+  it('keeps its page size while other readers drain the bucket in small bites, and reads everything once they are done', () => {
     const { api, bucket, stats } = overBucket({
       total: 600,
       costPerNode: 75,
       fixedCost: 5,
       competitorBite: 1_000,
+      competitorTotal: 60_000,
     });
     const result = api.readConnection(connection(75));
     expect(result).toMatchObject({ complete: true });
     expect(result.nodes).toHaveLength(600);
-    expect(Math.min(...bucket.requestedCosts)).toBeLessThan(1_000);
+    // Halving would add requests (and their fixed costs) that count against Jobber's request guard.
+    expect(new Set(bucket.requestedCosts)).toEqual(new Set([7_505]));
     expect(stats.throttledResponses).toBeGreaterThan(0);
   });
 
@@ -151,6 +159,69 @@ describe('reading a connection page by page', () => {
   it('refuses a chart whose single node costs more than the bucket', () => {
     const { api } = overBucket({ total: 1, costPerNode: 20_000, fixedCost: 5 });
     expect(errorOf(() => api.readConnection(connection(20_000))).code).toBe('INVALID_REQUEST');
+  });
+});
+
+describe('reading a connection that counts its nodes (totalCount on the first page)', () => {
+  it('asks for the count once and sizes the last page to the nodes that remain', () => {
+    const { api, bucket, stats } = overBucket({ total: 250, costPerNode: 10, fixedCost: 5 });
+    const result = api.readConnection(counted(10));
+    expect(result.nodes).toHaveLength(250);
+    expect(bucket.requestedCosts).toEqual([1_006, 1_005, 505]);
+    expect(stats.actualQueryCost).toBe(stats.requestedQueryCost);
+  });
+
+  it('so a small read ends at the bound instead of waiting for a full last page', () => {
+    // 1,110 nodes of 30 points: the last page holds 10 nodes (305 points), not 100 (3,005).
+    const full = overBucket({ total: 1_110, costPerNode: 30, fixedCost: 5 });
+    full.api.readConnection(connection(30));
+    const sized = overBucket({ total: 1_110, costPerNode: 30, fixedCost: 5 });
+    sized.api.readConnection(counted(30));
+    expect(sized.bucket.requestedCosts.at(-1)).toBe(305);
+    expect(sized.elapsedMs()).toBeLessThanOrEqual(1.05 * idealMs(sized.stats.actualQueryCost));
+    expect(full.elapsedMs()).toBeGreaterThan(1.05 * idealMs(full.stats.actualQueryCost));
+  });
+
+  it('still reads records added after the count (one more page)', () => {
+    const { api, bucket } = overBucket({ total: 250, costPerNode: 10, fixedCost: 5 });
+    const original = bucket.answer.bind(bucket);
+    let first = true;
+    bucket.answer = (request) => {
+      const response = original(request);
+      if (!first) return response;
+      first = false;
+      return { ...response, body: response.body.replace('"totalCount":250', '"totalCount":150') };
+    };
+    expect(api.readConnection(counted(10)).nodes).toHaveLength(250);
+    expect(bucket.requestedCosts).toEqual([1_006, 505, 1_005]);
+  });
+
+  it('refuses after one request a read the bucket cannot pay for within the budget, saying how many records', () => {
+    // 60 s: at most 10,000 + 60 × 500 = 40,000 points, about 3,980 nodes of 10.05 points.
+    const { api, bucket } = overBucket({ total: 4_100, costPerNode: 10, fixedCost: 5 }, 60_000);
+    const error = errorOf(() => api.readConnection(counted(10)));
+    expect(error.code).toBe('TIME_BUDGET_EXCEEDED');
+    expect(error.userText).toContain('holds 4,100 records');
+    expect(error.userText).toContain('at most about 3,900');
+    expect(bucket.requestedCosts).toHaveLength(1);
+  });
+
+  it('reads a range that just fits the budget in full', () => {
+    const { api } = overBucket({ total: 3_900, costPerNode: 10, fixedCost: 5 }, 60_000);
+    expect(api.readConnection(counted(10)).nodes).toHaveLength(3_900);
+  });
+
+  it('judges nodes with nested lists by the least they can cost, not by their requested cost', () => {
+    // Requested 50 points per node (nested lists priced in full), charged 8: 4,000 nodes fit in 60 s.
+    const options = { total: 4_000, costPerNode: 50, actualCostPerNode: 8, fixedCost: 5 };
+    const { api } = overBucket(options, 60_000);
+    expect(api.readConnection(counted(50, 6)).nodes).toHaveLength(4_000);
+  });
+
+  it('does not count when only a few nodes are wanted (sample extraction)', () => {
+    const { api, bucket } = overBucket({ total: 500, costPerNode: 10, fixedCost: 5 });
+    api.readConnection(counted(10), { maxNodes: 10 });
+    expect(bucket.requestedCosts).toEqual([105]);
   });
 });
 

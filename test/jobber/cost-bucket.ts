@@ -7,12 +7,16 @@ export interface BucketOptions {
   /** Jobber's true cost of one node and of the rest of the document. */
   costPerNode: number;
   fixedCost: number;
+  /** What a returned node is charged, when less than requested (nested lists shorter than `first`). */
+  actualCostPerNode?: number;
   maximum?: number;
   restoreRate?: number;
   /** Points another client takes from the bucket just before our n-th request (1-based). */
   drainsBefore?: Readonly<Record<number, number>>;
   /** Other clients reading at the same time: before each of our requests they take bites of this size while they fit. */
   competitorBite?: number;
+  /** Points the other clients read in all; they stop biting once they have (default: never). */
+  competitorTotal?: number;
 }
 
 /**
@@ -22,6 +26,7 @@ export interface BucketOptions {
 export class CostBucket {
   readonly requestedCosts: number[] = [];
   throttled = 0;
+  private competitorRead = 0;
   private available: number;
   private updatedAt: number;
 
@@ -42,11 +47,18 @@ export class CostBucket {
     const drain = this.options.drainsBefore?.[this.requestedCosts.length + 1] ?? 0;
     this.available = Math.max(0, this.available - drain);
     const bite = this.options.competitorBite;
-    if (bite) this.available -= Math.floor(this.available / bite) * bite;
-    const { variables } = JSON.parse(String(request.payload)) as {
+    if (bite && this.competitorRead < (this.options.competitorTotal ?? Number.POSITIVE_INFINITY)) {
+      const taken = Math.floor(this.available / bite) * bite;
+      this.available -= taken;
+      this.competitorRead += taken;
+    }
+    const { query, variables } = JSON.parse(String(request.payload)) as {
+      query: string;
       variables: { first: number; after: string | null };
     };
-    const requested = this.options.fixedCost + variables.first * this.options.costPerNode;
+    const counting = query.includes('totalCount');
+    const fixedCost = this.options.fixedCost + (counting ? 1 : 0);
+    const requested = fixedCost + variables.first * this.options.costPerNode;
     this.requestedCosts.push(requested);
     if (requested > this.available) {
       this.throttled += 1;
@@ -57,14 +69,12 @@ export class CostBucket {
     }
     const start = variables.after === null ? 0 : Number(variables.after);
     const end = Math.min(this.options.total, start + variables.first);
-    const actual = this.options.fixedCost + (end - start) * this.options.costPerNode;
+    const actual = fixedCost + (end - start) * (this.options.actualCostPerNode ?? this.options.costPerNode);
     this.available -= actual;
     const nodes = Array.from({ length: end - start }, (_, index) => ({ id: String(start + index) }));
     const pageInfo = { hasNextPage: end < this.options.total, endCursor: String(end) };
-    return jsonResponse({
-      data: { items: { nodes, pageInfo } },
-      extensions: this.extension(requested, actual),
-    });
+    const items = counting ? { nodes, pageInfo, totalCount: this.options.total } : { nodes, pageInfo };
+    return jsonResponse({ data: { items }, extensions: this.extension(requested, actual) });
   }
 
   private refill(): void {

@@ -4,6 +4,7 @@ import {
   RETRY_AFTER_MAX_MS,
   RETRY_AFTER_MIN_MS,
   RETRY_TABLE,
+  THROTTLE_SPREAD_CAP_MS,
   decide,
 } from '../../src/jobber/retry-policy';
 
@@ -20,7 +21,7 @@ function failure(kind: JobberFailureKind, details: JobberFailure['details'] = {}
 
 describe('the retry table', () => {
   describe('THROTTLED', () => {
-    it('waits exactly (requested − available) / restoreRate, in milliseconds, then retries', () => {
+    it('waits exactly (requested − available) / restoreRate, in milliseconds, then retries (no jitter drawn)', () => {
       const throttled = failure('throttled', { requestedQueryCost: 1_005, throttleStatus: status(200) });
       expect(decide(throttled, 1, plenty)).toEqual({ action: 'retry', waitMs: 1_610, reason: 'retryable' });
     });
@@ -35,25 +36,59 @@ describe('the retry table', () => {
       expect(decide(throttled, 1, plenty)).toMatchObject({ action: 'fail', reason: 'never_resolves' });
     });
 
-    it('gives up after the retries the table allows', () => {
+    it('retries as long as the budget allows, however often it was THROTTLED', () => {
       const throttled = failure('throttled', { requestedQueryCost: 500, throttleStatus: status(0) });
-      const limit = RETRY_TABLE.throttled.retries;
-      expect(decide(throttled, limit, plenty).action).toBe('retry');
-      expect(decide(throttled, limit + 1, plenty)).toMatchObject({
+      expect(decide(throttled, 1_000, plenty).action).toBe('retry');
+      expect(decide(throttled, 1_000, { ...plenty, remainingBudgetMs: 1_000 })).toMatchObject({
         action: 'fail',
-        reason: 'attempts_exhausted',
+        reason: 'time_budget',
       });
     });
 
-    it('shrinks a page that is THROTTLED a second time (others share the bucket), never the first time', () => {
-      const throttled = failure('throttled', { requestedQueryCost: 7_500, throttleStatus: status(900) });
-      const shrinkable = { ...plenty, canShrink: true };
-      expect(decide(throttled, 1, shrinkable).action).toBe('retry');
-      expect(decide(throttled, 2, shrinkable)).toMatchObject({
-        action: 'shrink_then_retry',
-        reason: 'contention',
+    it('adds a seeded share of one refill of the whole query to the wait, so concurrent charts retry apart', () => {
+      const throttled = failure('throttled', { requestedQueryCost: 1_005, throttleStatus: status(200) });
+      const waitWith = (jitter: number): number => decide(throttled, 1, { ...plenty, jitter }).waitMs;
+      expect(waitWith(0)).toBe(1_610);
+      expect(waitWith(0.5)).toBe(1_610 + 1_005);
+      expect(waitWith(0.999)).toBe(1_610 + 2_007);
+    });
+
+    it('spreads over at least a second, also when the answer says the query fits or has no numbers', () => {
+      const odd = failure('throttled', { requestedQueryCost: 0, throttleStatus: status(10_000) });
+      expect(decide(odd, 1, { ...plenty, jitter: 0.5 }).waitMs).toBe(1 + 500);
+      expect(decide(failure('throttled'), 1, { ...plenty, jitter: 0.5 }).waitMs).toBe(1_000 + 500);
+    });
+
+    it('doubles the spread window with the contention the execution has seen, up to a cap', () => {
+      const throttled = failure('throttled', { requestedQueryCost: 1_005, throttleStatus: status(200) });
+      const spread = (contention: number): number =>
+        decide(throttled, 1, { ...plenty, jitter: 0.5, contention }).waitMs - 1_610;
+      expect([1, 2, 3, 4].map(spread)).toEqual([1_005, 2_010, 4_020, 8_040]);
+      expect(spread(40)).toBe(THROTTLE_SPREAD_CAP_MS / 2);
+    });
+
+    it('cuts the spread to the budget, so it never ends a read the refill wait alone would let finish', () => {
+      const throttled = failure('throttled', { requestedQueryCost: 1_005, throttleStatus: status(200) });
+      const decision = decide(throttled, 3, {
+        ...plenty,
+        jitter: 0.9,
+        contention: 5,
+        remainingBudgetMs: 2_000,
       });
-      expect(decide(throttled, 2, plenty).action).toBe('retry');
+      expect(decision).toEqual({ action: 'retry', waitMs: 1_999, reason: 'retryable' });
+    });
+
+    it('shrinks a page only when Jobber counts it above the whole bucket, never because others drain it', () => {
+      const contended = failure('throttled', { requestedQueryCost: 7_500, throttleStatus: status(900) });
+      const shrinkable = { ...plenty, canShrink: true };
+      for (const attempt of [1, 2, 5, 20])
+        expect(decide(contended, attempt, shrinkable).action).toBe('retry');
+      const tooCostly = failure('throttled', { requestedQueryCost: 10_500, throttleStatus: status(10_000) });
+      expect(decide(tooCostly, 1, shrinkable)).toEqual({
+        action: 'shrink_then_retry',
+        waitMs: 0,
+        reason: 'too_costly',
+      });
     });
 
     it('waits one second when Jobber sent no usable throttleStatus', () => {

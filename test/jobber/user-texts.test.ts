@@ -9,6 +9,7 @@ import {
   failureToConnectorError,
   lockUnavailable,
   queryTooWide,
+  rangeTooLarge,
   reconnectRequired,
   setupIncomplete,
   timeBudgetExceeded,
@@ -27,6 +28,7 @@ const accessErrors: Array<[string, ConnectorError]> = [
   ['setupIncomplete', setupIncomplete(['JOBBER_CLIENT_ID'])],
   ['clientRejected', clientRejected('')],
   ['timeBudgetExceeded', timeBudgetExceeded(300_000, '')],
+  ['rangeTooLarge', rangeTooLarge(300_000, 50_162, 26_000, '')],
   ['queryTooWide', queryTooWide(20_000, 10_000)],
   ['lockUnavailable', lockUnavailable('')],
   ...(Object.keys(RETRY_TABLE) as JobberFailureKind[]).map((kind): [string, ConnectorError] => [
@@ -38,6 +40,12 @@ const accessErrors: Array<[string, ConnectorError]> = [
 describe('every Jobber access message a user can see', () => {
   it.each(accessErrors)('%s is listed in docs/troubleshooting.md', (_name, error) => {
     expect(troubleshooting).toContain(error.userText.slice(0, 40));
+  });
+
+  it('lists the refusal of a date range that holds too many records with its own explanation', () => {
+    const text = rangeTooLarge(300_000, 50_162, 26_000, '').userText;
+    expect(text).toContain('holds 50,162 records, and at most about 26,000 can be read');
+    expect(troubleshooting).toContain(text.replace(/\d[\d,]*/g, '…').split('. Nothing')[0]);
   });
 
   it.each(accessErrors)('%s names a next step', (_name, error) => {

@@ -103,10 +103,15 @@ describe('invoices', () => {
 
   it('selects only what the requested fields need, KPIs included', () => {
     expect(documentFor(invoices, ['invoiceNumber', 'total'])).toContain(
-      'nodes { id invoiceNumber amounts { total } }',
+      'nodes { invoiceNumber amounts { total } }',
     );
     expect(documentFor(invoices, ['agingBucket'])).toContain(
-      'nodes { id invoiceStatus amounts { invoiceBalance } dueDate }',
+      'nodes { invoiceStatus amounts { invoiceBalance } dueDate }',
     );
+    expect(documentFor(invoices, ['invoiceId', 'total'])).toContain('nodes { id amounts { total } }');
+  });
+
+  it('asks for nothing but the type name when a chart only counts invoices (it costs nothing)', () => {
+    expect(documentFor(invoices, ['invoiceCount'])).toContain('nodes { __typename }');
   });
 });

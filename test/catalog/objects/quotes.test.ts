@@ -85,7 +85,7 @@ describe('quotes', () => {
 
   it('selects the transition dates only for the KPIs that need them', () => {
     expect(documentFor(quotes, ['closeRate'])).toContain(
-      'nodes { id quoteStatus lastTransitioned { approvedAt convertedAt } }',
+      'nodes { quoteStatus lastTransitioned { approvedAt convertedAt } }',
     );
     expect(documentFor(quotes, ['quoteNumber'])).not.toContain('lastTransitioned');
   });

@@ -52,7 +52,7 @@ describe('visits', () => {
 
   it('reads the billing total from the visit’s amounts', () => {
     expect(documentFor(visits, ['visitBillingTotal'])).toContain(
-      'nodes { id amounts { visitBasedBillingTotal } }',
+      'nodes { amounts { visitBasedBillingTotal } }',
     );
   });
 
