@@ -58,8 +58,9 @@ export async function handleGraphql(
   });
   if (fault) {
     state.log.add({ ...logged, status: 0, fault: fault.kind });
+    const requested = fault.kind === 'throttled' ? throttleForFault(state, request, caller) : 0;
     const extensions = (): Record<string, unknown> => ({
-      cost: costExtension(state, caller, 0, 0),
+      cost: costExtension(state, caller, requested, 0),
       versioning,
     });
     return applyFault(state, fault, res, () => answer(state, request, caller, versioning, res, logged), {
@@ -170,6 +171,23 @@ function execute(
   const body: Record<string, unknown> = { data: result.data ?? null };
   if (result.errors) body.errors = result.errors.map((error) => error.toJSON());
   reply(body, requested, actual, result.errors ? 'errors' : 'ok');
+}
+
+/**
+ * An injected THROTTLED stands for other readers having drained the bucket: the bucket really is
+ * left just short of the query's requested cost, and the answer reports that cost, as Jobber's does.
+ * A client that waits what the throttle status says is then served; one that retries blindly is not.
+ */
+function throttleForFault(state: SandboxState, request: GraphqlRequest, caller: Caller): number {
+  if (!caller.ok) return 0;
+  const prepared = prepare(state.schema, request);
+  if (!prepared.ok) return 0;
+  const requested = prepared.query.requested;
+  const key = state.bucketKey(caller.clientId, caller.accountIndex);
+  const now = state.clock.now();
+  const available = state.throttle.status(key, now).currentlyAvailable;
+  if (requested > 0) state.throttle.set(key, Math.min(available, requested - 1), now);
+  return requested;
 }
 
 function costExtension(state: SandboxState, caller: Caller, requested: number, actual: number) {

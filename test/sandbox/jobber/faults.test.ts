@@ -46,7 +46,11 @@ describe('scripted faults on the GraphQL endpoint', () => {
     await sandbox.control.faults.inject({ kind: 'throttled' });
     const throttled = await graphql(sandbox, QUERY);
     expect(throttled.body.errors?.[0]?.extensions?.code).toBe('THROTTLED');
-    expect(throttled.body.extensions?.cost.throttleStatus.maximumAvailable).toBe(10_000);
+    const cost = throttled.body.extensions?.cost;
+    expect(cost?.throttleStatus.maximumAvailable).toBe(10_000);
+    // As Jobber's: the query's real requested cost, and a bucket that truly cannot pay for it now.
+    expect(cost?.requestedQueryCost).toBeGreaterThan(0);
+    expect(cost?.throttleStatus.currentlyAvailable).toBeLessThan(cost?.requestedQueryCost ?? 0);
     await sandbox.control.faults.inject({ kind: 'graphqlError', message: 'Something broke' });
     expect((await graphql(sandbox, QUERY)).body).toEqual(
       expect.objectContaining({
