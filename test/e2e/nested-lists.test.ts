@@ -1,9 +1,9 @@
 /**
  * Nested lists longer than their first page, end to end: the connector reads line items 20 at a
- * time and assigned users 5 at a time inside the root query, then re-reads each record whose list
- * has more through the singular query (`invoice(id:) { lineItems }`). The sandbox's big projects
- * (21–60 line items, crews of 6–8) are compared with its raw records, and the request log shows
- * which records were re-read and what each re-read cost.
+ * time, assigned users 5 and tags 10 at a time inside the root query, then re-reads each record
+ * whose list has more through the singular query (`invoice(id:) { lineItems }`). The sandbox's big
+ * projects (21–60 line items, crews of 6–8) and well-tagged clients (11–15 tags) are compared with
+ * its raw records, and the request log shows which records were re-read and what each cost.
  */
 import type { RecordCollection, RequestLogEntry } from '../../sandbox/jobber/control-types';
 import { addDays, type GetDataResponse, type LookerStudio } from '../../sandbox/studio';
@@ -141,6 +141,38 @@ describe('records whose nested list is longer than its first page', () => {
       (entry) => entry.outcome === 'ok' && entry.variables?.['id'] === scene.longest?.['id'],
     );
     expect(longestPages).toHaveLength(1);
+  });
+
+  it('clients: every tag of a client with more than 10, re-reading only those clients', async () => {
+    const { timeZone, id: accountId } = account(world());
+    const clients = await rawRecords(world().sandbox, accountId, 'clients');
+    const tagsOf = (client: Raw | undefined): string[] => {
+      const tags = client?.['tags'];
+      return Array.isArray(tags) ? tags.map(String) : [];
+    };
+    const wellTagged = clients.find((client) => tagsOf(client).length > nestedPageSize('tags'));
+    expect(wellTagged).toBeDefined();
+    const range = around(localDate(wellTagged?.['createdAt'], timeZone), studio.today());
+    const inWindow = clients.filter((client) => inRange(localDate(client['createdAt'], timeZone), range));
+
+    const source = await studio.connect({ object: 'clients', dateField: 'createdAt' });
+    const fields = ['clientId', 'tags'];
+    const { response, sent } = await withLog(world(), () => source.getData({ fields, dateRange: range }));
+
+    const tagsById = new Map(
+      column(response, 'clientId').map((id, row) => [String(id), column(response, 'tags')[row]]),
+    );
+    expect([...tagsById.keys()].sort()).toEqual(sorted(inWindow.map((client) => client['id'])));
+    for (const client of inWindow) {
+      const tags = tagsOf(client);
+      expect(tagsById.get(String(client['id']))).toBe(tags.length > 0 ? tags.join(', ') : null);
+    }
+    const reread = sent.filter((entry) => entry.query?.includes('client(id:'));
+    const needed = inWindow.filter((client) => tagsOf(client).length > nestedPageSize('tags'));
+    expect(sorted(reread.map((entry) => entry.variables?.['id']))).toEqual(
+      sorted(needed.map((c) => c['id'])),
+    );
+    expectEstimatedCost('clients', fields, reread);
   });
 
   it('visits: every assigned user of a visit with more than 5, re-reading only those visits', async () => {

@@ -72,6 +72,20 @@ export const CLIENT_TAGS = [
   'Dog on site',
 ];
 
+/**
+ * Labels only a well-organised commercial client uses, on top of all the common ones: with them a
+ * client carries 11 to 15 tags, more than the connector's first page of 10.
+ */
+export const ACCOUNT_TAGS = [
+  'Annual contract',
+  'Snow contract',
+  'Irrigation',
+  'Key on file',
+  'HOA',
+  'Net 30',
+  'Prefers email',
+];
+
 export const REQUEST_SOURCES = [
   ['Online Booking', 5],
   ['Phone', 4],

@@ -1,6 +1,7 @@
 import type { Random } from '../core/random';
 import type { Region } from './accounts';
 import {
+  ACCOUNT_TAGS,
   CLIENT_TAGS,
   COMPANY_KINDS,
   COMPANY_WORDS,
@@ -80,8 +81,13 @@ export function generateClients(ctx: GenContext): void {
     ctx.businessDay(ctx.firstDay - 240, ctx.today),
   );
   days.sort((a, b) => a - b);
+  let companies = 0;
   for (const day of days) {
     const client = newClient(ctx, day);
+    if (client.isCompany) {
+      if (companies % WELL_TAGGED_EVERY === 0) client.tags = wellTagged(companies / WELL_TAGGED_EVERY);
+      companies += 1;
+    }
     ctx.records.clients.push(client);
     const propertyCount = client.isCompany
       ? ctx.rng.weighted([
@@ -94,6 +100,18 @@ export function generateClients(ctx: GenContext): void {
         : 1;
     for (let n = 0; n < propertyCount; n++) ctx.records.properties.push(newProperty(ctx, client, n));
   }
+}
+
+/**
+ * The first company client, then one in thirty, tags everything: its tag list is longer than the
+ * connector's first page (10), in every data size. Chosen without drawing from the random stream,
+ * so the rest of the history stays as it was.
+ */
+const WELL_TAGGED_EVERY = 30;
+
+/** 11 to 15 tags: every common one and some of the account labels, more for every nth such client. */
+function wellTagged(nth: number): string[] {
+  return [...CLIENT_TAGS, ...ACCOUNT_TAGS.slice(0, 3 + (nth % 5))];
 }
 
 function newClient(ctx: GenContext, day: number): ClientRecord {
