@@ -1,6 +1,6 @@
 import './production-mode';
 import { parseCli } from './cli-options';
-import { startServer, type RunningSandbox, type SandboxInfo } from './server/app';
+import { startServer, type SandboxInfo } from './server/app';
 import { SERVED_VERSION } from './server/versioning';
 
 /** `npm run sandbox`: starts the Jobber sandbox and prints how to use it; Ctrl-C stops it. */
@@ -12,14 +12,14 @@ async function main(): Promise<void> {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);
   }
-  // Ctrl-C is handled before anything is printed: whoever reads the output may stop us at once.
-  let sandbox: RunningSandbox | null = null;
+  const sandbox = await startServer(options.config);
+  // Handlers go in before anything is printed: whoever reads the output may stop us at once. Until
+  // then, Ctrl-C keeps its default and ends a long data generation immediately.
   const stop = (): void => {
-    void (sandbox?.close() ?? Promise.resolve()).then(() => process.exit(0));
+    void sandbox.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  sandbox = await startServer(options.config);
   process.stdout.write(options.json ? `${JSON.stringify(sandbox.info)}\n` : describe(sandbox.info));
 }
 

@@ -103,12 +103,15 @@ describe('npm start', () => {
     expect(sandboxesWithSeed(7101)).toEqual([]);
   });
 
-  it('stops cleanly when Ctrl-C arrives while the sandbox is still starting', async () => {
+  // Whether the signal lands before the backend is up is a race this test cannot win every time
+  // (start-up takes a few hundred ms); test/playground/lifecycle.test.ts proves the mid-start path
+  // deterministically. What a user sees either way: a clean exit and no sandbox left behind.
+  it('stops cleanly, leaving no sandbox behind, when Ctrl-C arrives during start-up', async () => {
     const running = start('sandbox/playground/main.js', ['--port', '0', ...TINY, '--seed', '7102']);
     await running.waitFor(/Starting the Jobber sandbox/, 'stderr');
     running.child.kill('SIGINT');
     expect(await running.exited).toBe(0);
-    expect(running.stdout).not.toContain('Jobber connector playground:');
+    expect(running.stderr).toContain('Stopped.');
     expect(sandboxesWithSeed(7102)).toEqual([]);
   });
 
