@@ -2,6 +2,8 @@
  * Calendar arithmetic in an IANA time zone without a date library: local wall time ↔ UTC instants,
  * with a per-zone cache of UTC offsets by local day (the generator asks for the same days often).
  */
+import { wallClockAsUtc } from '../../shared/wall-clock';
+
 const DAY_MS = 86_400_000;
 
 export interface LocalDate {
@@ -17,22 +19,12 @@ interface DayOffsets {
 }
 
 export class TimeZone {
-  private readonly formatter: Intl.DateTimeFormat;
   private readonly midnightByDay = new Map<number, number>();
   /** Per UTC day: the offset at its start and, on transition days, the instant and the new offset. */
   private readonly days = new Map<number, DayOffsets>();
 
   constructor(readonly name: string) {
-    this.formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: name,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
+    wallClockAsUtc(0, name); // an unknown zone fails here, not at the first date
   }
 
   /** Offset of local time from UTC at an instant, in ms (Denver in winter: -7 h). */
@@ -63,19 +55,7 @@ export class TimeZone {
   }
 
   private computeOffset(instantMs: number): number {
-    const parts: Record<string, number> = {};
-    for (const part of this.formatter.formatToParts(new Date(instantMs))) {
-      if (part.type !== 'literal') parts[part.type] = Number(part.value);
-    }
-    const asUtc = Date.UTC(
-      parts.year ?? 1970,
-      (parts.month ?? 1) - 1,
-      parts.day ?? 1,
-      parts.hour ?? 0,
-      parts.minute ?? 0,
-      parts.second ?? 0,
-    );
-    return asUtc - Math.floor(instantMs / 1000) * 1000;
+    return wallClockAsUtc(instantMs, this.name) - Math.floor(instantMs / 1000) * 1000;
   }
 
   /** The UTC instant of local midnight starting the given local day (days since 1970-01-01 local). */

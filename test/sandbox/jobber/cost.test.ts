@@ -2,19 +2,14 @@ import { generateAccount } from '../../../sandbox/jobber/data/generate';
 import { ACCOUNT_SPECS } from '../../../sandbox/jobber/data/accounts';
 import { prepare, run } from '../../../sandbox/jobber/graphql/execute';
 import { buildSandboxSchema } from '../../../sandbox/jobber/graphql/schema';
+import { executionContext } from './support';
 
 /** The cost rules of docs/sandbox.md, on the sandbox's schema and a tiny account, without a server. */
 const schema = buildSandboxSchema();
 const spec = ACCOUNT_SPECS[0];
 if (!spec) throw new Error('no demo account');
 const account = generateAccount(spec, { size: 'tiny', seed: 7, now: Date.UTC(2026, 5, 15, 18) });
-const context = {
-  data: account,
-  userId: account.records.users[0]?.id ?? 0,
-  appName: 'test',
-  now: account.generatedAt,
-  disconnectApp: () => undefined,
-};
+const context = executionContext(account);
 
 function requested(query: string, variables: Record<string, unknown> = {}): number {
   const prepared = prepare(schema, { query, variables });

@@ -12,6 +12,7 @@ import { ACCOUNT_SPECS } from '../../../sandbox/jobber/data/accounts';
 import { generateAccount } from '../../../sandbox/jobber/data/generate';
 import { prepare, run } from '../../../sandbox/jobber/graphql/execute';
 import { buildSandboxSchema } from '../../../sandbox/jobber/graphql/schema';
+import { executionContext } from './support';
 
 /**
  * Every field the sandbox declares resolves without an error (non-null fields never come back
@@ -72,13 +73,7 @@ function rootQuery(root: string): string {
 
 describe.each(ACCOUNT_SPECS.map((spec) => [spec.name, spec] as const))('%s', (_name, spec) => {
   const account = generateAccount(spec, { size: 'tiny', seed: 5, now: Date.UTC(2026, 5, 15, 18) });
-  const context = {
-    data: account,
-    userId: account.records.users[0]?.id ?? 0,
-    appName: 'test',
-    now: account.generatedAt,
-    disconnectApp: () => undefined,
-  };
+  const context = executionContext(account);
 
   it.each(ROOTS)('resolves every field reachable from %s', (root) => {
     const request = { query: rootQuery(root), variables: {} };

@@ -1,3 +1,4 @@
+import type { AccountData } from '../../../sandbox/jobber/data/account-data';
 import type { SandboxHandle } from '../../../sandbox/jobber/harness';
 
 export const VERSION = '2025-04-16';
@@ -136,3 +137,14 @@ export async function readAll<T = { id: string }>(
 export const ids = (nodes: readonly { id: string }[]): string[] => nodes.map((node) => node.id);
 export const time = (iso: unknown): number => (typeof iso === 'string' ? Date.parse(iso) : NaN);
 export const sorted = (values: readonly string[]): string[] => [...values].sort();
+
+/** What the GraphQL resolvers see for a query by the account's first user, without a server. */
+export function executionContext(account: AccountData) {
+  return {
+    data: account,
+    userId: account.records.users[0]?.id ?? 0,
+    appName: 'test',
+    now: account.generatedAt,
+    disconnectApp: () => undefined,
+  };
+}
