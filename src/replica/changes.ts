@@ -1,0 +1,131 @@
+/**
+ * Reading what changed since the last sync: the object's change signal, the records whose
+ * clock-derived values may have moved, and (when due) the deletions pass. Each step leaves the state
+ * consistent, so a failure later in the sync loses nothing already merged.
+ */
+import type { RowContext } from '../catalog/types';
+import type { JsonObject } from '../jobber/api';
+import { pathsOf } from './columns';
+import { EVERYTHING, type Interval } from './coverage';
+import { mergeChanged, removeUnlisted } from './merge';
+import { isoSeconds, WHOLE, type ReplicatedObject } from './plan';
+import type { JobberPort } from './port';
+import type { ReplicaState } from './state';
+
+export interface SyncSettings {
+  /** The next delta reads from this long before the watermark (clock skew, slow transactions). */
+  readonly overlapMs: number;
+  /** The deletions pass runs at most this often (and on Looker's "Refresh data"). */
+  readonly reconcileMs: number;
+  /** Every covered record is re-read in full at least this often. */
+  readonly verifyMs: number;
+  /** The most one sync spends on re-verification. */
+  readonly verifyAllowancePoints: number;
+  /** How far around the clock's progress records with clock-derived values are re-read. */
+  readonly clockMarginMs: number;
+}
+
+export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
+  overlapMs: 5 * 60_000,
+  reconcileMs: 60 * 60_000,
+  verifyMs: 24 * 3_600_000,
+  verifyAllowancePoints: 2_000,
+  clockMarginMs: 24 * 3_600_000,
+};
+
+export interface SyncContext {
+  readonly object: ReplicatedObject;
+  readonly port: JobberPort;
+  readonly now: () => number;
+  readonly rowContext: RowContext;
+  readonly settings: SyncSettings;
+}
+
+/** Records changed since the watermark, by the object's signal; the watermark moves to now. */
+export function readChanges(state: ReplicaState, sync: SyncContext): ReplicaState {
+  if (state.watermark === null) return state;
+  const startedAt = sync.now();
+  const since = state.watermark - sync.settings.overlapMs;
+  const paths = pathsOf(state.records.selection);
+  const { changes } = sync.object.replication;
+  let next = state;
+  if (changes.kind === 'since') {
+    for (const argument of changes.arguments) {
+      const nodes = sync.port.read({ paths, filter: { [argument]: { after: isoSeconds(since) } } });
+      next = mergeChanged(next, nodes, sync.object, sync.rowContext);
+    }
+  } else if (changes.kind === 'newestFirst') {
+    const dateField = changes.dateField;
+    const isOlder = (node: JsonObject): boolean => {
+      const date = sync.object.dateOf(dateField, node, sync.rowContext);
+      return date !== null && date < since;
+    };
+    const nodes = sync.port.read({ paths, newestFirst: { sort: changes.sort, isOlder } });
+    next = mergeChanged(next, nodes, sync.object, sync.rowContext);
+  } else {
+    next = readEverything(next, sync);
+  }
+  return { ...next, watermark: startedAt };
+}
+
+/** Objects without a change signal are few: read whole, they replace the replica's records. */
+function readEverything(state: ReplicaState, sync: SyncContext): ReplicaState {
+  const nodes = sync.port.read({ paths: pathsOf(state.records.selection) });
+  const ids = new Set(nodes.map((node) => String(node['id'])));
+  const coverage = { ...state.coverage, [WHOLE]: [EVERYTHING] };
+  const pruned = removeUnlisted(
+    { ...state, coverage },
+    { key: WHOLE, interval: EVERYTHING, ids },
+    sync.object,
+    sync.rowContext,
+  );
+  return mergeChanged(pruned, nodes, sync.object, sync.rowContext);
+}
+
+/** Re-reads records whose clock-derived values (Today, Late, Past due) may have changed. */
+export function readClockWindows(state: ReplicaState, sync: SyncContext): ReplicaState {
+  const dates = sync.object.replication.clockDates ?? [];
+  if (state.clockSyncedAt === null || dates.length === 0) return state;
+  const startedAt = sync.now();
+  const margin = sync.settings.clockMarginMs;
+  const window: Interval = { start: state.clockSyncedAt - margin, end: startedAt + margin };
+  const paths = pathsOf(state.records.selection);
+  let next = state;
+  for (const key of dates) {
+    const nodes = sync.port.read({ paths, filter: sync.object.filterFor(key, window) ?? {} });
+    next = mergeChanged(next, nodes, sync.object, sync.rowContext);
+  }
+  return { ...next, clockSyncedAt: startedAt };
+}
+
+export function reconcileDue(state: ReplicaState, lastRefresh: number | null, sync: SyncContext): boolean {
+  if (sync.object.replication.changes.kind === 'everything' || state.reconciled === null) return false;
+  if (lastRefresh !== null && lastRefresh > (state.reconciled.lastRefresh ?? Number.NEGATIVE_INFINITY))
+    return true;
+  return sync.now() - state.reconciled.at >= sync.settings.reconcileMs;
+}
+
+/**
+ * The deletions pass. A replica holding everything compares counts first (after a delta it holds at
+ * least every record Jobber does, so equal counts mean nothing was deleted); otherwise, and for
+ * replicas of date ranges, it reads the ids of each covered interval and drops what Jobber no longer
+ * lists there.
+ */
+export function reconcile(state: ReplicaState, lastRefresh: number | null, sync: SyncContext): ReplicaState {
+  const startedAt = sync.now();
+  let next = state;
+  for (const key of Object.keys(state.coverage)) {
+    for (const interval of state.coverage[key] ?? []) {
+      const filter = sync.object.filterFor(key, interval);
+      if (filter === undefined && sync.port.count(undefined) === next.records.ids.length) continue;
+      const nodes = sync.port.read({ paths: ['id'], ...(filter ? { filter } : {}) });
+      const ids = new Set(nodes.map((node) => String(node['id'])));
+      next = removeUnlisted(next, { key, interval, ids }, sync.object, sync.rowContext);
+    }
+  }
+  const refresh = Math.max(
+    lastRefresh ?? Number.NEGATIVE_INFINITY,
+    state.reconciled?.lastRefresh ?? Number.NEGATIVE_INFINITY,
+  );
+  return { ...next, reconciled: { at: startedAt, lastRefresh: Number.isFinite(refresh) ? refresh : null } };
+}

@@ -1,0 +1,114 @@
+/**
+ * What a replica of one catalog object is made of: how Jobber shows that its records changed, which
+ * date fields its coverage is kept on, and how a part of a date field's timeline is asked for.
+ * Built from the object's catalog entry, so a new object needs no code here.
+ */
+import { findField } from '../catalog/catalog';
+import { selectionPaths } from '../catalog/query';
+import type { CatalogObject, DateOption, FieldDef, RowContext } from '../catalog/types';
+import type { JsonObject, JsonValue } from '../jobber/api';
+import { selectionOf, type ColumnSelection } from './columns';
+import { EVERYTHING, type Interval } from './coverage';
+
+/** How Jobber shows that a record changed (docs/replica.md, "Reading only what changed"). */
+export type ChangeSignal =
+  /** Records whose date at one of these filter arguments is after the watermark. */
+  | { readonly kind: 'since'; readonly arguments: readonly string[] }
+  /** The root query sorted by last update, newest first, read until older than the watermark. */
+  | { readonly kind: 'newestFirst'; readonly sort: JsonValue; readonly dateField: string }
+  /** No signal and few records: everything is read again on every sync. */
+  | { readonly kind: 'everything' };
+
+export interface Replication {
+  readonly changes: ChangeSignal;
+  /**
+   * The date option (never null, filterable) whose slices an all-time read is cut into; absent for
+   * objects read whole (those with the `everything` signal).
+   */
+  readonly sliceBy?: string;
+  /** Date options whose passing changes values Jobber derives from the clock (statuses). */
+  readonly clockDates?: readonly string[];
+}
+
+/** The coverage key of objects read whole: they have no date to slice on. */
+export const WHOLE = 'whole';
+
+export interface ReplicatedObject {
+  readonly object: CatalogObject;
+  readonly replication: Replication;
+  /** The date value (epoch ms) of a record's root node for a coverage key; null when it has none. */
+  dateOf(key: string, node: JsonObject, context: RowContext): number | null;
+  /** The root filter that reads at least every record whose date at `key` lies in `interval`. */
+  filterFor(key: string, interval: Interval): JsonObject | undefined;
+  /** The coverage key and interval that hold every record a report window needs. */
+  coverageFor(dateOption: DateOption | undefined, window: Interval | undefined): Need['coverage'];
+  /**
+   * The columns that answer these fields over a coverage key: their paths, the record id, the key's
+   * date and the dates the object's change signal and clock-derived values depend on.
+   */
+  selectionFor(fields: readonly FieldDef[], key: string): ColumnSelection;
+}
+
+export interface Need {
+  readonly selection: ColumnSelection;
+  readonly coverage: { readonly key: string; readonly interval: Interval };
+}
+
+/** Filters are widened by these margins (Jobber's bounds may be exclusive, dates zone-compared). */
+const DATE_MARGIN_MS = 86_400_000;
+const TIMESTAMP_MARGIN_MS = 60_000;
+
+export function replicatedObject(object: CatalogObject, replication: Replication): ReplicatedObject {
+  const optionOf = (key: string): DateOption => {
+    const option = object.dateOptions.find((candidate) => candidate.fieldId === key);
+    if (!option || option.filterArgument === undefined)
+      throw new Error(`${object.id}: ${key} is not a date Jobber can filter on`);
+    return option;
+  };
+  const fieldOf = (key: string): FieldDef => {
+    const field = findField(object, key);
+    if (!field) throw new Error(`${object.id} has no field ${key}`);
+    return field;
+  };
+  const slicingKey = replication.sliceBy ?? WHOLE;
+  const coverageKeys = (option: DateOption | undefined): string =>
+    option === undefined || option.filterArgument === undefined ? slicingKey : option.fieldId;
+  return {
+    object,
+    replication,
+    dateOf: (key, node, context) => {
+      if (key === WHOLE) return 0;
+      const value = fieldOf(key).read(node, context);
+      return typeof value === 'number' ? value : null;
+    },
+    filterFor: (key, interval) => {
+      if (key === WHOLE) return undefined;
+      const option = optionOf(key);
+      const margin = option.precision === 'date' ? DATE_MARGIN_MS : TIMESTAMP_MARGIN_MS;
+      const range: JsonObject = {};
+      if (interval.start > EVERYTHING.start) range['after'] = isoSeconds(interval.start - margin);
+      if (interval.end < EVERYTHING.end) range['before'] = isoSeconds(interval.end + margin);
+      return Object.keys(range).length === 0 ? undefined : { [option.filterArgument ?? key]: range };
+    },
+    coverageFor: (dateOption, window) => {
+      const key = coverageKeys(dateOption);
+      if (key === WHOLE || dateOption === undefined || window === undefined || key !== dateOption.fieldId)
+        return { key, interval: EVERYTHING };
+      const margin = dateOption.precision === 'date' ? DATE_MARGIN_MS : TIMESTAMP_MARGIN_MS;
+      return { key, interval: { start: window.start - margin, end: window.end + margin } };
+    },
+    selectionFor: (fields, key) => {
+      const dates = [
+        ...(key === WHOLE ? [] : [key]),
+        ...(replication.clockDates ?? []),
+        ...(replication.changes.kind === 'newestFirst' ? [replication.changes.dateField] : []),
+      ];
+      const paths = selectionPaths(object, [...fields, ...dates.map(fieldOf)]);
+      return selectionOf(['id', ...paths.filter((path) => path !== '__typename')]);
+    },
+  };
+}
+
+export function isoSeconds(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

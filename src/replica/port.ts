@@ -1,0 +1,25 @@
+/**
+ * What a replica sync asks of Jobber, in the replica's terms. The connector implements it with the
+ * one connection reader (every read paces, retries and budgets the same way); the sync's unit tests
+ * implement it over records in memory.
+ */
+import type { JsonObject, JsonValue } from '../jobber/api';
+
+export interface RecordRead {
+  /** Selection paths from the root record (the replica's columns). */
+  readonly paths: readonly string[];
+  readonly filter?: JsonObject;
+  /** Read sorted newest first, stopping at the first page that reaches an older record. */
+  readonly newestFirst?: { readonly sort: JsonValue; readonly isOlder: (node: JsonObject) => boolean };
+}
+
+export interface JobberPort {
+  /** Every record the read selects, nested lists complete. Failures throw ConnectorError. */
+  read(request: RecordRead): readonly JsonObject[];
+  /** How many records the root connection holds with this filter (Jobber's totalCount). */
+  count(filter: JsonObject | undefined): number;
+  /** Points this execution can still pay Jobber before its budget ends (bucket plus refill). */
+  reachablePoints(): number;
+  /** Jobber's cost of reading `records` records with these paths, pages included. */
+  costOf(paths: readonly string[], records: number): number;
+}
