@@ -15,6 +15,18 @@ export const strictCodec: Codec = {
   gunzipFromBase64: () => {
     throw new Error('not used');
   },
+  gzipBytes: () => {
+    throw new Error('not used');
+  },
+  gunzipBytes: () => {
+    throw new Error('not used');
+  },
+  sha256HexOfBytes: () => {
+    throw new Error('not used');
+  },
+  utf8Bytes: () => {
+    throw new Error('not used');
+  },
   decodeBase64WebSafe: (encoded) => {
     if (encoded.length % 4 !== 0) throw new Error('Could not decode string.');
     return Buffer.from(encoded, 'base64url').toString('utf8');

@@ -137,6 +137,13 @@ export const nodeCodec: Codec = {
   gunzipFromBase64: (encoded) => gunzipSync(Buffer.from(encoded, 'base64')).toString('utf8'),
   decodeBase64WebSafe: (encoded) => Buffer.from(encoded, 'base64url').toString('utf8'),
   sha256Hex: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
+  gzipBytes: (text) => [...new Int8Array(gzipSync(Buffer.from(text, 'utf8')))],
+  gunzipBytes: (bytes) => gunzipSync(Buffer.from(Int8Array.from(bytes).buffer)).toString('utf8'),
+  sha256HexOfBytes: (bytes) =>
+    createHash('sha256')
+      .update(Buffer.from(Int8Array.from(bytes).buffer))
+      .digest('hex'),
+  utf8Bytes: (text) => [...new Int8Array(Buffer.from(text, 'utf8'))],
 };
 
 export class RecordingLogger implements Logger {

@@ -23,6 +23,7 @@ export function reportPlatform(
   return {
     logged,
     http: { fetch: unused('http.fetch') },
+    googleOAuthToken: unused('googleOAuthToken'),
     clock: { now: () => now, sleep: unused('clock.sleep') },
     scriptProperties: {
       getProperty: () => null,
@@ -54,6 +55,10 @@ export function reportPlatform(
       gunzipFromBase64: unused('gunzip'),
       decodeBase64WebSafe: unused('base64'),
       sha256Hex: unused('sha256'),
+      gzipBytes: unused('gzipBytes'),
+      gunzipBytes: unused('gunzipBytes'),
+      sha256HexOfBytes: unused('sha256HexOfBytes'),
+      utf8Bytes: unused('utf8Bytes'),
     },
     logger: { log: (level, event, data) => logged.push({ level, event, data }) },
     oauth2Environment: unused('oauth2Environment'),
