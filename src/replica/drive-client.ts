@@ -43,7 +43,17 @@ export interface DriveServices {
 /** How long to wait before each retry of a transient failure; its length is the number of retries. */
 const RETRY_WAITS_MS = [1_000, 2_000, 4_000];
 
-export class AppDataDrive {
+/** What the cold tier does with the app data folder (AppDataDrive over REST; fakes in unit tests). */
+export interface AppDataFiles {
+  list(): DriveFile[];
+  create(name: string, content: Bytes, mimeType: string): DriveFile;
+  replace(id: string, content: Bytes, mimeType: string): void;
+  download(id: string): Bytes;
+  downloadText(id: string): string;
+  remove(id: string): void;
+}
+
+export class AppDataDrive implements AppDataFiles {
   constructor(private readonly services: DriveServices) {}
 
   /** Every file this script keeps in the user's app data folder. */
@@ -95,6 +105,10 @@ export class AppDataDrive {
     const response = this.send({ url: `${API}/${encodeURIComponent(id)}?alt=media`, method: 'get' });
     if (!response.bytes) throw new DriveFailure('invalid', response.status, 'no bytes in the answer');
     return response.bytes();
+  }
+
+  downloadText(id: string): string {
+    return this.send({ url: `${API}/${encodeURIComponent(id)}?alt=media`, method: 'get' }).body;
   }
 
   remove(id: string): void {
