@@ -12,7 +12,7 @@ import type { Bytes, Clock, Http, HttpResponse } from '../platform/platform';
 const API = 'https://www.googleapis.com/drive/v3/files';
 const UPLOAD = 'https://www.googleapis.com/upload/drive/v3/files';
 /** Drive's limit for multipart and simple uploads. */
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = 5_000_000;
 
 export interface DriveFile {
   readonly id: string;
