@@ -31,8 +31,6 @@ export const URLFETCH_DAILY_QUOTA_TEXT = 'Service invoked too many times for one
 export const URLFETCH_URL_MAX_CHARS = 2 * KIB;
 export const URLFETCH_URL_TOO_LONG_TEXT = 'Limit Exceeded: URLFetch URL Length.';
 export const URLFETCH_MAX_BYTES = 50 * KIB * KIB;
-/** Request bodies share the 50 MB limit (quotas page: "URL Fetch POST size 50 MB / call"). */
-export const URLFETCH_POST_TOO_LARGE_TEXT = 'Limit Exceeded: URLFetch POST Size.';
 export const EXTERNAL_REQUEST_SCOPE = 'https://www.googleapis.com/auth/script.external_request';
 export const URLFETCH_NO_PERMISSION_TEXT =
   'You do not have permission to call UrlFetchApp.fetch. Required permissions: ' + EXTERNAL_REQUEST_SCOPE;

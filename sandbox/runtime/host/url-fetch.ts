@@ -5,7 +5,6 @@ import {
   EXTERNAL_REQUEST_SCOPE,
   URLFETCH_MAX_BYTES,
   URLFETCH_NO_PERMISSION_TEXT,
-  URLFETCH_POST_TOO_LARGE_TEXT,
   URLFETCH_MAX_REDIRECTS,
   URLFETCH_TIMEOUT_MS,
   URLFETCH_URL_MAX_CHARS,
@@ -109,7 +108,7 @@ export class UrlFetchService {
       ...(body ? { requestBody: redactSecrets(recordedText(body)) } : {}),
     };
     try {
-      this.admit(user, request.url, body);
+      this.admit(user, request.url);
       const response = await this.follow(user, request, body, exchange);
       record(
         { ...base, status: response.status, responseBytes: response.body.length, ms: elapsed() },
@@ -128,14 +127,12 @@ export class UrlFetchService {
     }
   }
 
-  private admit(user: string, url: string, body: Buffer | null): void {
+  private admit(user: string, url: string): void {
     const scopes = this.deps.manifest.oauthScopes;
     // Explicit oauthScopes turn Apps Script's scope detection off: UrlFetchApp needs its own scope listed.
     if (scopes !== null && !scopes.includes(EXTERNAL_REQUEST_SCOPE))
       throw new ServiceError(URLFETCH_NO_PERMISSION_TEXT);
     if (url.length > URLFETCH_URL_MAX_CHARS) throw new ServiceError(URLFETCH_URL_TOO_LONG_TEXT);
-    if (body !== null && body.length > URLFETCH_MAX_BYTES)
-      throw new ServiceError(URLFETCH_POST_TOO_LARGE_TEXT);
     this.checkAllowed(url);
     this.deps.quotas.takeUrlFetch(user);
   }
