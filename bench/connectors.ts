@@ -97,6 +97,11 @@ function connectorManifest(): NonNullable<RuntimeOptions['manifest']> {
   const manifest = JSON.parse(readFileSync(join(dirname(CONNECTOR_BUNDLE), 'appsscript.json'), 'utf8')) as {
     timeZone?: string;
     urlFetchWhitelist?: string[];
+    oauthScopes?: string[];
   };
-  return { timeZone: manifest.timeZone, urlFetchWhitelist: manifest.urlFetchWhitelist ?? null };
+  return {
+    timeZone: manifest.timeZone,
+    urlFetchWhitelist: manifest.urlFetchWhitelist ?? null,
+    oauthScopes: manifest.oauthScopes ?? null,
+  };
 }

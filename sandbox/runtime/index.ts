@@ -1,6 +1,7 @@
 import { CONNECTOR_BUNDLE } from '../paths';
 import { APPS_SCRIPT_ORIGIN, LOCAL_SCRIPT_ID } from '../shared/local-apps-script';
 import { HostClock } from './host/clock';
+import { createDrive, RuntimeDrive } from './host/drive/local-drive';
 import { EXECUTION_TIME_LIMIT_MS, URLFETCH_DAILY_CALLS } from './host/limits';
 import { LocalRuntime } from './host/local-runtime';
 import { readManifestBeside, type Manifest } from './host/manifest';
@@ -8,6 +9,18 @@ import { SharedState } from './host/shared-state';
 import { createTimeKeeper } from './host/time-keeper';
 import type { Runtime, RuntimeOptions } from './types';
 
+export { createDrive, type LocalDrive } from './host/drive/local-drive';
+export type {
+  DriveCorruption,
+  DriveFault,
+  DriveFaultKind,
+  DriveFileInfo,
+  DriveFileSeed,
+  DriveHost,
+  DriveLatency,
+  DriveOperation,
+  DriveTarget,
+} from './host/drive/types';
 export type {
   ExecutionError,
   ExecutionErrorKind,
@@ -32,11 +45,20 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const clockConfig = options.clock ?? { kind: 'real' };
   const clock = new HostClock(clockConfig);
   const boundToDocument = options.boundToDocument ?? false;
+  const scriptId = options.scriptId ?? LOCAL_SCRIPT_ID;
+  const drive = new RuntimeDrive({
+    world: options.drive ?? createDrive(),
+    app: options.cloudProject ?? scriptId,
+    oauthScopes: manifest.oauthScopes,
+    now: () => clock.now(),
+    owned: options.drive === undefined,
+  });
   const state = new SharedState(
     clock,
-    { manifest, allowedOrigins: options.allowedOrigins ?? [] },
+    { manifest, allowedOrigins: options.allowedOrigins ?? [], inHost: [drive] },
     options.urlFetchDailyQuota ?? URLFETCH_DAILY_CALLS,
     boundToDocument,
+    drive,
   );
   if (options.scriptProperties) state.scriptProperties.set(options.scriptProperties);
   return new LocalRuntime({
@@ -46,17 +68,22 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     time: createTimeKeeper(clock, clockConfig.kind === 'virtual' ? clockConfig.quietMs : undefined),
     state,
     timeLimitMs: options.timeLimitMs ?? EXECUTION_TIME_LIMIT_MS,
-    scriptId: options.scriptId ?? LOCAL_SCRIPT_ID,
+    scriptId,
     scriptOrigin: scriptOriginOf(options.scriptOrigin),
     boundToDocument,
     maxConcurrentExecutions: options.maxConcurrentExecutions ?? DEFAULT_MAX_CONCURRENT_EXECUTIONS,
+    drive,
     ...(options.onFetch ? { onFetch: options.onFetch } : {}),
   });
 }
 
 function resolveManifest(bundlePath: string, given: RuntimeOptions['manifest']): Manifest {
   if (!given) return readManifestBeside(bundlePath);
-  return { timeZone: given.timeZone ?? 'Etc/UTC', urlFetchWhitelist: given.urlFetchWhitelist ?? null };
+  return {
+    timeZone: given.timeZone ?? 'Etc/UTC',
+    urlFetchWhitelist: given.urlFetchWhitelist ?? null,
+    oauthScopes: given.oauthScopes ?? null,
+  };
 }
 
 /** An origin only (scheme, host, port): the callback path is Apps Script's. */

@@ -56,6 +56,7 @@ export type HostRequest =
   | { readonly op: 'lock.release'; readonly scope: LockScope; readonly lockId: number }
   | { readonly op: 'fetch'; readonly requests: readonly FetchRequest[] }
   | { readonly op: 'sleep'; readonly ms: number }
+  | { readonly op: 'oauth.token' }
   | {
       readonly op: 'stateToken.create';
       readonly method: string;

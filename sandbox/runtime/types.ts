@@ -1,5 +1,7 @@
 import type { ExecutionError } from './protocol';
 import type { ClockConfig } from './host/clock';
+import type { LocalDrive } from './host/drive/local-drive';
+import type { DriveHost } from './host/drive/types';
 import type { FetchRecord } from './host/url-fetch';
 
 export type { ExecutionError, ExecutionErrorKind } from './protocol';
@@ -10,7 +12,12 @@ export interface RuntimeOptions {
   /** The script to run; default CONNECTOR_BUNDLE (dist/Code.js). */
   bundlePath?: string;
   /** The manifest's relevant parts; default: the appsscript.json next to the bundle. */
-  manifest?: { timeZone?: string; urlFetchWhitelist?: readonly string[] | null };
+  manifest?: {
+    timeZone?: string;
+    urlFetchWhitelist?: readonly string[] | null;
+    /** Explicit scopes: the OAuth token carries exactly these. Absent: detected, and never Drive's. */
+    oauthScopes?: readonly string[] | null;
+  };
   /** Script properties at start, e.g. JOBBER_CLIENT_ID, JOBBER_CLIENT_SECRET, JOBBER_BASE_URL. */
   scriptProperties?: Record<string, string>;
   /** Per execution, default 360_000 (Apps Script's 6 minutes). */
@@ -38,6 +45,16 @@ export interface RuntimeOptions {
   boundToDocument?: boolean;
   /** Most executions running at once (one worker each); more wait for a worker. Default 30. */
   maxConcurrentExecutions?: number;
+  /**
+   * The Drive stand-in's world (createDrive()) when runtimes share one Google, e.g. two deployments
+   * of one script project. Default: a world of its own, discarded by close().
+   */
+  drive?: LocalDrive;
+  /**
+   * The script's OAuth client (its Google Cloud project): app data belongs to user × this.
+   * Default: the scriptId (each script's default Cloud project).
+   */
+  cloudProject?: string;
 }
 
 export type LockTarget = 'script' | { readonly user: string };
@@ -100,5 +117,7 @@ export interface Runtime {
   isLocked(scope: LockTarget): boolean;
   /** How many executions wait for that lock. */
   lockWaiters(scope: LockTarget): number;
+  /** The Drive stand-in: users' app data, quotas, faults, latency (docs/runtime.md "Drive"). */
+  readonly drive: DriveHost;
   close(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { callHost, exception, settings } from './bridge';
+import { callHost, settings } from './bridge';
 import { makeEnum } from './enums';
 
 const DEFAULT_STATE_TOKEN_SECONDS = 60;
@@ -35,8 +35,7 @@ export function createScriptApp(): Record<string, unknown> {
     AuthMode: makeEnum(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const),
     getScriptId: () => settings().scriptId,
     newStateToken: () => new StateTokenBuilder(),
-    getOAuthToken: () => {
-      throw exception('ScriptApp.getOAuthToken is not available in the local runtime (no Google account).');
-    },
+    // The user's access token for this script's OAuth client, with the manifest's oauthScopes.
+    getOAuthToken: () => callHost({ op: 'oauth.token' }) as string,
   };
 }

@@ -6,6 +6,8 @@ import { HTTPResponse } from './http-response';
 
 const METHODS = ['get', 'delete', 'patch', 'post', 'put'];
 const TRUNCATED_RESPONSE_CHARS = 1000;
+/** Quotas page: "URL Fetch POST size 50 MB / call". Checked here too, before the bytes travel to the host. */
+const POST_MAX_BYTES = 50 * 1024 * 1024;
 
 interface PreparedRequest {
   readonly wire: FetchRequest;
@@ -40,6 +42,7 @@ function prepare(url: unknown, params: unknown): PreparedRequest {
   if (!METHODS.includes(method)) throw exception(`Invalid argument: method ${String(options.method)}`);
   const headers = headerList(options.headers);
   const body = encodePayload(options.payload, options.contentType, headers);
+  if (body !== null && body.length > POST_MAX_BYTES) throw exception('Limit Exceeded: URLFetch POST Size.');
   return {
     wire: {
       url,

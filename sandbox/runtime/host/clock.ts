@@ -1,4 +1,4 @@
-import { sendRequest } from './http-client';
+import { NetworkFailure, sendRequest } from './http-client';
 
 export type ClockConfig =
   | { readonly kind: 'real' }
@@ -76,7 +76,20 @@ export class HostClock {
       throw new Error(`The sandbox clock did not move to ${target}: it answered ${this.now()}`);
   }
 
+  /**
+   * Both calls are idempotent (a sleep names the time it starts from), so a connection the sandbox
+   * closed as it was reused (keep-alive after a long busy spell of the host) is simply tried again.
+   */
   private async call(method: string, path: string, body: string | null): Promise<string> {
+    try {
+      return await this.callOnce(method, path, body);
+    } catch (error) {
+      if (!(error instanceof NetworkFailure) || error.kind !== 'other') throw error;
+      return this.callOnce(method, path, body);
+    }
+  }
+
+  private async callOnce(method: string, path: string, body: string | null): Promise<string> {
     const response = await sendRequest({
       url: this.sandboxUrl + path,
       method,

@@ -31,6 +31,9 @@ export const URLFETCH_DAILY_QUOTA_TEXT = 'Service invoked too many times for one
 export const URLFETCH_URL_MAX_CHARS = 2 * KIB;
 export const URLFETCH_URL_TOO_LONG_TEXT = 'Limit Exceeded: URLFetch URL Length.';
 export const URLFETCH_MAX_BYTES = 50 * KIB * KIB;
+export const EXTERNAL_REQUEST_SCOPE = 'https://www.googleapis.com/auth/script.external_request';
+export const URLFETCH_NO_PERMISSION_TEXT =
+  'You do not have permission to call UrlFetchApp.fetch. Required permissions: ' + EXTERNAL_REQUEST_SCOPE;
 /** UrlFetchApp gives up on a request after about 60 s (not configurable). */
 export const URLFETCH_TIMEOUT_MS = 60_000;
 export const URLFETCH_MAX_REDIRECTS = 10;

@@ -3,6 +3,7 @@ import { scriptCallbackUrl } from '../../shared/local-apps-script';
 import type { ExecutionResult, FetchEvent, LockTarget, Runtime } from '../types';
 import { callbackRequest, parseCallbackUrl } from './callback';
 import { HostClock } from './clock';
+import type { RuntimeDrive } from './drive/local-drive';
 import { ActiveExecution } from './execution';
 import { EXECUTION_TIMEOUT_TEXT, STATE_TOKEN_INVALID_TEXT } from './limits';
 import type { Manifest } from './manifest';
@@ -24,6 +25,7 @@ export interface LocalRuntimeConfig {
   readonly scriptOrigin: string;
   readonly boundToDocument: boolean;
   readonly maxConcurrentExecutions: number;
+  readonly drive: RuntimeDrive;
   readonly onFetch?: (event: FetchEvent) => void;
 }
 
@@ -86,6 +88,10 @@ export class LocalRuntime implements Runtime {
     return this.config.clock.now();
   }
 
+  get drive(): RuntimeDrive {
+    return this.config.drive;
+  }
+
   scriptProperties(): Record<string, string> {
     return this.config.state.scriptProperties.snapshot();
   }
@@ -135,6 +141,7 @@ export class LocalRuntime implements Runtime {
     for (const execution of [...this.active]) this.kill(execution, closed);
     this.config.time.close();
     await this.pool.close();
+    this.config.drive.close();
   }
 
   /** The limit counts from here, once a worker thread runs: in real time, and in virtual time. */

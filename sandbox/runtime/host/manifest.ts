@@ -6,6 +6,8 @@ export interface Manifest {
   readonly timeZone: string;
   /** URL prefixes UrlFetchApp may reach; null when the manifest has no urlFetchWhitelist (head deployments). */
   readonly urlFetchWhitelist: readonly string[] | null;
+  /** Explicit oauthScopes; null when Apps Script detects the scopes from the code. */
+  readonly oauthScopes: readonly string[] | null;
 }
 
 /** Reads the appsscript.json that sits next to the bundle, as clasp pushes them together. */
@@ -18,10 +20,12 @@ export function readManifestBeside(bundlePath: string): Manifest {
   const parsed = JSON.parse(readFileSync(path, 'utf8')) as {
     timeZone?: unknown;
     urlFetchWhitelist?: unknown;
+    oauthScopes?: unknown;
   };
   return {
     timeZone: typeof parsed.timeZone === 'string' ? parsed.timeZone : 'America/New_York',
     urlFetchWhitelist: Array.isArray(parsed.urlFetchWhitelist) ? parsed.urlFetchWhitelist.map(String) : null,
+    oauthScopes: Array.isArray(parsed.oauthScopes) ? parsed.oauthScopes.map(String) : null,
   };
 }
 

@@ -42,13 +42,18 @@ export async function answer(
     case 'lock.release':
       return state.locks.release(state.lockKey(request.scope, user), `${execution.id}:${request.lockId}`);
     case 'fetch':
-      return state.urlFetch.fetchAll(user, request.requests, (entry, response) =>
-        execution.recordFetch(entry, response),
+      return state.urlFetch.fetchAll(
+        user,
+        request.requests,
+        (entry, response) => execution.recordFetch(entry, response),
+        (ms) => execution.sleep(ms),
       );
     case 'sleep':
       return sleep(execution, request.ms);
     case 'stateToken.create':
       return state.stateTokens.create(user, request.method, request.args, request.timeoutSeconds);
+    case 'oauth.token':
+      return state.oauthToken(user);
   }
 }
 

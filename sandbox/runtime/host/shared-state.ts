@@ -8,6 +8,11 @@ import { ServiceError } from './service-error';
 import { StateTokens } from './state-tokens';
 import { UrlFetchService, type UrlFetchDeps } from './url-fetch';
 
+/** Issues ScriptApp.getOAuthToken()'s token (the Drive stand-in's OAuth side). */
+export interface OAuthTokenSource {
+  oauthToken(user: string): string;
+}
+
 /** Everything executions share, as Apps Script shares it: per script, per user, or per document. */
 export class SharedState {
   readonly scriptProperties = new PropertyStore();
@@ -26,6 +31,7 @@ export class SharedState {
     fetchSettings: Omit<UrlFetchDeps, 'quotas' | 'clock'>,
     urlFetchDailyQuota: number,
     private readonly boundToDocument: boolean,
+    private readonly oauth: OAuthTokenSource | null = null,
   ) {
     const now = () => clock.now();
     this.scriptCache = new CacheStore(now);
@@ -47,6 +53,11 @@ export class SharedState {
     if (scope === 'script') return this.scriptCache;
     if (scope === 'document') return this.document(this.documentCache);
     return getOrCreate(this.userCaches, user, () => new CacheStore(() => this.clock.now()));
+  }
+
+  oauthToken(user: string): string {
+    if (!this.oauth) throw new ServiceError('ScriptApp.getOAuthToken is not available in this runtime.');
+    return this.oauth.oauthToken(user);
   }
 
   /** The key under which LockManager keeps a scope's lock. */
