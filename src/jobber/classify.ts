@@ -7,6 +7,7 @@ import {
 } from '../errors';
 import type { HttpResponse } from '../platform/platform';
 import type { JsonObject } from './api';
+import { schemaMismatchesOf } from './schema-mismatch';
 
 /** What Jobber reports about a query's cost (jobber-api.md §5.2). */
 export interface CostReport {
@@ -51,6 +52,9 @@ export function classifyResponse(response: HttpResponse, nowMs: number): Classif
   if (response.status < 200 || response.status >= 300)
     return failed(messages.some((m) => PERMISSION_HIDDEN.test(m)) ? 'permission_hidden' : 'http');
   if (!body) return failed('malformed');
+  const mismatches = schemaMismatchesOf(body);
+  if (mismatches.length > 0 && !messages.some((m) => PERMISSION_HIDDEN.test(m)))
+    return failed('schema_mismatch', { schemaMismatches: mismatches });
   const errorKind = graphqlErrorKind(body, messages);
   if (errorKind) return failed(errorKind);
   if (!isJsonObject(body.data)) return failed('malformed');

@@ -6,6 +6,8 @@
  * then carry. Tests use it to prove what users see when Jobber changes under a released connector.
  */
 import {
+  assertValidSchema,
+  buildSchema,
   getNamedType,
   GraphQLEnumType,
   GraphQLObjectType,
@@ -34,9 +36,11 @@ export function driftedSdl(sdl: string, drift: SchemaDrift): string {
   const document = parse(sdl);
   const hidden = (drift.hiddenFields ?? []).map(parseHidden);
   const extra = (drift.extraEnumValues ?? []).map(parseExtra);
-  const implementers = implementersOf(document);
+  const { implementers, interfaces } = relationsOf(document);
+  // Hiding a field of an interface hides it on its implementations; hiding it on a type hides it on
+  // the interfaces the type implements, which could not promise it any more.
   const targets = (typeName: string): Set<string> =>
-    new Set([typeName, ...(implementers.get(typeName) ?? [])]);
+    new Set([typeName, ...(implementers.get(typeName) ?? []), ...(interfaces.get(typeName) ?? [])]);
   const found = new Set<string>();
   const edited = visit(document, {
     FieldDefinition(node, _key, _parent, _path, ancestors) {
@@ -69,7 +73,9 @@ export function driftedSdl(sdl: string, drift: SchemaDrift): string {
   });
   const missing = [...hidden, ...extra].map((item) => item.spec).filter((spec) => !found.has(spec));
   if (missing.length > 0) throw new Error(`Schema drift names nothing in the schema: ${missing.join(', ')}`);
-  return print(edited);
+  const drifted = print(edited);
+  assertValidSchema(buildSchema(drifted));
+  return drifted;
 }
 
 /** Makes a share of the records whose field holds an enum with an extra value carry that value. */
@@ -122,14 +128,20 @@ function parseExtra(spec: string): { spec: string; enumName: string; value: stri
   return { spec, enumName: match[1], value: match[2] };
 }
 
-function implementersOf(document: DocumentNode): Map<string, string[]> {
-  const map = new Map<string, string[]>();
+function relationsOf(document: DocumentNode): {
+  implementers: Map<string, string[]>;
+  interfaces: Map<string, string[]>;
+} {
+  const implementers = new Map<string, string[]>();
+  const interfaces = new Map<string, string[]>();
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
-    for (const iface of definition.interfaces ?? [])
-      map.set(iface.name.value, [...(map.get(iface.name.value) ?? []), definition.name.value]);
+    const names = (definition.interfaces ?? []).map((iface) => iface.name.value);
+    interfaces.set(definition.name.value, names);
+    for (const name of names)
+      implementers.set(name, [...(implementers.get(name) ?? []), definition.name.value]);
   }
-  return map;
+  return { implementers, interfaces };
 }
 
 function ownerName(ancestors: ReadonlyArray<unknown>): string {
