@@ -118,6 +118,11 @@ const ENUM_LABELS = {
 
 export type EnumName = keyof typeof ENUM_LABELS;
 
+/** Every enum the table labels (for documentation and `npm run doctor`). */
+export function enumNames(): EnumName[] {
+  return Object.keys(ENUM_LABELS) as EnumName[];
+}
+
 /** The label shown for an enum value; unknown values get a readable fallback. */
 export function enumLabel(enumName: EnumName, value: string): string {
   return labelsOf(enumName)[value] ?? readableFallback(value);
