@@ -49,12 +49,12 @@ export function classifyResponse(response: HttpResponse, nowMs: number): Classif
   if (response.status === 401) return failed('unauthorized');
   if (response.status === 429) return failed('rate_limited', retryAfter(response, nowMs));
   if (response.status >= 500) return failed('server');
+  // A schema refusal is documented in an HTTP 200 (graphql-ruby); a 4xx carrying one means the same.
+  const mismatches = body && !messages.some((m) => PERMISSION_HIDDEN.test(m)) ? schemaMismatchesOf(body) : [];
+  if (mismatches.length > 0) return failed('schema_mismatch', { schemaMismatches: mismatches });
   if (response.status < 200 || response.status >= 300)
     return failed(messages.some((m) => PERMISSION_HIDDEN.test(m)) ? 'permission_hidden' : 'http');
   if (!body) return failed('malformed');
-  const mismatches = schemaMismatchesOf(body);
-  if (mismatches.length > 0 && !messages.some((m) => PERMISSION_HIDDEN.test(m)))
-    return failed('schema_mismatch', { schemaMismatches: mismatches });
   const errorKind = graphqlErrorKind(body, messages);
   if (errorKind) return failed(errorKind);
   if (!isJsonObject(body.data)) return failed('malformed');

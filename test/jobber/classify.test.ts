@@ -198,3 +198,21 @@ describe('recognising what Jobber’s schema refused (graphql-ruby’s answers)'
     ).toBe('graphql');
   });
 });
+
+it('reads a schema refusal in a 400 answer the same way', () => {
+  const classified = classifyResponse(
+    jsonResponse(
+      {
+        errors: [
+          {
+            message: "Field 'title' doesn't exist on type 'Visit'",
+            extensions: { code: 'undefinedField', typeName: 'Visit', fieldName: 'title' },
+          },
+        ],
+      },
+      400,
+    ),
+    NOW,
+  );
+  expect(classified.ok ? 'ok' : classified.failure.kind).toBe('schema_mismatch');
+});
