@@ -17,6 +17,7 @@ export type JobberFailureKind =
   | 'account_inactive' // the Jobber account is not active
   | 'permission_hidden' // a field was hidden due to the app's permissions (scopes)
   | 'malformed' // a body that is not the JSON Jobber documents
+  | 'schema_mismatch' // Jobber's schema lacks a field, argument or value the query uses
   | 'graphql' // any other GraphQL error
   | 'http'; // any other HTTP status
 
@@ -26,12 +27,34 @@ export interface ThrottleStatus {
   readonly restoreRate: number;
 }
 
+/**
+ * One thing Jobber's schema refused (docs/jobber-api.md §4.1): a field it does not have
+ * (undefinedField), an argument or input field it does not accept (argumentNotAccepted), or a
+ * variable value that does not fit the variable's type (invalidVariable: an unknown filter field or
+ * enum value). `documentPath` is graphql-ruby's path: the operation, then field names.
+ */
+export interface SchemaMismatch {
+  readonly code: 'undefinedField' | 'argumentNotAccepted' | 'invalidVariable';
+  /** undefinedField: the type lacking the field; argumentNotAccepted: Field, InputObject or Directive. */
+  readonly typeName?: string;
+  /** undefinedField: the missing field; argumentNotAccepted: the field (or input type) refusing it. */
+  readonly fieldName?: string;
+  readonly argumentName?: string;
+  /** invalidVariable: the variable ($filter → 'filter') and the path of each problem inside its value. */
+  readonly variable?: string;
+  readonly valuePaths?: ReadonlyArray<readonly string[]>;
+  readonly documentPath?: readonly string[];
+  /** Jobber's message, for admins. */
+  readonly message: string;
+}
+
 export interface JobberFailureDetails {
   readonly status?: number;
   /** Seconds, from a Retry-After header. */
   readonly retryAfterSeconds?: number;
   readonly requestedQueryCost?: number;
   readonly throttleStatus?: ThrottleStatus;
+  readonly schemaMismatches?: readonly SchemaMismatch[];
 }
 
 export class JobberFailure extends Error {
@@ -54,6 +77,7 @@ export type ConnectorErrorCode =
   | 'TIME_BUDGET_EXCEEDED' // the request needs more time than one execution has
   | 'JOBBER_UNAVAILABLE' // Jobber kept failing after the retries the policy allows
   | 'JOBBER_REJECTED' // Jobber refused the query (a bug or an API change)
+  | 'JOBBER_SCHEMA_CHANGED' // Jobber's schema lacks a field, filter or value the report uses
   | 'INTERNAL'; // anything unexpected
 
 export class ConnectorError extends Error {
@@ -62,6 +86,8 @@ export class ConnectorError extends Error {
     readonly code: ConnectorErrorCode,
     readonly userText: string,
     readonly debugText: string = '',
+    /** What Jobber's schema refused, so the report code can name the fields that use it. */
+    readonly schemaMismatches: readonly SchemaMismatch[] = [],
   ) {
     super(`${code}: ${userText}`);
   }
@@ -234,6 +260,8 @@ export function failureToConnectorError(failure: JobberFailure): ConnectorError 
         'Jobber is not answering properly right now. Wait a minute, then refresh the report.',
         debugText,
       );
+    case 'schema_mismatch':
+      return schemaChanged([], failure.details.schemaMismatches ?? [], debugText);
     case 'graphql':
     case 'http':
       return new ConnectorError(
@@ -243,4 +271,46 @@ export function failureToConnectorError(failure: JobberFailure): ConnectorError 
         debugText,
       );
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Jobber's schema differs from the one the connector was built for (docs/troubleshooting.md).
+
+export const TROUBLESHOOTING_URL =
+  'https://github.com/jobber-looker-studio/connector/blob/main/docs/troubleshooting.md';
+
+/**
+ * Jobber refused part of the query because its API no longer has (or does not yet have) something
+ * the report uses. `uses` names what in the report needs it: field labels, or its date range or a
+ * filter. Never a generic "connector problem": the user can remove that part, or update.
+ */
+export function schemaChanged(
+  uses: readonly string[],
+  mismatches: readonly SchemaMismatch[],
+  debugText: string,
+): ConnectorError {
+  const jobber = mismatches.map((mismatch) => mismatch.message).join('; ');
+  return new ConnectorError(
+    'JOBBER_SCHEMA_CHANGED',
+    schemaChangedText(uses),
+    jobber === '' ? debugText : `${debugText} | Jobber: ${jobber}`,
+    mismatches,
+  );
+}
+
+/** The same error, naming what of the report uses the refused part (connector/schema-mismatch.ts). */
+export function renameSchemaChanged(error: ConnectorError, uses: readonly string[]): ConnectorError {
+  return new ConnectorError(error.code, schemaChangedText(uses), error.debugText, error.schemaMismatches);
+}
+
+function schemaChangedText(uses: readonly string[]): string {
+  const what =
+    uses.length > 0
+      ? `Jobber's API no longer accepts what this chart needs for ${uses.join(', ')}.`
+      : "Jobber's API no longer accepts part of what this chart asks for.";
+  const next =
+    uses.length > 0
+      ? ` Remove ${uses.length > 1 ? 'them' : 'it'} from the chart to see the rest`
+      : ' Remove the fields, filters or date range added last';
+  return `${what}${next}, or update the connector to a version made for Jobber's current API: see ${TROUBLESHOOTING_URL}#jobbers-api-changed`;
 }

@@ -1,5 +1,7 @@
 import { LOCAL_REDIRECT_URI } from '../shared/local-apps-script';
 import type { ClockMode } from './core/clock';
+import { driftedSdl } from './graphql/drift';
+import { SCHEMA_SDL } from './graphql/sdl';
 import type { DataSize } from './data/accounts';
 import type { SandboxConfig } from './server/state';
 
@@ -29,6 +31,8 @@ const USAGE = `Usage: node build/sandbox/jobber/main.js [options]
                                                                                   env JOBBER_SANDBOX_REDIRECT_URIS (comma-separated)
   --code-lifetime S        authorization-code lifetime in seconds (default 60)
   --request-guard-limit N  requests per 5 minutes before 429 (default 2500, as Jobber)
+  --hide-field T.f[.arg]   serve a Jobber without this field, input field or argument (repeat)
+  --extra-enum-value E=V   serve a Jobber whose enum E has the value V, carried by some records (repeat)
   --json                   print one JSON line (for scripts) instead of text`;
 
 /** Flags win over environment variables, which win over defaults. */
@@ -78,7 +82,12 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliOp
       flags.get('request-guard-limit')?.at(-1) ?? String(DEFAULTS.requestGuardLimit),
       'request-guard-limit',
     ),
+    drift: {
+      hiddenFields: flags.get('hide-field') ?? [],
+      extraEnumValues: flags.get('extra-enum-value') ?? [],
+    },
   };
+  driftedSdl(SCHEMA_SDL, config.drift ?? {}); // a drift naming nothing in the schema fails here, at once
   return { config, json: flags.has('json') };
 }
 

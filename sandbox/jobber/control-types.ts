@@ -103,6 +103,8 @@ export interface SandboxUser {
   readonly isAccountOwner: boolean;
   readonly isAccountAdmin: boolean;
   readonly status: string;
+  /** The user's own zone (User.timezone), which may differ from the account's. */
+  readonly timeZone: string;
 }
 
 export interface SandboxAccount {

@@ -23,6 +23,10 @@ export interface SandboxOptions {
   port?: number;
   codeLifetimeSeconds?: number;
   requestGuardLimit?: number;
+  /** Serve a Jobber without these fields (`Type.field`, `Type.field.argument`): an older or trimmed API. */
+  hideFields?: readonly string[];
+  /** Serve a Jobber with these enum values (`Enum=VALUE`), carried by some records: a newer API. */
+  extraEnumValues?: readonly string[];
 }
 
 export interface SandboxHandle {
@@ -73,6 +77,8 @@ function argsFor(options: SandboxOptions): string[] {
   add('--code-lifetime', options.codeLifetimeSeconds);
   add('--request-guard-limit', options.requestGuardLimit);
   for (const uri of options.redirectUris ?? [LOCAL_REDIRECT_URI]) add('--redirect-uri', uri);
+  for (const field of options.hideFields ?? []) add('--hide-field', field);
+  for (const value of options.extraEnumValues ?? []) add('--extra-enum-value', value);
   if (options.rotation === false) args.push('--no-rotation');
   return args;
 }

@@ -1,7 +1,7 @@
 /**
- * Readable labels for Jobber's enum values, in one table. Jobber adds enum values in new API
- * versions, so an unknown value gets a readable fallback ("sent_not_due" → "Sent not due") instead
- * of failing the report. Labels are what Looker Studio shows and filters on, so filter pushdown maps
+ * Readable labels for Jobber's enum values, in one table. Jobber adds enum values every few months,
+ * so a value this table does not know gets a readable label made from the value itself
+ * ("SOME_NEW_VALUE" → "Some new value"), never null and never an error (docs/jobber-api.md §7.4). Labels are what Looker Studio shows and filters on, so filter pushdown maps
  * a label back to its value through the same table.
  */
 
@@ -71,7 +71,7 @@ const ENUM_LABELS = {
     CASH_APP: 'Cash App',
     PAYPAL: 'PayPal',
     VENMO: 'Venmo',
-    E_TRANSFER: 'E-transfer',
+    E_TRANSFER: 'e-Transfer',
     ACH_BANK_PAYMENT: 'ACH bank payment',
   },
   IncomeAdjustmentType: {
@@ -94,8 +94,19 @@ const ENUM_LABELS = {
     UNKNOWN_ORIGIN: 'Unknown',
     EMPLOYEE_ONLINE_ORIGIN: 'Employee online',
     API_ORIGIN: 'API',
+    CARD_READER: 'Card reader',
+    TAP_TO_PAY: 'Tap to pay',
   },
-  WorkItemCategoryTypeEnum: { Product: 'Product', Service: 'Service', Package: 'Package' },
+  JobberPaymentTransactionStatus: {
+    SUCCEEDED: 'Succeeded',
+    PENDING: 'Pending',
+    FAILED: 'Failed',
+    REFUNDED: 'Refunded',
+    PARTIALLY_REFUNDED: 'Partially refunded',
+    DISPUTED: 'Disputed',
+    IN_DISPUTE: 'In dispute',
+  },
+  ProductsAndServicesCategory: { PRODUCT: 'Product', SERVICE: 'Service', LABOUR: 'Labour' },
   UserStatusEnum: {
     ACTIVATED: 'Active',
     DEACTIVATED: 'Deactivated',
@@ -106,6 +117,11 @@ const ENUM_LABELS = {
 } satisfies Record<string, Record<string, string>>;
 
 export type EnumName = keyof typeof ENUM_LABELS;
+
+/** Every enum the table labels (for documentation and `npm run doctor`). */
+export function enumNames(): EnumName[] {
+  return Object.keys(ENUM_LABELS) as EnumName[];
+}
 
 /** The label shown for an enum value; unknown values get a readable fallback. */
 export function enumLabel(enumName: EnumName, value: string): string {
@@ -120,7 +136,7 @@ export function enumLabel(enumName: EnumName, value: string): string {
 const UNCONFIRMED_VALUES: Readonly<Record<string, readonly string[]>> = {
   InvoiceStatusTypeEnum: ['voided'],
   RequestStatusTypeEnum: ['needs_approval'],
-  PaymentType: ['ZELLE', 'CASH_APP', 'PAYPAL', 'VENMO', 'E_TRANSFER', 'ACH_BANK_PAYMENT'],
+  ProductsAndServicesCategory: ['LABOUR'],
 };
 
 /** The enum value whose label is exactly `label`, when it is safe to send in a Jobber filter. */

@@ -13,6 +13,7 @@ import { parseDataRequest, type DataRequest, type RequestedField } from './data-
 import { dateFilter, timeWindow } from './date-window';
 import { fetchTable, type FetchPlan } from './fetch-table';
 import { planPushdown } from './filters';
+import { namingSchemaMismatches } from './schema-mismatch';
 import { fieldsJson } from './schema';
 
 /** What identifies one fetch, besides the field ids: the cache keys on it (with the user). */
@@ -50,8 +51,10 @@ export function getData(deps: ReportDependencies, rawRequest: unknown): DataResp
   const context = rowContext(deps.platform, account);
   const plan = fetchPlan(request, pushdown.filter, context);
   const fieldIds = uniqueIds(output);
-  const fetch = (ids: readonly string[]): ReportTable =>
-    fetchTable(api, context, plan, ids.map(fieldOf(object)));
+  const fetch = (ids: readonly string[]): ReportTable => {
+    const fields = ids.map(fieldOf(object));
+    return namingSchemaMismatches(plan, fields, () => fetchTable(api, context, plan, fields));
+  };
   const { table, source } =
     request.sampleExtraction || !deps.cache
       ? { table: fetch(fieldIds), source: 'uncached' }

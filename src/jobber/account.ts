@@ -8,12 +8,22 @@ import type { Transport } from './transport';
 export const ACCOUNT_PROPERTY = 'jobber.account';
 export const FALLBACK_TIME_ZONE = 'UTC';
 
-const ACCOUNT_WITH_OWNER_ZONE = 'query ConnectorAccount { account { id name accountOwner { timezone } } }';
+/**
+ * The account and the time zones that may be its own, in one request (docs/jobber-api.md §7.3):
+ * Jobber's public API has no zone on Account, only User.timezone. Sorting users by ROLE puts the
+ * owner first (owner > admin > user), so one user node (2 points) finds the owner's zone without
+ * reading the team; isAccountOwner confirms it.
+ */
+const ACCOUNT_WITH_ZONES =
+  'query ConnectorAccount { account { id name } user { isAccountOwner timezone } ' +
+  'users(first: 1, sort: [{ key: ROLE, direction: DESCENDING }]) { nodes { isAccountOwner timezone } } }';
+/** For a Jobber that refuses the users sort, or hides other users from this app: the user's own zone. */
+const ACCOUNT_WITH_USER_ZONE =
+  'query ConnectorAccountUser { account { id name } user { isAccountOwner timezone } }';
 const ACCOUNT_ONLY = 'query ConnectorAccountOnly { account { id name } }';
-const USER_ZONE = 'query ConnectorUserZone { user { timezone } }';
 
-// Failures that mean "this field is not available to the app", after which a fallback is tried.
-const FIELD_UNAVAILABLE = new Set(['permission_hidden', 'graphql']);
+// Failures that mean "this part is not available to the app", after which a smaller query is tried.
+const FIELD_UNAVAILABLE = new Set(['permission_hidden', 'schema_mismatch', 'graphql']);
 
 export function storedAccount(store: PropertyStore): JobberAccount | undefined {
   const text = store.getProperty(ACCOUNT_PROPERTY);
@@ -42,21 +52,23 @@ export function forgetAccount(store: PropertyStore): void {
  * connecting user's, else UTC. Throws a JobberFailure when the account itself cannot be read.
  */
 export function fetchAccount(transport: Transport): JobberAccount {
-  const combined = tryQuery(transport, ACCOUNT_WITH_OWNER_ZONE);
-  const accountData = combined ?? transport.execute({ query: ACCOUNT_ONLY }).data;
-  const account = accountData.account;
+  const data =
+    tryQuery(transport, ACCOUNT_WITH_ZONES) ??
+    tryQuery(transport, ACCOUNT_WITH_USER_ZONE) ??
+    transport.execute({ query: ACCOUNT_ONLY }).data;
+  const account = data.account;
   if (!isJsonObject(account) || typeof account.id !== 'string' || typeof account.name !== 'string')
     throw new JobberFailure('malformed', 'account without id and name');
-  const ownerZone = isJsonObject(account.accountOwner)
-    ? timeZoneOf(account.accountOwner.timezone)
-    : undefined;
-  const timeZone = ownerZone ?? userTimeZone(transport) ?? FALLBACK_TIME_ZONE;
-  return { id: account.id, name: account.name, timeZone };
+  return { id: account.id, name: account.name, timeZone: accountTimeZone(data) };
 }
 
-function userTimeZone(transport: Transport): string | undefined {
-  const data = tryQuery(transport, USER_ZONE);
-  return data && isJsonObject(data.user) ? timeZoneOf(data.user.timezone) : undefined;
+/** The owner's zone (first of the users sorted by role, or the user itself), else the user's, else UTC. */
+function accountTimeZone(data: JsonObject): string {
+  const user = isJsonObject(data.user) ? data.user : undefined;
+  const users = isJsonObject(data.users) && Array.isArray(data.users.nodes) ? data.users.nodes : [];
+  const owner = [...users, user].find((node) => isJsonObject(node) && node.isAccountOwner === true);
+  const ownerZone = isJsonObject(owner) ? timeZoneOf(owner.timezone) : undefined;
+  return ownerZone ?? (user ? timeZoneOf(user.timezone) : undefined) ?? FALLBACK_TIME_ZONE;
 }
 
 function tryQuery(transport: Transport, query: string): JsonObject | undefined {

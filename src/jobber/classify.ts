@@ -7,6 +7,7 @@ import {
 } from '../errors';
 import type { HttpResponse } from '../platform/platform';
 import type { JsonObject } from './api';
+import { schemaMismatchesOf } from './schema-mismatch';
 
 /** What Jobber reports about a query's cost (jobber-api.md §5.2). */
 export interface CostReport {
@@ -48,6 +49,9 @@ export function classifyResponse(response: HttpResponse, nowMs: number): Classif
   if (response.status === 401) return failed('unauthorized');
   if (response.status === 429) return failed('rate_limited', retryAfter(response, nowMs));
   if (response.status >= 500) return failed('server');
+  // A schema refusal is documented in an HTTP 200 (graphql-ruby); a 4xx carrying one means the same.
+  const mismatches = body && !messages.some((m) => PERMISSION_HIDDEN.test(m)) ? schemaMismatchesOf(body) : [];
+  if (mismatches.length > 0) return failed('schema_mismatch', { schemaMismatches: mismatches });
   if (response.status < 200 || response.status >= 300)
     return failed(messages.some((m) => PERMISSION_HIDDEN.test(m)) ? 'permission_hidden' : 'http');
   if (!body) return failed('malformed');

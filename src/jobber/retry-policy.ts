@@ -64,6 +64,7 @@ export const RETRY_TABLE: Readonly<Record<JobberFailureKind, RetryRule>> = {
   account_inactive: { retries: 0, wait: 'none' },
   permission_hidden: { retries: 0, wait: 'none' },
   malformed: { retries: 0, wait: 'none' },
+  schema_mismatch: { retries: 0, wait: 'none' },
   graphql: { retries: 0, wait: 'none' },
   http: { retries: 0, wait: 'none' },
 };

@@ -8,12 +8,14 @@ import { FakeUser, type Page } from './fake-platform';
 
 const OWNER_ZONE = () =>
   dataResponse({
-    account: { id: 'acc-1', name: 'Acme <Lawn> & Co', accountOwner: { timezone: 'America/Denver' } },
+    account: { id: 'acc-1', name: 'Acme <Lawn> & Co' },
+    user: { isAccountOwner: false, timezone: 'America/Phoenix' },
+    users: { nodes: [{ isAccountOwner: true, timezone: 'America/Denver' }] },
   });
 const HIDDEN = () =>
   jsonResponse({
     data: null,
-    errors: [{ message: 'The field accountOwner on Account was hidden due to permissions' }],
+    errors: [{ message: 'The field users on an object of type Query was hidden due to permissions' }],
   });
 
 function access(user: FakeUser, graphql: Responder[] = [], onReset = jest.fn()) {
@@ -139,18 +141,24 @@ describe('the auth entry points', () => {
   describe('the account time zone', () => {
     beforeEach(() => user.authorize());
 
-    it('falls back to the user’s time zone when the owner’s is hidden', () => {
-      const accountOnly = () => dataResponse({ account: { id: 'acc-1', name: 'Acme' } });
-      const userZone = () => dataResponse({ user: { timezone: 'Australia/Sydney' } });
-      const account = access(user, [HIDDEN, accountOnly, userZone]).access.api.account();
+    it('falls back to the user’s time zone when the other users are hidden', () => {
+      const userZone = () =>
+        dataResponse({
+          account: { id: 'acc-1', name: 'Acme' },
+          user: { isAccountOwner: false, timezone: 'Australia/Sydney' },
+        });
+      const account = access(user, [HIDDEN, userZone]).access.api.account();
       expect(account).toEqual({ id: 'acc-1', name: 'Acme', timeZone: 'Australia/Sydney' });
     });
 
     it('falls back to UTC when neither zone can be read', () => {
       const noZone = () =>
-        dataResponse({ account: { id: 'acc-1', name: 'Acme', accountOwner: { timezone: null } } });
-      const userHidden = () => jsonResponse({ errors: [{ message: 'user was hidden due to permissions' }] });
-      expect(access(user, [noZone, userHidden]).access.api.account().timeZone).toBe('UTC');
+        dataResponse({
+          account: { id: 'acc-1', name: 'Acme' },
+          user: { isAccountOwner: false, timezone: null },
+          users: { nodes: [] },
+        });
+      expect(access(user, [noZone]).access.api.account().timeZone).toBe('UTC');
     });
 
     it('is served from user properties without asking Jobber again', () => {

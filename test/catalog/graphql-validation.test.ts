@@ -1,76 +1,49 @@
 /**
- * Every query the catalog can build is valid GraphQL for Jobber's schema: all objects × all fields,
- * with every date filter and every pushdown filter value, and the queries that complete nested lists.
+ * Every document the catalog can build is valid GraphQL for Jobber's public schema as the sandbox
+ * serves it: every object with every field, each field alone, the first-page count, every pushed-down
+ * filter with every value it sends, every date option (newest-first sorts included) and the queries
+ * that complete nested lists. The same checks `npm run doctor` runs against Jobber itself.
  */
-import { getVariableValues, parse, validate, type OperationDefinitionNode } from 'graphql';
+import { catalogChecks } from '../../scripts/doctor/documents';
+import { runCheck } from '../../scripts/doctor/validate';
 import { CATALOG } from '../../src/catalog/catalog';
-import { filterableValues } from '../../src/catalog/enums';
-import { buildObjectQuery } from '../../src/catalog/query';
-import type { CatalogObject, Pushdown } from '../../src/catalog/types';
-import type { ConnectionQuery, JsonObject, JsonValue } from '../../src/jobber/api';
 import { jobberSchema } from '../support/jobber-schema';
 
-function expectValid(query: ConnectionQuery, extraVariables: JsonObject = {}): void {
-  const schema = jobberSchema();
-  const document = parse(query.document);
-  expect(validate(schema, document).map((error) => error.message)).toEqual([]);
-  const operation = document.definitions[0] as OperationDefinitionNode;
-  const variables = { first: 10, after: null, ...query.variables, ...extraVariables };
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-  expect(coerced.errors?.map((error) => error.message) ?? []).toEqual([]);
-}
+const checks = catalogChecks();
 
-function sampleValues(pushdown: Pushdown): JsonValue[] {
-  if (pushdown.kind === 'enum') return filterableValues(pushdown.enumName);
-  if (pushdown.kind === 'boolean') return [true, false];
-  return ['MTIzNDU='];
-}
+describe.each(CATALOG.map((object) => [object.id]))('%s', (objectId) => {
+  const ofObject = checks.filter((check) => check.object.id === objectId);
 
-function dateRange(): JsonObject {
-  return { after: '2024-01-01T00:00:00Z', before: '2024-02-01T00:00:00Z' };
-}
-
-describe.each(CATALOG.map((object): [string, CatalogObject] => [object.id, object]))('%s', (_id, object) => {
-  it('reads every field in one valid query', () => {
-    expectValid(buildObjectQuery(object, object.fields, undefined).root);
-  });
-
-  it('counts the records on its first page with a valid query (totalCount)', () => {
-    const root = buildObjectQuery(object, object.fields, undefined).root;
-    expect(root.countDocument).toContain('totalCount');
-    expectValid({ ...root, document: root.countDocument ?? '' });
-  });
-
-  it('reads a chart that only counts records with a valid query', () => {
-    const count = object.fields.find((field) => field.select.length === 0);
-    if (count) expectValid(buildObjectQuery(object, [count], undefined).root);
-  });
-
-  it('filters (or sorts newest first) on each of its dates', () => {
-    for (const option of object.dateOptions) {
-      const filter =
-        option.filterArgument === undefined ? undefined : { [option.filterArgument]: dateRange() };
-      expectValid(buildObjectQuery(object, object.fields, filter, option.newestFirst).root);
-    }
-  });
-
-  it('accepts every pushdown filter value Jobber is sent', () => {
-    for (const field of object.fields) {
-      if (!field.pushdown) continue;
-      for (const value of sampleValues(field.pushdown))
-        expectValid(buildObjectQuery(object, [field], { [field.pushdown.argument]: value }).root);
-    }
-  });
-
-  it('completes nested lists with valid singular queries', () => {
-    for (const nested of buildObjectQuery(object, object.fields, undefined).nested)
-      expectValid(nested.forRecord('MTIzNDU='));
-  });
+  it.each(['object', 'count', 'field', 'filter', 'date', 'nested'] as const)(
+    'builds only valid %s documents',
+    (kind) => {
+      const failing = ofObject
+        .filter((check) => check.kind === kind)
+        .map((check) => runCheck(jobberSchema(), check))
+        .filter((result) => result.status !== 'ok')
+        .map((result) => `${result.check.name}: ${result.problems.join('; ')}`);
+      expect(failing).toEqual([]);
+    },
+  );
 });
 
-it('fails a query that selects a field Jobber does not have (the check above can fail)', () => {
+it('checks every field, filter, date option and nested list of the catalog', () => {
+  const count = (kind: string) => checks.filter((check) => check.kind === kind).length;
+  expect(count('field')).toBe(CATALOG.reduce((sum, object) => sum + object.fields.length, 0));
+  expect(count('filter')).toBe(
+    CATALOG.flatMap((object) => object.fields).filter((field) => field.pushdown).length,
+  );
+  expect(count('date')).toBe(CATALOG.reduce((sum, object) => sum + object.dateOptions.length, 0));
+  expect(count('nested')).toBeGreaterThan(0);
+});
+
+it('fails a document that selects a field Jobber does not have (the check above can fail)', () => {
   const [object] = CATALOG;
   if (!object) throw new Error('empty catalog');
   const bogus = { ...object.fields[0], select: ['noSuchField'] } as (typeof object.fields)[number];
-  expect(() => expectValid(buildObjectQuery(object, [bogus], undefined).root)).toThrow();
+  const [check] = catalogChecks([{ ...object, fields: [bogus], dateOptions: [] }]).filter(
+    (candidate) => candidate.kind === 'field',
+  );
+  if (!check) throw new Error('no field check');
+  expect(runCheck(jobberSchema(), check)).toMatchObject({ status: 'missing' });
 });

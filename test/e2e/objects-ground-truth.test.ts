@@ -80,7 +80,6 @@ const TRUTHS: Readonly<Record<string, Truth>> = {
         typeof r['startAt'] === 'string' && typeof r['endAt'] === 'string'
           ? (Date.parse(r['endAt']) - Date.parse(r['startAt'])) / 1000
           : 0,
-      visitBillingTotal: field('visitBasedBillingTotal'),
     },
   },
   requests: { collection: 'requests', date: 'createdAt', count: 'requestCount', sums: {} },

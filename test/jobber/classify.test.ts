@@ -126,3 +126,93 @@ describe('classifying a GraphQL response', () => {
     expect(classified.ok ? '' : classified.failure.message).not.toContain(echoed);
   });
 });
+
+describe('recognising what Jobber’s schema refused (graphql-ruby’s answers)', () => {
+  function mismatchesOf(error: Record<string, unknown>) {
+    const classified = classifyResponse(jsonResponse({ errors: [error] }), NOW);
+    if (classified.ok) throw new Error('expected a failure');
+    return { kind: classified.failure.kind, mismatches: classified.failure.details.schemaMismatches };
+  }
+
+  it('a field the type does not have', () => {
+    expect(
+      mismatchesOf({
+        message: "Field 'amounts' doesn't exist on type 'Visit'",
+        path: ['query VisitsReport', 'visits', 'nodes', 'amounts'],
+        extensions: { code: 'undefinedField', typeName: 'Visit', fieldName: 'amounts' },
+      }),
+    ).toEqual({
+      kind: 'schema_mismatch',
+      mismatches: [
+        {
+          code: 'undefinedField',
+          typeName: 'Visit',
+          fieldName: 'amounts',
+          documentPath: ['query VisitsReport', 'visits', 'nodes', 'amounts'],
+          message: "Field 'amounts' doesn't exist on type 'Visit'",
+        },
+      ],
+    });
+  });
+
+  it('an argument the field does not accept', () => {
+    expect(
+      mismatchesOf({
+        message: "Field 'visits' doesn't accept argument 'sort'",
+        extensions: { code: 'argumentNotAccepted', name: 'visits', typeName: 'Field', argumentName: 'sort' },
+      }).mismatches,
+    ).toEqual([
+      {
+        code: 'argumentNotAccepted',
+        typeName: 'Field',
+        fieldName: 'visits',
+        argumentName: 'sort',
+        message: "Field 'visits' doesn't accept argument 'sort'",
+      },
+    ]);
+  });
+
+  it('a variable whose value the type refuses, with the path of each problem', () => {
+    expect(
+      mismatchesOf({
+        message:
+          'Variable $filter of type VisitFilterAttributes was provided invalid value for isComplete (Field is not defined on VisitFilterAttributes)',
+        extensions: {
+          value: { isComplete: true },
+          problems: [{ path: ['isComplete'], explanation: 'Field is not defined on VisitFilterAttributes' }],
+        },
+      }).mismatches,
+    ).toEqual([
+      expect.objectContaining({ code: 'invalidVariable', variable: 'filter', valuePaths: [['isComplete']] }),
+    ]);
+  });
+
+  it('leaves any other GraphQL error a plain GraphQL failure', () => {
+    expect(kindOf(jsonResponse({ errors: [{ message: 'Something else' }] }))).toBe('graphql');
+    expect(
+      kindOf(
+        jsonResponse({
+          errors: [{ message: 'Oops', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        }),
+      ),
+    ).toBe('graphql');
+  });
+});
+
+it('reads a schema refusal in a 400 answer the same way', () => {
+  const classified = classifyResponse(
+    jsonResponse(
+      {
+        errors: [
+          {
+            message: "Field 'title' doesn't exist on type 'Visit'",
+            extensions: { code: 'undefinedField', typeName: 'Visit', fieldName: 'title' },
+          },
+        ],
+      },
+      400,
+    ),
+    NOW,
+  );
+  expect(classified.ok ? 'ok' : classified.failure.kind).toBe('schema_mismatch');
+});

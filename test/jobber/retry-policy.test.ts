@@ -180,6 +180,7 @@ describe('the retry table', () => {
       'account_inactive',
       'permission_hidden',
       'malformed',
+      'schema_mismatch',
       'graphql',
       'http',
     ];

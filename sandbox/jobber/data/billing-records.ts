@@ -58,7 +58,6 @@ export interface ExpenseRecord {
   paidById: number | null;
   reimbursableToId: number | null;
   linkedJobId: number | null;
-  accountingCode: { id: number; code: string } | null;
   date: number;
   createdAt: number;
   updatedAt: number;

@@ -107,18 +107,10 @@ export const EXPENSE_TITLES = [
   ['Parking', 1],
 ] as const;
 
-export const ACCOUNTING_CODES = [
-  '5000 Cost of Goods Sold',
-  '5100 Materials',
-  '6200 Fuel',
-  '6300 Repairs',
-  '6400 Rentals',
-];
-
 export interface CatalogItem {
   readonly name: string;
   readonly description: string;
-  readonly category: 'Service' | 'Product';
+  readonly category: 'SERVICE' | 'PRODUCT';
   readonly price: number;
   /** Internal cost as a share of the price. */
   readonly costShare: number;
@@ -129,7 +121,7 @@ export interface CatalogItem {
 const service = (name: string, description: string, price: number, minutes: number): CatalogItem => ({
   name,
   description,
-  category: 'Service',
+  category: 'SERVICE',
   price,
   costShare: 0.18,
   taxable: false,
@@ -139,7 +131,7 @@ const service = (name: string, description: string, price: number, minutes: numb
 const product = (name: string, description: string, price: number): CatalogItem => ({
   name,
   description,
-  category: 'Product',
+  category: 'PRODUCT',
   price,
   costShare: 0.55,
   taxable: true,

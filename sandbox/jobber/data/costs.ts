@@ -1,5 +1,5 @@
 import { visitsOfJobs } from './billing';
-import { ACCOUNTING_CODES, EXPENSE_TITLES } from './catalog';
+import { EXPENSE_TITLES } from './catalog';
 import type { GenContext } from './context';
 import type { JobRecord, UserRecord, VisitRecord } from './records';
 
@@ -132,13 +132,8 @@ function addExpense(ctx: GenContext, day: number, title: string, job: JobRecord 
     paidById: rng.chance(0.5) ? enteredBy.id : null,
     reimbursableToId: crewPaid ? enteredBy.id : null,
     linkedJobId: job?.id ?? null,
-    accountingCode: rng.chance(0.5) ? accountingCode(ctx, rng.int(0, ACCOUNTING_CODES.length - 1)) : null,
     date: ctx.zone.midnight(day),
     createdAt,
     updatedAt: createdAt,
   });
-}
-
-function accountingCode(ctx: GenContext, position: number): { id: number; code: string } {
-  return { id: ctx.spec.index * 10_000_000 + position + 1, code: ACCOUNTING_CODES[position] ?? '5000' };
 }

@@ -4,7 +4,14 @@ import type { InvoiceRecord, PaymentRecordRecord } from './records';
 const MINUTE_MS = 60_000;
 
 /** How a payment method shows up in Jobber: its PaymentType and the GraphQL type of its record. */
-const METHODS = [
+interface Method {
+  readonly paymentType: string;
+  readonly typename: string;
+  readonly weight: number;
+  readonly online: boolean;
+}
+
+const COMMON_METHODS: readonly Method[] = [
   {
     paymentType: 'JOBBER_PAYMENTS',
     typename: 'JobberPaymentsCreditCardPaymentRecord',
@@ -19,9 +26,29 @@ const METHODS = [
   { paymentType: 'MONEY_ORDER', typename: 'MoneyOrderPaymentRecord', weight: 2, online: false },
   { paymentType: 'EPAYMENT', typename: 'EPaymentPaymentRecord', weight: 2, online: true },
   { paymentType: 'OTHER', typename: 'OtherPaymentRecord', weight: 4, online: false },
-] as const;
+  { paymentType: 'PAYPAL', typename: 'PaypalPaymentRecord', weight: 2, online: false },
+];
 
-type Method = (typeof METHODS)[number];
+/**
+ * The methods Jobber added for money that moves outside Jobber Payments, recorded by hand, in the
+ * shares a service business of each country sees: US clients pay by Zelle, Venmo and Cash App and
+ * by ACH from their bank, Canadians by Interac e-Transfer; Australians mostly by bank transfer.
+ */
+const REGIONAL_METHODS: Readonly<Record<string, readonly Method[]>> = {
+  us: [
+    { paymentType: 'ZELLE', typename: 'ZellePaymentRecord', weight: 5, online: false },
+    { paymentType: 'VENMO', typename: 'VenmoPaymentRecord', weight: 3, online: false },
+    { paymentType: 'CASH_APP', typename: 'CashAppPaymentRecord', weight: 1, online: false },
+    { paymentType: 'ACH_BANK_PAYMENT', typename: 'AchBankPaymentPaymentRecord', weight: 3, online: false },
+  ],
+  ca: [{ paymentType: 'E_TRANSFER', typename: 'ETransferPaymentRecord', weight: 14, online: false }],
+  au: [],
+};
+
+function methodsOf(ctx: GenContext): readonly Method[] {
+  return [...COMMON_METHODS, ...(REGIONAL_METHODS[ctx.spec.region.postalCode] ?? [])];
+}
+
 type PayerHabit = 'prompt' | 'slow' | 'delinquent';
 
 /**
@@ -54,7 +81,7 @@ function payDelay(ctx: GenContext, habit: PayerHabit, net: number): number {
 }
 
 function pay(ctx: GenContext, invoice: InvoiceRecord, day: number, amountCents: number): void {
-  const method = ctx.rng.weighted(METHODS.map((m) => [m, m.weight] as const));
+  const method = ctx.rng.weighted(methodsOf(ctx).map((m) => [m, m.weight] as const));
   const payment = addPayment(ctx, invoice, method, day, amountCents, 'PAYMENT');
   invoice.paymentsTotal = (Math.round(invoice.paymentsTotal * 100) + amountCents) / 100;
   if (
@@ -85,7 +112,7 @@ function refundPart(
   invoice.paymentsTotal = (Math.round(invoice.paymentsTotal * 100) - refundCents) / 100;
   const chequeDay = day + ctx.rng.int(2, 10);
   if (chequeDay > ctx.today) return;
-  const cheque = METHODS.find((m) => m.paymentType === 'CHEQUE');
+  const cheque = COMMON_METHODS.find((m) => m.paymentType === 'CHEQUE');
   if (cheque) {
     addPayment(ctx, invoice, cheque, chequeDay, refundCents, 'PAYMENT');
     invoice.paymentsTotal = (Math.round(invoice.paymentsTotal * 100) + refundCents) / 100;
@@ -95,7 +122,7 @@ function refundPart(
 function addPayment(
   ctx: GenContext,
   invoice: InvoiceRecord,
-  method: Method | { paymentType: string; typename: string; online: boolean },
+  method: Omit<Method, 'weight'>,
   day: number,
   amountCents: number,
   adjustmentType: 'PAYMENT' | 'REFUND',
@@ -119,7 +146,7 @@ function addPayment(
     adjustmentType,
     paymentType: method.paymentType,
     paymentOrigin: method.online
-      ? 'CLIENT_ONLINE_ORIGIN'
+      ? onlineOrigin(method, invoice.id + day)
       : rng.pick(['MOBILE_ORIGIN', 'EMPLOYEE_ONLINE_ORIGIN']),
     amount: amountCents / 100,
     rawAmount: (adjustmentType === 'REFUND' ? -amountCents : amountCents) / 100,
@@ -138,6 +165,17 @@ function addPayment(
   ctx.records.paymentRecords.push(payment);
   invoice.updatedAt = Math.max(invoice.updatedAt, Math.min(ctx.now, entryDate));
   return payment;
+}
+
+/**
+ * Card payments through Jobber Payments are mostly paid online, but about one in ten is taken at the
+ * door on a card reader and one in ten by tap to pay on the phone. Chosen from the invoice and day,
+ * not drawn, so the rest of the history stays as it was.
+ */
+function onlineOrigin(method: Omit<Method, 'weight'>, key: number): string {
+  if (method.typename !== 'JobberPaymentsCreditCardPaymentRecord') return 'CLIENT_ONLINE_ORIGIN';
+  const slot = key % 10;
+  return slot === 0 ? 'CARD_READER' : slot === 1 ? 'TAP_TO_PAY' : 'CLIENT_ONLINE_ORIGIN';
 }
 
 function finishStatus(ctx: GenContext, invoice: InvoiceRecord, last: PaymentRecordRecord | undefined): void {

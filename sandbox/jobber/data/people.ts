@@ -14,6 +14,13 @@ import {
 import { roundMoney, type GenContext } from './context';
 import type { Address, ClientRecord, PropertyRecord, UserRecord } from './records';
 
+/**
+ * Where an account's office manager works from when not at the office: their own User.timezone
+ * differs from the owner's, so a connector that read the connecting user's zone instead of the
+ * account owner's would show the demo account's dates an hour off.
+ */
+const REMOTE_OFFICE_ZONES: Readonly<Record<string, string>> = { 'America/Denver': 'America/Phoenix' };
+
 /** The account's team: an owner, office staff and field crew (one former employee deactivated). */
 export function generateUsers(ctx: GenContext): void {
   const roles: UserRecord['role'][] = [
@@ -38,6 +45,8 @@ export function generateUsers(ctx: GenContext): void {
       isAccountOwner: role === 'owner',
       isAccountAdmin: role !== 'crew',
       labourRate: role === 'crew' ? ctx.rng.int(22, 34) : role === 'office' ? 28 : 45,
+      timeZone:
+        role === 'office' ? (REMOTE_OFFICE_ZONES[ctx.spec.timeZone] ?? ctx.spec.timeZone) : ctx.spec.timeZone,
       createdAt: ctx.at(createdDay, 9 * 60),
       lastLoginAt: deactivated ? null : ctx.now - ctx.rng.int(1, 72 * 60) * 60_000,
     });

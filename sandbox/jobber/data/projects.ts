@@ -55,7 +55,7 @@ export function withProjectMaterials(
   createdAt: number,
 ): LineItemRecord[] {
   const rng = ctx.projectRng;
-  const goods = ctx.records.products.filter((product) => product.category === 'Product');
+  const goods = ctx.records.products.filter((product) => product.category === 'PRODUCT');
   const lines = rng.int(PROJECT_LINES.min, PROJECT_LINES.max);
   for (let area = 1; items.length < lines; area++) {
     const product = rng.pick(goods);
@@ -117,6 +117,7 @@ function newHand(ctx: GenContext, jobDay: number): UserRecord {
     isAccountOwner: false,
     isAccountAdmin: false,
     labourRate: rng.int(22, 30),
+    timeZone: ctx.spec.timeZone,
     createdAt: ctx.at(jobDay - 30, 9 * 60),
     lastLoginAt: ctx.now - rng.int(1, 72 * 60) * 60_000,
   };

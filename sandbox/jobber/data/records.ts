@@ -27,6 +27,8 @@ export interface UserRecord {
   isAccountOwner: boolean;
   isAccountAdmin: boolean;
   labourRate: number;
+  /** The user's own time zone (User.timezone): the account's, except an office manager working remotely. */
+  timeZone: string;
   createdAt: number;
   lastLoginAt: number | null;
 }
@@ -44,7 +46,7 @@ export interface ProductRecord {
   id: number;
   name: string;
   description: string;
-  category: 'Service' | 'Product';
+  category: 'SERVICE' | 'PRODUCT';
   defaultUnitCost: number;
   internalUnitCost: number;
   markup: number;
@@ -158,7 +160,7 @@ export interface LineItemRecord {
   productId: number | null;
   name: string;
   description: string;
-  category: string;
+  category: 'SERVICE' | 'PRODUCT';
   quantity: number;
   unitPrice: number;
   totalPrice: number;

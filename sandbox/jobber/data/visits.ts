@@ -46,7 +46,7 @@ function visitDays(ctx: GenContext, job: JobRecord, startDay: number): number[] 
 
 function minutesOf(ctx: GenContext, item: LineItemRecord): number {
   const product = ctx.records.products.find((p) => p.id === item.productId);
-  return (product?.durationMinutes ?? 30) * (product?.category === 'Service' ? item.quantity : 0.2);
+  return (product?.durationMinutes ?? 30) * (product?.category === 'SERVICE' ? item.quantity : 0.2);
 }
 
 function addVisit(

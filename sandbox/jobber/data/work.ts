@@ -136,7 +136,7 @@ function recurringItems(
   createdAt: number,
 ): LineItemRecord[] {
   const services = ctx.records.products.filter(
-    (product) => product.category === 'Service' && product.durationMinutes <= 90,
+    (product) => product.category === 'SERVICE' && product.durationMinutes <= 90,
   );
   const service = ctx.rng.pick(services);
   const item = lineItemFor(

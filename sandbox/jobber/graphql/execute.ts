@@ -1,11 +1,9 @@
 import {
   executeSync,
   getOperationAST,
-  getVariableValues,
   GraphQLError,
   Kind,
   parse,
-  validate,
   type DocumentNode,
   type ExecutionResult,
   type FragmentDefinitionNode,
@@ -15,6 +13,8 @@ import {
 import type { GraphqlContext } from './context';
 import { actualCost, requestedCost, type CostInput } from './cost';
 import { sandboxFieldResolver } from './schema';
+import { validateLikeJobber } from './validation';
+import { coerceVariablesLikeJobber } from './variables';
 
 export interface GraphqlRequest {
   readonly query: string;
@@ -39,12 +39,12 @@ export function prepare(schema: GraphQLSchema, request: GraphqlRequest): Prepara
   } catch (error) {
     return { ok: false, errors: [error instanceof GraphQLError ? error : new GraphQLError(String(error))] };
   }
-  const validationErrors = validate(schema, document);
+  const validationErrors = validateLikeJobber(schema, document);
   if (validationErrors.length > 0) return { ok: false, errors: validationErrors };
   const operation = getOperationAST(document, request.operationName);
   if (!operation)
     return { ok: false, errors: [new GraphQLError('Could not determine which operation to run')] };
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables);
+  const coerced = coerceVariablesLikeJobber(schema, operation.variableDefinitions ?? [], request.variables);
   if (coerced.errors) return { ok: false, errors: coerced.errors };
   const base = { schema, operation, fragments: fragmentsOf(document), variables: coerced.coerced };
   const { cost, errors } = requestedCost(base);

@@ -8,6 +8,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { encodeId } from '../core/ids';
+import { applyExtraEnumValues, driftedSdl, type SchemaDrift } from './drift';
 import type { ResolverMap } from './context';
 import { ACCOUNT_RESOLVERS } from './resolvers/account';
 import { BILLING_RESOLVERS } from './resolvers/billing';
@@ -36,8 +37,9 @@ const defaultResolver: GraphQLFieldResolver<unknown, unknown> = (source, _args, 
   return value;
 };
 
-export function buildSandboxSchema(): GraphQLSchema {
-  const schema = buildSchema(SCHEMA_SDL);
+/** Jobber's public schema as the sandbox serves it, optionally drifted (see drift.ts). */
+export function buildSandboxSchema(drift: SchemaDrift = {}): GraphQLSchema {
+  const schema = buildSchema(driftedSdl(SCHEMA_SDL, drift));
   const maps: ResolverMap[] = [
     ROOT_RESOLVERS,
     ACCOUNT_RESOLVERS,
@@ -47,6 +49,7 @@ export function buildSandboxSchema(): GraphQLSchema {
   ];
   for (const map of maps) attach(schema, map);
   for (const scalar of SCALARS) replaceScalar(schema, scalar);
+  applyExtraEnumValues(schema, drift, defaultResolver);
   const paymentRecord = schema.getType('PaymentRecordInterface');
   if (paymentRecord instanceof GraphQLInterfaceType) {
     paymentRecord.resolveType = (value) => (value as { typename: string }).typename;

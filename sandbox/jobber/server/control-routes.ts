@@ -141,6 +141,7 @@ export function describeAccount(state: SandboxState, index: number): SandboxAcco
       isAccountOwner: user.isAccountOwner,
       isAccountAdmin: user.isAccountAdmin,
       status: user.status,
+      timeZone: user.timeZone,
     })),
   };
 }

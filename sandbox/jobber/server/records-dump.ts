@@ -52,7 +52,6 @@ const REFERENCE_KINDS: Record<string, string> = {
 const NESTED_KINDS: Record<string, string> = {
   emails: 'Email',
   phones: 'ClientPhoneNumber',
-  accountingCode: 'AccountingCode',
 };
 
 export function isCollectionName(name: string): name is CollectionName {

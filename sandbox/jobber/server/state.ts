@@ -6,6 +6,7 @@ import type { ConsentChoice } from '../control-types';
 import type { AccountData } from '../data/account-data';
 import { ACCOUNT_SPECS, type AccountSpec, type DataSize } from '../data/accounts';
 import { generateAccount } from '../data/generate';
+import type { SchemaDrift } from '../graphql/drift';
 import { buildSandboxSchema } from '../graphql/schema';
 import { RequestGuard, ThrottleBuckets } from '../graphql/throttle';
 import { GrantStore } from '../oauth/grants';
@@ -26,6 +27,8 @@ export interface SandboxConfig {
   readonly codeLifetimeSeconds: number;
   /** The request guard's limit per 5 minutes (Jobber: 2,500); lower only to test it quickly. */
   readonly requestGuardLimit: number;
+  /** A Jobber older or newer than the pinned version (hidden fields, extra enum values). */
+  readonly drift?: SchemaDrift;
 }
 
 export interface RegisteredApp {
@@ -47,7 +50,7 @@ export class SandboxState {
   readonly faults = new FaultBook();
   readonly log = new RequestLog();
   readonly inactiveAccounts = new Set<number>();
-  readonly schema: GraphQLSchema = buildSandboxSchema();
+  readonly schema: GraphQLSchema;
   /** The instant every account's history ends at. */
   readonly dataNow: number;
   private readonly accounts = new Map<number, AccountData>();
@@ -55,6 +58,7 @@ export class SandboxState {
   private readonly stopHooks: (() => void)[] = [];
 
   constructor(readonly config: SandboxConfig) {
+    this.schema = buildSandboxSchema(config.drift);
     this.clock = createClock(config.clock, config.startTime ?? Date.now());
     this.dataNow = config.startTime ?? this.clock.now();
     this.grants = new GrantStore(config.accessTokenLifetimeSeconds);

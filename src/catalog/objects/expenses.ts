@@ -1,4 +1,4 @@
-/** Expenses: costs recorded in Jobber, by job, person and accounting code. */
+/** Expenses: costs recorded in Jobber, by job and person. */
 import { date, group, money, numberDimension, recordCount, text, timestamp } from '../fields';
 import type { CatalogObject } from '../types';
 import { recordId } from './shared';
@@ -19,12 +19,6 @@ export const expenses: CatalogObject = {
       recordId('expenseId', 'Expense ID', "Jobber's id of the expense."),
       text({ id: 'expenseTitle', label: 'Expense', path: 'title', description: 'The expense’s title.' }),
       text({ id: 'description', label: 'Description', description: 'Notes on the expense.' }),
-      text({
-        id: 'accountingCode',
-        label: 'Accounting code',
-        path: 'accountingCode.code',
-        description: 'The accounting code the expense is booked to.',
-      }),
       date({
         id: 'expenseDate',
         label: 'Expense date',

@@ -1,5 +1,5 @@
 /** The fields every kind of line item (quote, job, invoice) shares. */
-import { flag, group, money, number, recordCount, text, type FieldDraft } from '../fields';
+import { enumeration, flag, group, money, number, recordCount, text, type FieldDraft } from '../fields';
 import type { FieldDef } from '../types';
 
 export function lineItemFields(extra: readonly FieldDraft[] = []): FieldDef[] {
@@ -12,9 +12,10 @@ export function lineItemFields(extra: readonly FieldDraft[] = []): FieldDef[] {
     }),
     text({ id: 'name', label: 'Item name', description: 'The product or service name on the line.' }),
     text({ id: 'description', label: 'Item description', description: 'The description on the line.' }),
-    text({
+    enumeration({
       id: 'category',
       label: 'Item category',
+      enumName: 'ProductsAndServicesCategory',
       description: 'Product or Service, as Jobber records it.',
     }),
     flag({ id: 'taxable', label: 'Taxable', description: 'Whether tax applies to the line.' }),

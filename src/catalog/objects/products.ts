@@ -21,8 +21,8 @@ export const products: CatalogObject = {
       enumeration({
         id: 'category',
         label: 'Category',
-        enumName: 'WorkItemCategoryTypeEnum',
-        description: 'Product, Service or Package.',
+        enumName: 'ProductsAndServicesCategory',
+        description: 'Product or Service.',
       }),
       flag({ id: 'taxable', label: 'Taxable', description: 'Whether tax applies by default.' }),
       flag({ id: 'visible', label: 'Visible', description: 'Whether it is offered in the price list.' }),

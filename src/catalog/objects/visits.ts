@@ -1,11 +1,10 @@
-/** Visits: the schedule, work per crew member and projected revenue. */
+/** Visits: the schedule and the work per crew member. */
 import {
   city,
   computed,
   enumeration,
   flag,
   group,
-  money,
   numberDimension,
   recordCount,
   text,
@@ -30,7 +29,7 @@ function joined(values: ReadonlyArray<string | null>): string | null {
 export const visits: CatalogObject = {
   id: 'visits',
   label: 'Visits',
-  description: 'One row per visit: when, who, status, duration, what it bills, job and client.',
+  description: 'One row per visit: when, who, status, duration, job and client.',
   root: { connection: 'visits', singular: 'visit', filterType: 'VisitFilterAttributes' },
   dateOptions: [
     { fieldId: 'startAt', label: 'Start', filterArgument: 'startAt', precision: 'timestamp' },
@@ -155,15 +154,6 @@ export const visits: CatalogObject = {
           const end = asTime(readEndAt(node), context);
           return start === null || end === null ? null : Math.max(0, Math.round((end - start) / 1000));
         },
-      }),
-      money({
-        id: 'visitBillingTotal',
-        label: 'Visit billing total',
-        path: 'amounts.visitBasedBillingTotal',
-        description:
-          'What the visit bills on a job billed per visit (Jobber’s visit-based billing total). Empty on ' +
-          'fixed-price jobs, whose price is on the job. Summed over upcoming visits it is the projected ' +
-          'revenue of per-visit work.',
       }),
       recordCount('visitCount', 'Visits', 'The number of visits (1 per row).'),
     ]),

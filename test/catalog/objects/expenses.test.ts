@@ -7,7 +7,6 @@ describe('expenses', () => {
       id: 'RXhwZW5zZS8x',
       title: 'Fuel',
       description: null,
-      accountingCode: { code: '6100' },
       date: '2024-06-03T06:00:00Z',
       createdAt: '2024-06-03T20:00:00Z',
       updatedAt: '2024-06-03T20:00:00Z',
@@ -19,7 +18,6 @@ describe('expenses', () => {
     };
     expect(onlyRow(expenses, expense)).toMatchObject({
       expenseTitle: 'Fuel',
-      accountingCode: '6100',
       expenseDate: '20240603',
       createdAt: '20240603140000',
       enteredById: 'VXNlci8x',
@@ -30,5 +28,9 @@ describe('expenses', () => {
       total: 64.2,
       expenseCount: 1,
     });
+  });
+
+  it('offers no accounting code: Jobber’s public API has no Expense.accountingCode (never released)', () => {
+    expect(expenses.fields.map((field) => field.id)).not.toContain('accountingCode');
   });
 });

@@ -7,7 +7,6 @@ const visit = {
   visitStatus: 'COMPLETED',
   isComplete: true,
   allDay: false,
-  amounts: { visitBasedBillingTotal: 55.5 },
   invoice: { id: 'SW52b2ljZS8x' },
   assignedUsers: {
     nodes: [
@@ -39,20 +38,14 @@ describe('visits', () => {
       propertyStreet: '12 Elm St',
       startAt: '20240603090000',
       visitDuration: 5400,
-      visitBillingTotal: 55.5,
       visitCount: 1,
     });
   });
 
-  it('leaves the billing total empty on visits of fixed-price jobs', () => {
-    const fixedPrice = { ...visit, amounts: { visitBasedBillingTotal: null } };
-    expect(onlyRow(visits, fixedPrice)).toMatchObject({ visitBillingTotal: null });
-    expect(onlyRow(visits, { ...visit, amounts: null })).toMatchObject({ visitBillingTotal: null });
-  });
-
-  it('reads the billing total from the visit’s amounts', () => {
-    expect(documentFor(visits, ['visitBillingTotal'])).toContain(
-      'nodes { amounts { visitBasedBillingTotal } }',
+  it('offers no billing total: Jobber’s public API has no Visit.amounts (never released)', () => {
+    expect(visits.fields.map((field) => field.id)).not.toContain('visitBillingTotal');
+    expect(visits.fields.flatMap((field) => field.select).some((path) => path.startsWith('amounts'))).toBe(
+      false,
     );
   });
 

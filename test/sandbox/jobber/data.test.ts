@@ -255,3 +255,64 @@ function exists(data: AccountData, key: string, id: number): boolean {
   if (!collection) throw new Error(`unknown foreign key ${key}`);
   return data.find(collection, id) !== undefined;
 }
+
+describe('what Jobber’s public API shows (2025-04-16)', () => {
+  const canada = generateAccount(spec(1), { size: 'small', seed: 3, now: NOW });
+  const australia = generateAccount(spec(2), { size: 'small', seed: 3, now: NOW });
+  const shareOf = (data: AccountData, paymentType: string): number =>
+    data.records.paymentRecords.filter((p) => p.paymentType === paymentType).length /
+    data.records.paymentRecords.length;
+
+  it('pays by the newer methods where clients use them: Zelle, Venmo, Cash App, ACH in the US, e-Transfer in Canada', () => {
+    for (const type of ['ZELLE', 'VENMO', 'CASH_APP', 'ACH_BANK_PAYMENT']) {
+      expect([type, shareOf(demo, type) > 0.003 && shareOf(demo, type) < 0.08]).toEqual([type, true]);
+      expect([type, shareOf(canada, type)]).toEqual([type, 0]);
+    }
+    expect(shareOf(canada, 'E_TRANSFER')).toBeGreaterThan(0.05);
+    expect(shareOf(demo, 'E_TRANSFER')).toBe(0);
+    expect(shareOf(australia, 'PAYPAL')).toBeGreaterThan(0);
+    expect(shareOf(demo, 'JOBBER_PAYMENTS')).toBeGreaterThan(0.3);
+  });
+
+  it('files each payment under the record type of its method', () => {
+    const typenames: Record<string, string> = {
+      ZELLE: 'ZellePaymentRecord',
+      VENMO: 'VenmoPaymentRecord',
+      CASH_APP: 'CashAppPaymentRecord',
+      ACH_BANK_PAYMENT: 'AchBankPaymentPaymentRecord',
+      PAYPAL: 'PaypalPaymentRecord',
+      E_TRANSFER: 'ETransferPaymentRecord',
+    };
+    for (const payment of [...demo.records.paymentRecords, ...canada.records.paymentRecords]) {
+      const expected = typenames[payment.paymentType];
+      if (expected) expect(payment.typename).toBe(expected);
+    }
+  });
+
+  it('takes some card payments on a card reader or by tap to pay', () => {
+    const card = demo.records.paymentRecords.filter(
+      (p) => p.typename === 'JobberPaymentsCreditCardPaymentRecord',
+    );
+    const origin = (value: string): number =>
+      card.filter((p) => p.paymentOrigin === value).length / card.length;
+    expect(origin('CARD_READER')).toBeGreaterThan(0.03);
+    expect(origin('TAP_TO_PAY')).toBeGreaterThan(0.03);
+    expect(origin('CLIENT_ONLINE_ORIGIN')).toBeGreaterThan(0.6);
+  });
+
+  it('categorises products and line items as PRODUCT or SERVICE', () => {
+    const categories = new Set([
+      ...demo.records.products.map((p) => p.category),
+      ...demo.records.invoiceLineItems.map((item) => item.category),
+    ]);
+    expect(categories).toEqual(new Set(['PRODUCT', 'SERVICE']));
+  });
+
+  it('gives users their own zone: the owner’s is the account’s, a remote office manager’s differs', () => {
+    const owner = demo.records.users.find((user) => user.isAccountOwner);
+    const office = demo.records.users.find((user) => user.role === 'office');
+    expect(owner?.timeZone).toBe('America/Denver');
+    expect(office?.timeZone).toBe('America/Phoenix');
+    expect(canada.records.users.every((user) => user.timeZone === 'America/Toronto')).toBe(true);
+  });
+});

@@ -99,7 +99,7 @@ describe('jobs', () => {
 });
 
 describe('visits', () => {
-  it('filters by status, dates, invoicing, assignment, product, ids and completion', async () => {
+  it('filters by status, dates, invoicing, assignment, product and ids', async () => {
     const userId = String(
       (visits.find((row) => (row.assignedUserIds as string[]).length > 0)?.assignedUserIds as string[])[0],
     );
@@ -127,7 +127,6 @@ describe('visits', () => {
       [`filter: { assignedTo: "${userId}" }`, (r) => (r.assignedUserIds as string[]).includes(userId)],
       [`filter: { productOrServiceId: "${productId}" }`, (r) => jobsWithProduct.has(r.jobId)],
       [`filter: { ids: ${JSON.stringify(some)} }`, (r) => some.includes(r.id)],
-      ['filter: { isComplete: false }', (r) => r.isComplete === false],
     ];
     for (const [args, keep] of cases)
       expect(sorted(ids(await readAll(sandbox, 'visits', args)))).toEqual(idsWhere(visits, keep));
@@ -142,7 +141,7 @@ describe('visits', () => {
 });
 
 describe('timesheet entries', () => {
-  it('filters by day, user, approval, payability, ticking and dates', async () => {
+  it('filters by day, user, approval, ticking and dates', async () => {
     const userId = String(entries[0]?.userId);
     const day = '2026-03-10T06:00:00Z';
     const dayEnd = time(day) + 86_400_000;
@@ -153,7 +152,6 @@ describe('timesheet entries', () => {
       ],
       [`filter: { assignedTo: "${userId}" }`, (r) => r.userId === userId],
       ['filter: { isApproved: false }', (r) => r.approved === false],
-      ['filter: { isPayable: true }', (r) => r.payable === true],
       ['filter: { ticking: true }', (r) => r.ticking === true],
       [`filter: { createdAt: { after: "${FROM}", before: "${TO}" } }`, (r) => within(r.createdAt, FROM, TO)],
       [`filter: { updatedAt: { after: "${TO}" } }`, (r) => time(r.updatedAt) > time(TO)],

@@ -1,21 +1,18 @@
 import { encodeId } from '../../core/ids';
 import type { ProductRecord, TaxRateRecord, UserRecord } from '../../data/records';
 import { on, type ResolverMap } from '../context';
-import { accountObject, userName, userPhone } from './shapes';
+import { userName, userPhone } from './shapes';
+
+/** Jobber's accounts may define custom fields; the sandbox's define none. */
+const noCustomFields = on(() => []);
 
 export const ACCOUNT_RESOLVERS: ResolverMap = {
-  Account: {
-    accountOwner: on((_account, _args, ctx) => ctx.data.records.users.find((user) => user.isAccountOwner)),
-    currentUser: on((_account, _args, ctx) => ctx.data.find('users', ctx.userId)),
-    taxRates: on((_account, _args, ctx) => ctx.data.records.taxRates),
-  },
   User: {
     name: on<UserRecord>((user) => userName(user)),
     email: on<UserRecord>((user) => ({ raw: user.email, isValid: true })),
     phone: on<UserRecord>((user) => userPhone(user)),
     isCurrentUser: on<UserRecord>((user, _args, ctx) => user.id === ctx.userId),
-    timezone: on<UserRecord>((_user, _args, ctx) => ctx.data.spec.timeZone),
-    account: on<UserRecord>((_user, _args, ctx) => accountObject(ctx.data)),
+    timezone: on<UserRecord>((user) => user.timeZone),
   },
   TaxRate: {
     components: on<TaxRateRecord>(() => null),
@@ -25,7 +22,13 @@ export const ACCOUNT_RESOLVERS: ResolverMap = {
   },
   ProductOrService: {
     id: on<ProductRecord>((product) => encodeId('ProductOrService', product.id)),
+    customFields: noCustomFields,
   },
+  Client: { customFields: noCustomFields },
+  Property: { customFields: noCustomFields },
+  Quote: { customFields: noCustomFields },
+  Job: { customFields: noCustomFields },
+  Invoice: { customFields: noCustomFields },
   Mutation: {
     appDisconnect: on((_root, _args, ctx) => {
       ctx.disconnectApp();

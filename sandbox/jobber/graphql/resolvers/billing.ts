@@ -34,9 +34,7 @@ const paymentFields = {
     return client ? displayName(client) : 'Card holder';
   }),
   transactionId: on<PaymentRecordRecord>((p) => p.reference ?? `txn_${p.id.toString(36)}`),
-  transactionStatus: on<PaymentRecordRecord>((p, _args, ctx) =>
-    refundOf(p, ctx.data) ? 'REFUNDED' : 'SUCCEEDED',
-  ),
+  transactionStatus: on<PaymentRecordRecord>((p, _args, ctx) => transactionStatus(p, ctx.data)),
   refundedAt: on<PaymentRecordRecord>((p, _args, ctx) => refundOf(p, ctx.data)?.entryDate ?? null),
   refundedPaymentRecord: ref<PaymentRecordRecord, 'paymentRecords'>(
     'paymentRecords',
@@ -46,6 +44,13 @@ const paymentFields = {
     p.paymentType === 'JOBBER_PAYMENTS' ? 'SUCCEEDED' : null,
   ),
 };
+
+/** A Jobber Payments charge is REFUNDED when refunds cover it, PARTIALLY_REFUNDED when they cover part. */
+function transactionStatus(payment: PaymentRecordRecord, data: AccountData): string {
+  const refund = refundOf(payment, data);
+  if (!refund) return 'SUCCEEDED';
+  return refund.amount < payment.amount ? 'PARTIALLY_REFUNDED' : 'REFUNDED';
+}
 
 function refundOf(payment: PaymentRecordRecord, data: AccountData): PaymentRecordRecord | undefined {
   if (payment.adjustmentType !== 'PAYMENT' || payment.paymentType !== 'JOBBER_PAYMENTS') return undefined;

@@ -52,12 +52,7 @@ export function rootConnection<C extends CollectionName>(
   args: Args,
   spec: ListSpec<RecordOf<C>>,
 ): Connection<RecordOf<C>> {
-  const key = JSON.stringify({
-    collection,
-    filter: args.filter ?? null,
-    sort: args.sort ?? null,
-    q: args.searchTerm ?? null,
-  });
+  const key = JSON.stringify({ collection, ...listArguments(args) });
   const list = memoizedList(ctx.data, key, () => {
     const records = ctx.data.records[collection] as RecordOf<C>[];
     const predicate = allOf(spec.where ?? []);
@@ -65,6 +60,24 @@ export function rootConnection<C extends CollectionName>(
     return records.filter(predicate).sort(comparator);
   });
   return paginate(list, args as ConnectionArgs, key);
+}
+
+const PAGING_ARGUMENTS = new Set(['first', 'last', 'after', 'before']);
+
+/** Every argument that decides which records a list holds and in which order (not the page). */
+function listArguments(args: Args): Args {
+  return Object.fromEntries(
+    Object.entries(args)
+      .filter(([name, value]) => !PAGING_ARGUMENTS.has(name) && value !== undefined && value !== null)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
+
+/** Sort arguments as a list: some of Jobber's sorts take one input, others a list. */
+export function sortInputs(args: Args): SortInput[] | null {
+  const sort = args.sort as SortInput | SortInput[] | null | undefined;
+  if (sort === undefined || sort === null) return null;
+  return Array.isArray(sort) ? sort : [sort];
 }
 
 /** A root lookup by EncodedId: null for ids of another kind or another account. */

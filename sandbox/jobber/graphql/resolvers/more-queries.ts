@@ -3,6 +3,7 @@ import { displayName } from '../../data/people';
 import type {
   ExpenseRecord,
   PaymentRecordRecord,
+  ProductRecord,
   PropertyRecord,
   RequestRecord,
   TimeSheetEntryRecord,
@@ -11,12 +12,12 @@ import type {
 } from '../../data/records';
 import type { Args } from '../context';
 import { dateRange, decodeFilterId, equals, idEquals, idIn, search, type Predicate } from '../filters';
-import { ascending, descending, type SortInput } from '../sorting';
-import type { ListSpec } from './helpers';
+import { ascending, descending } from '../sorting';
+import { sortInputs, type ListSpec } from './helpers';
 
 type Filter = Record<string, unknown>;
 const filterOf = (args: Args): Filter => (args.filter ?? {}) as Filter;
-const sortOf = (args: Args): SortInput[] | null => (args.sort as SortInput[] | null | undefined) ?? null;
+const sortOf = sortInputs;
 const DAY_MS = 86_400_000;
 
 export function visitsSpec(args: Args, data: AccountData): ListSpec<VisitRecord> {
@@ -40,7 +41,6 @@ export function visitsSpec(args: Args, data: AccountData): ListSpec<VisitRecord>
       userId === undefined ? undefined : (v: VisitRecord) => v.assignedUserIds.includes(userId),
       productId === undefined ? undefined : usesProduct(data, productId),
       idIn(f.ids, 'Visit', 'filter.ids', (v: VisitRecord) => v.id),
-      equals(f.isComplete as boolean | undefined, (v: VisitRecord) => v.isComplete),
     ],
     sortKeys: {
       CREATED_AT: (v) => v.createdAt,
@@ -80,6 +80,7 @@ export function requestsSpec(args: Args, data: AccountData): ListSpec<RequestRec
   const client = (r: RequestRecord) => data.find('clients', r.clientId);
   return {
     where: [
+      unassigned(decodeFilterId(f.assignedTo, 'User', 'filter.assignedTo')),
       idEquals(f.clientId, 'Client', 'filter.clientId', (r: RequestRecord) => r.clientId),
       idEquals(f.propertyId, 'Property', 'filter.propertyId', (r: RequestRecord) => r.propertyId),
       equals(f.status as string | undefined, (r: RequestRecord) => r.requestStatus),
@@ -105,6 +106,11 @@ export function requestsSpec(args: Args, data: AccountData): ListSpec<RequestRec
   };
 }
 
+/** The sandbox's requests have no assessment, so nobody is assigned to them. */
+function unassigned(userId: number | undefined): Predicate<RequestRecord> | undefined {
+  return userId === undefined ? undefined : () => false;
+}
+
 export function propertiesSpec(args: Args): ListSpec<PropertyRecord> {
   const f = filterOf(args);
   return {
@@ -128,17 +134,32 @@ export function paymentRecordsSpec(args: Args): ListSpec<PaymentRecordRecord> {
       dateRange(f.entryDate, (p: PaymentRecordRecord) => p.entryDate),
       equals(f.adjustmentType as string | undefined, (p: PaymentRecordRecord) => p.adjustmentType),
       equals(f.paymentType as string | undefined, (p: PaymentRecordRecord) => p.paymentType),
+      equals(f.refundable as boolean | undefined, (p: PaymentRecordRecord) => isRefundable(p)),
       idEquals(f.clientId, 'Client', 'filter.clientId', (p: PaymentRecordRecord) => p.clientId),
     ],
-    sortKeys: { ENTRY_DATE: (p) => p.entryDate },
+    // Records keep one instant: created when entered, last changed when the receipt went out;
+    // LIST_ORDER puts initial balances last, and the sandbox has none.
+    sortKeys: {
+      ENTRY_DATE: (p) => p.entryDate,
+      CREATED_AT: (p) => p.entryDate,
+      UPDATED_AT: (p) => p.sentAt ?? p.entryDate,
+      LIST_ORDER: (p) => p.entryDate,
+    },
+    sort: sortOf(args),
     defaultOrder: [descending('ENTRY_DATE')],
   };
+}
+
+/** Our reading of `filter.refundable`: money taken in (payments and deposits), not refunds. */
+function isRefundable(payment: PaymentRecordRecord): boolean {
+  return payment.adjustmentType === 'PAYMENT' || payment.adjustmentType === 'DEPOSIT';
 }
 
 export function expensesSpec(args: Args): ListSpec<ExpenseRecord> {
   const f = filterOf(args);
   return {
     where: [
+      search(args.searchTerm, (e: ExpenseRecord) => [e.title, e.description]),
       dateRange(f.createdAt, (e: ExpenseRecord) => e.createdAt),
       dateRange(f.updatedAt, (e: ExpenseRecord) => e.updatedAt),
       dateRange(f.date, (e: ExpenseRecord) => e.date),
@@ -163,7 +184,6 @@ export function timeSheetEntriesSpec(args: Args, currentUserId: number): ListSpe
       activeOn(f.activeOnDate),
       idEquals(f.assignedTo, 'User', 'filter.assignedTo', (t: TimeSheetEntryRecord) => t.userId),
       equals(f.isApproved as boolean | undefined, (t: TimeSheetEntryRecord) => t.approved),
-      equals(f.isPayable as boolean | undefined, (t: TimeSheetEntryRecord) => t.payable),
       equals(f.ticking as boolean | undefined, (t: TimeSheetEntryRecord) => t.ticking),
       dateRange(f.createdAt, (t: TimeSheetEntryRecord) => t.createdAt),
       dateRange(f.updatedAt, (t: TimeSheetEntryRecord) => t.updatedAt),
@@ -209,14 +229,49 @@ function hasPermission(input: unknown): Predicate<UserRecord> | undefined {
   return (user) => (area ? permissionLevel(user, area) : permissionLevel(user, 'ACCOUNT')) >= minimum;
 }
 
+/** Lifecycle order of UsersSortKey.STATUS (Jobber: DEACTIVATED < SEND_INVITE < RESEND_INVITE < ACTIVATED). */
+const STATUS_RANK: Readonly<Record<string, number>> = { DEACTIVATED: 0, ACTIVATED: 3 };
+
 export function usersSpec(args: Args): ListSpec<UserRecord> {
   const f = filterOf(args);
   return {
     where: [
       equals(f.status as string | undefined, (u: UserRecord) => u.status),
       hasPermission(f.permissions),
+      idIn(f.userIds, 'User', 'filter.userIds', (u: UserRecord) => u.id),
+      search(args.searchTerm, (u: UserRecord) => [`${u.firstName} ${u.lastName}`, u.email]),
     ],
-    sortKeys: { ADMIN: (u) => !u.isAccountAdmin, NAME: (u) => `${u.firstName} ${u.lastName}` },
+    sortKeys: {
+      ADMIN: (u) => !u.isAccountAdmin,
+      NAME: (u) => `${u.firstName} ${u.lastName}`,
+      // owner > admin > user
+      ROLE: (u) => (u.isAccountOwner ? 2 : u.isAccountAdmin ? 1 : 0),
+      LAST_ACTIVE: (u) => u.lastLoginAt,
+      STATUS: (u) => STATUS_RANK[u.status] ?? 0,
+    },
+    sort: sortOf(args),
     defaultOrder: [ascending('ADMIN'), ascending('NAME')],
+  };
+}
+
+export function productsSpec(args: Args): ListSpec<ProductRecord> {
+  const f = filterOf(args);
+  const categories = Array.isArray(f.category) ? f.category.map((c) => String(c).toUpperCase()) : null;
+  return {
+    where: [
+      categories ? (p: ProductRecord) => categories.includes(p.category) : undefined,
+      idIn(f.ids, 'ProductOrService', 'filter.ids', (p: ProductRecord) => p.id),
+      search(args.searchTerm, (p: ProductRecord) => [p.name]),
+    ],
+    sortKeys: {
+      NAME: (p) => p.name,
+      DESCRIPTION: (p) => p.description,
+      MARKUP: (p) => p.markup,
+      DEFAULT_UNIT_COST: (p) => p.defaultUnitCost,
+      CATEGORY: (p) => p.category,
+      ID: (p) => p.id,
+    },
+    sort: sortInputs({ sort: f.sort }),
+    defaultOrder: [ascending('ID')],
   };
 }

@@ -14,8 +14,8 @@ import {
   search,
   type Predicate,
 } from '../filters';
-import { descending, type SortInput, type SortKeys } from '../sorting';
-import type { ListSpec } from './helpers';
+import { descending, type SortKeys } from '../sorting';
+import { sortInputs, type ListSpec } from './helpers';
 
 /**
  * Filters, searches and sorts of the root list queries, with Jobber's default orders
@@ -24,14 +24,14 @@ import type { ListSpec } from './helpers';
 type Filter = Record<string, unknown>;
 
 const filterOf = (args: Args): Filter => (args.filter ?? {}) as Filter;
-const sortOf = (args: Args): SortInput[] | null => (args.sort as SortInput[] | null | undefined) ?? null;
+const sortOf = sortInputs;
 
 function clientName(data: AccountData, clientId: number): string {
   const client = data.find('clients', clientId);
   return client ? displayName(client) : '';
 }
 
-export function clientsSpec(args: Args): ListSpec<ClientRecord> {
+export function clientsSpec(args: Args, data: AccountData): ListSpec<ClientRecord> {
   const f = filterOf(args);
   return {
     where: [
@@ -40,16 +40,47 @@ export function clientsSpec(args: Args): ListSpec<ClientRecord> {
       equals(f.isArchived as boolean | undefined, (c: ClientRecord) => c.isArchived),
       dateRange(f.updatedAt, (c: ClientRecord) => c.updatedAt),
       dateRange(f.createdAt, (c: ClientRecord) => c.createdAt),
-      search(args.searchTerm, (c: ClientRecord) => [
-        displayName(c),
-        c.firstName,
-        c.lastName,
-        ...c.emails.map((e) => e.address),
-      ]),
+      taggedWithAll(f.tags),
+      search(args.searchTerm, clientSearchTexts(args.searchFields, data)),
     ],
-    sortKeys: { UPDATED_AT: (c) => c.updatedAt },
+    sortKeys: {
+      PRIMARY_NAME: (c) => displayName(c),
+      UPDATED_AT: (c) => c.updatedAt,
+      FIRST_NAME: (c) => c.firstName,
+      LAST_NAME: (c) => c.lastName,
+    },
+    sort: sortOf(args),
     defaultOrder: [descending('UPDATED_AT')],
   };
+}
+
+/** Our reading of `filter.tags`: clients carrying every tag listed (case-insensitive). */
+function taggedWithAll(input: unknown): Predicate<ClientRecord> | undefined {
+  if (!Array.isArray(input) || input.length === 0) return undefined;
+  const wanted = input.map((tag) => String(tag).toLowerCase());
+  return (client) => {
+    const tags = new Set(client.tags.map((tag) => tag.toLowerCase()));
+    return wanted.every((tag) => tags.has(tag));
+  };
+}
+
+type ClientTexts = (client: ClientRecord) => string[];
+
+/** What a client search looks at, per ClientSearchField; every field when none is given. */
+function clientSearchTexts(fields: unknown, data: AccountData): ClientTexts {
+  const bySearchField: Record<string, ClientTexts> = {
+    NAMES: (c) => [displayName(c), c.firstName, c.lastName, c.companyName ?? ''],
+    EMAILS: (c) => c.emails.map((e) => e.address),
+    PRIMARY_EMAIL: (c) => c.emails.filter((e) => e.primary).map((e) => e.address),
+    PHONES: (c) => c.phones.map((p) => p.number),
+    NOTES: () => [],
+    CUSTOM_FIELDS: () => [],
+    PROPERTIES: (c) =>
+      data.childrenOf('properties', 'clientId', c.id).flatMap((p) => [p.address.street1, p.address.city]),
+  };
+  const chosen = Array.isArray(fields) && fields.length > 0 ? fields.map(String) : Object.keys(bySearchField);
+  const readers = chosen.map((field) => bySearchField[field]).filter((read) => read !== undefined);
+  return (client) => readers.flatMap((read) => read(client));
 }
 
 export function invoicesSpec(args: Args, data: AccountData): ListSpec<InvoiceRecord> {
@@ -130,6 +161,8 @@ export function quotesSpec(args: Args, data: AccountData): ListSpec<QuoteRecord>
       QUOTE_NUMBER: (q) => q.quoteNumber,
       QUOTE_STATUS: (q) => q.quoteStatus,
       QUOTE_TOTAL: (q) => q.total,
+      CLIENT_FIRST_NAME: (q) => data.find('clients', q.clientId)?.firstName ?? null,
+      CLIENT_LAST_NAME: (q) => data.find('clients', q.clientId)?.lastName ?? null,
     },
     sort: sortOf(args),
     defaultOrder: [descending('UPDATED_AT')],

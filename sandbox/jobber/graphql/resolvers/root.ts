@@ -8,6 +8,7 @@ import { byId, rootConnection } from './helpers';
 import {
   expensesSpec,
   paymentRecordsSpec,
+  productsSpec,
   propertiesSpec,
   requestsSpec,
   timeSheetEntriesSpec,
@@ -24,11 +25,6 @@ function single<C extends CollectionName>(collection: C, kind: string) {
   );
 }
 
-function productConnection(args: Args, ctx: GraphqlContext): unknown {
-  const products = ctx.data.records.products;
-  return paginate(products, args as ConnectionArgs, 'products');
-}
-
 export const ROOT_RESOLVERS: ResolverMap = {
   Query: {
     account: on((_root, _args, ctx) => accountObject(ctx.data)),
@@ -38,7 +34,7 @@ export const ROOT_RESOLVERS: ResolverMap = {
     }),
     users: on((_root, args, ctx) => rootConnection(ctx, 'users', args, usersSpec(args))),
     client: single('clients', 'Client'),
-    clients: on((_root, args, ctx) => rootConnection(ctx, 'clients', args, clientsSpec(args))),
+    clients: on((_root, args, ctx) => rootConnection(ctx, 'clients', args, clientsSpec(args, ctx.data))),
     property: single('properties', 'Property'),
     properties: on((_root, args, ctx) => rootConnection(ctx, 'properties', args, propertiesSpec(args))),
     request: single('requests', 'Request'),
@@ -65,8 +61,8 @@ export const ROOT_RESOLVERS: ResolverMap = {
       if (!product) throw new GraphQLError('ProductOrService not found');
       return product;
     }),
-    productOrServices: on((_root, args, ctx) => productConnection(args, ctx)),
-    products: on((_root, args, ctx) => productConnection(args, ctx)),
+    productOrServices: on((_root, args, ctx) => rootConnection(ctx, 'products', args, productsSpec({}))),
+    products: on((_root, args, ctx) => rootConnection(ctx, 'products', args, productsSpec(args))),
     taxRates: on((_root, args, ctx) => {
       const matches = search(args.searchTerm, (rate: { name: string; label: string }) => [
         rate.name,

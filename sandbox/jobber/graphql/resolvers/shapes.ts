@@ -82,5 +82,25 @@ export function clientPhones(client: ClientRecord): Record<string, unknown>[] {
 /** The account as the `Account` type sees it. */
 export function accountObject(data: AccountData): Record<string, unknown> {
   const owner = data.records.users.find((user) => user.isAccountOwner);
-  return { id: encodeId('Account', data.spec.index), name: data.spec.name, createdAt: owner?.createdAt ?? 0 };
+  const earliestIssued = data.records.invoices.reduce<number | null>(
+    (earliest, { issuedDate }) =>
+      issuedDate === null || (earliest !== null && earliest <= issuedDate) ? earliest : issuedDate,
+    null,
+  );
+  return {
+    id: encodeId('Account', data.spec.index),
+    name: data.spec.name,
+    createdAt: owner?.createdAt ?? 0,
+    phone: owner?.phone ?? null,
+    dedicatedPhoneNumber: null,
+    signupName: owner ? `${owner.firstName} ${owner.lastName}` : null,
+    earliestInvoiceIssuedDate: earliestIssued,
+    features: ACCOUNT_FEATURES,
+  };
 }
+
+const ACCOUNT_FEATURES = [
+  { name: 'Jobber Payments', available: true, discoverable: true, enabled: true },
+  { name: 'Job Costing', available: true, discoverable: true, enabled: true },
+  { name: 'Quote Follow-ups', available: true, discoverable: true, enabled: false },
+];

@@ -90,11 +90,7 @@ export const WORK_RESOLVERS: ResolverMap = {
     }),
     jobCosting: on<JobRecord>((job, _args, ctx) => {
       ctx.data.ensureTimeSheets();
-      return {
-        ...job.costing,
-        id: encodeId('JobCosting', job.id),
-        belowMinimumThreshold: (job.costing.profitPercentage ?? 0) < 20,
-      };
+      return { ...job.costing, id: encodeId('JobCosting', job.id) };
     }),
     jobBalanceTotals: on<JobRecord>((job, _args, ctx) => {
       const invoices = ctx.data
@@ -110,7 +106,6 @@ export const WORK_RESOLVERS: ResolverMap = {
   },
   Visit: {
     visitStatus: on<VisitRecord>((visit) => visit.visitStatus),
-    amounts: on<VisitRecord>((visit) => ({ visitBasedBillingTotal: visit.visitBasedBillingTotal })),
     duration: on<VisitRecord>((visit) =>
       visit.startAt === null || visit.endAt === null
         ? null

@@ -1,6 +1,6 @@
 /** Invoices, payments, expenses and timesheets. */
 export const BILLING_SDL = /* GraphQL */ `
-  type Invoice {
+  type Invoice implements CustomFieldsInterface {
     id: EncodedId!
     invoiceNumber: String!
     subject: String!
@@ -19,8 +19,8 @@ export const BILLING_SDL = /* GraphQL */ `
     taxRate: TaxRate
     taxCalculationMethod: String!
     taxDetails: TaxDetails
-    discount: CostModifier
     jobberWebUri: String!
+    customFields: [CustomFieldUnion!]!
     lineItems(after: String, before: String, first: Int, last: Int): InvoiceLineItemConnection!
     jobs(after: String, before: String, first: Int, last: Int): JobConnection!
     visits(after: String, before: String, first: Int, last: Int): VisitConnection!
@@ -40,7 +40,7 @@ export const BILLING_SDL = /* GraphQL */ `
     total: Float!
   }
 
-  type InvoiceBillingAddress {
+  type InvoiceBillingAddress implements AddressInterface {
     street: String!
     street1: String
     street2: String
@@ -51,6 +51,7 @@ export const BILLING_SDL = /* GraphQL */ `
     coordinates: GeoPoint
   }
 
+  # Jobber also has excludeOrigin, whose type is not known, so the sandbox refuses it (docs/sandbox.md).
   input InvoiceFilterAttributes {
     clientId: EncodedId
     invoiceNumber: EncodedId
@@ -96,8 +97,8 @@ export const BILLING_SDL = /* GraphQL */ `
     sent_not_due
   }
 
-  type InvoiceLineItem {
-    category: String!
+  type InvoiceLineItem implements LineItemInterface {
+    category: ProductsAndServicesCategory!
     createdAt: ISO8601DateTime!
     date: ISO8601DateTime
     description: String!
@@ -134,7 +135,21 @@ export const BILLING_SDL = /* GraphQL */ `
     adjustmentType: IncomeAdjustmentType
     paymentType: PaymentType
     # newer than 2022-03-10 (jobber-api.md §7-§8)
+    refundable: Boolean
     clientId: EncodedId
+  }
+
+  # One input, not a list.
+  input PaymentRecordSortAttributes {
+    key: PaymentRecordSortKey!
+    direction: SortDirectionEnum!
+  }
+
+  enum PaymentRecordSortKey {
+    ENTRY_DATE
+    CREATED_AT
+    UPDATED_AT
+    LIST_ORDER
   }
 
   type PaymentRecord {
@@ -156,6 +171,13 @@ export const BILLING_SDL = /* GraphQL */ `
     JOBBER_PAYMENTS
     EPAYMENT
     CONSUMER_FINANCING
+    # newer than 2022-03-10 (jobber-api.md §7.4)
+    ZELLE
+    CASH_APP
+    PAYPAL
+    VENMO
+    E_TRANSFER
+    ACH_BANK_PAYMENT
   }
 
   enum IncomeAdjustmentType {
@@ -179,6 +201,9 @@ export const BILLING_SDL = /* GraphQL */ `
     UNKNOWN_ORIGIN
     EMPLOYEE_ONLINE_ORIGIN
     API_ORIGIN
+    # newer than 2022-03-10 (jobber-api.md §7.4)
+    CARD_READER
+    TAP_TO_PAY
   }
 
   enum JobberPaymentTransactionStatus {
@@ -188,6 +213,8 @@ export const BILLING_SDL = /* GraphQL */ `
     FAILED
     DISPUTED
     SUCCEEDED
+    # newer than 2022-03-10 (jobber-api.md §7.4)
+    PARTIALLY_REFUNDED
   }
 
   type Expense {
@@ -200,14 +227,8 @@ export const BILLING_SDL = /* GraphQL */ `
     paidBy: User
     reimbursableTo: User
     linkedJob: Job
-    accountingCode: AccountingCode
     createdAt: ISO8601DateTime!
     updatedAt: ISO8601DateTime!
-  }
-
-  type AccountingCode {
-    code: String!
-    id: EncodedId!
   }
 
   input ExpenseFilterAttributes {
@@ -258,7 +279,6 @@ export const BILLING_SDL = /* GraphQL */ `
     assignedTo: EncodedId
     # newer than 2022-03-10 (jobber-api.md §7.2)
     isApproved: Boolean
-    isPayable: Boolean
     ticking: Boolean
     createdAt: Iso8601DateTimeRangeInput
     updatedAt: Iso8601DateTimeRangeInput

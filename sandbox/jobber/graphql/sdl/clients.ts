@@ -1,6 +1,6 @@
 /** Clients, their properties and requests. */
 export const CLIENTS_SDL = /* GraphQL */ `
-  type Client {
+  type Client implements CustomFieldsInterface {
     id: EncodedId!
     name: String!
     firstName: String!
@@ -18,11 +18,19 @@ export const CLIENTS_SDL = /* GraphQL */ `
     phones: [ClientPhoneNumber!]!
     defaultEmails: [String!]!
     tags(after: String, before: String, first: Int, last: Int): TagConnection!
+    customFields: [CustomFieldUnion!]!
     createdAt: ISO8601DateTime!
     updatedAt: ISO8601DateTime!
     jobberWebUri: String!
     clientProperties(after: String, before: String, first: Int, last: Int): PropertyConnection!
-    jobs(after: String, before: String, first: Int, last: Int): JobConnection!
+    jobs(
+      after: String
+      before: String
+      first: Int
+      last: Int
+      filter: JobFilterAttributes
+      sort: [JobsSortInput!]
+    ): JobConnection!
     quotes(after: String, before: String, first: Int, last: Int): QuoteConnection!
     invoices(after: String, before: String, first: Int, last: Int): InvoiceConnection!
     requests(after: String, before: String, first: Int, last: Int): RequestConnection!
@@ -70,9 +78,32 @@ export const CLIENTS_SDL = /* GraphQL */ `
     isArchived: Boolean
     updatedAt: Iso8601DateTimeRangeInput
     createdAt: Iso8601DateTimeRangeInput
+    tags: [String!]
   }
 
-  type Property {
+  enum ClientSearchField {
+    NAMES
+    EMAILS
+    PRIMARY_EMAIL
+    PHONES
+    NOTES
+    CUSTOM_FIELDS
+    PROPERTIES
+  }
+
+  input ClientsSortInput {
+    key: ClientsSortKey!
+    direction: SortDirectionEnum!
+  }
+
+  enum ClientsSortKey {
+    PRIMARY_NAME
+    UPDATED_AT
+    FIRST_NAME
+    LAST_NAME
+  }
+
+  type Property implements CustomFieldsInterface {
     id: EncodedId!
     address: PropertyAddress!
     client: Client
@@ -80,12 +111,24 @@ export const CLIENTS_SDL = /* GraphQL */ `
     taxRate: TaxRate
     routingOrder: Int
     jobberWebUri: String!
+    customFields: [CustomFieldUnion!]!
     jobs(after: String, before: String, first: Int, last: Int): JobConnection!
     quotes(after: String, before: String, first: Int, last: Int): QuoteConnection!
     requests(after: String, before: String, first: Int, last: Int): RequestConnection!
   }
 
-  type PropertyAddress {
+  interface AddressInterface {
+    street: String!
+    street1: String
+    street2: String
+    city: String
+    province: String
+    postalCode: String
+    country: String
+    coordinates: GeoPoint
+  }
+
+  type PropertyAddress implements AddressInterface {
     id: EncodedId!
     street: String!
     street1: String
@@ -129,6 +172,8 @@ export const CLIENTS_SDL = /* GraphQL */ `
   }
 
   input RequestFilterAttributes {
+    # EncodedId as on visits; the type is inferred (docs/sandbox.md)
+    assignedTo: EncodedId
     clientId: EncodedId
     propertyId: EncodedId
     status: RequestStatusTypeEnum

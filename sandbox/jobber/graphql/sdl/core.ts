@@ -1,4 +1,7 @@
-/** Root types, the account and its users, shared inputs and enums, tax rates, products and services. */
+/**
+ * Root types, the account and its users, shared inputs and enums, tax rates, products and services,
+ * as Jobber's public API shows them at 2025-04-16 (docs/jobber-api.md §7).
+ */
 export const CORE_SDL = /* GraphQL */ `
   scalar Timezone
 
@@ -14,6 +17,9 @@ export const CORE_SDL = /* GraphQL */ `
     clients(
       filter: ClientFilterAttributes
       searchTerm: String
+      searchFields: [ClientSearchField!]
+      # one input, not a list (docs/jobber-api.md §7.2)
+      sort: ClientsSortInput
       after: String
       before: String
       first: Int
@@ -22,6 +28,7 @@ export const CORE_SDL = /* GraphQL */ `
     expense(id: EncodedId!): Expense
     expenses(
       filter: ExpenseFilterAttributes
+      searchTerm: String
       sort: [ExpensesSortInput!]
       after: String
       before: String
@@ -51,6 +58,7 @@ export const CORE_SDL = /* GraphQL */ `
     paymentRecord(id: EncodedId!): PaymentRecordInterface
     paymentRecords(
       filter: PaymentRecordFilterAttributes
+      sort: PaymentRecordSortAttributes
       after: String
       before: String
       first: Int
@@ -58,7 +66,14 @@ export const CORE_SDL = /* GraphQL */ `
     ): PaymentRecordInterfaceConnection
     productOrService(id: EncodedId!): ProductOrService!
     productOrServices(after: String, before: String, first: Int, last: Int): ProductOrServiceConnection!
-    products(after: String, before: String, first: Int, last: Int): ProductOrServiceConnection!
+    products(
+      filter: ProductsFilterInput
+      searchTerm: String
+      after: String
+      before: String
+      first: Int
+      last: Int
+    ): ProductOrServiceConnection!
     properties(
       filter: PropertiesFilterAttributes
       searchTerm: String
@@ -82,8 +97,9 @@ export const CORE_SDL = /* GraphQL */ `
     requests(
       filter: RequestFilterAttributes
       searchTerm: String
-      # a list since 2024-11-12 (jobber-api.md §8); keys from Jobber's 2025-04-16 introspection
+      # a list since 2024-11-12 (jobber-api.md §8)
       sort: [RequestsSortInput!]
+      timezone: Timezone
       after: String
       before: String
       first: Int
@@ -101,6 +117,8 @@ export const CORE_SDL = /* GraphQL */ `
     user(id: EncodedId): User
     users(
       filter: UsersFilterAttributes
+      searchTerm: String
+      sort: [UsersSortInput!]
       after: String
       before: String
       first: Int
@@ -133,21 +151,37 @@ export const CORE_SDL = /* GraphQL */ `
     author: String!
   }
 
-  type MutationErrors {
+  interface UserErrorsInterface {
     message: String!
     path: [String!]!
   }
 
+  type MutationErrors implements UserErrorsInterface {
+    message: String!
+    path: [String!]!
+  }
+
+  # No accountOwner, currentUser or taxRates in the public API; industry is left out because the
+  # values of its enum are not known (docs/sandbox.md).
   type Account {
     id: EncodedId!
     name: String!
     createdAt: ISO8601DateTime!
-    accountOwner: User!
-    currentUser: User!
-    taxRates: [TaxRate!]
+    dedicatedPhoneNumber: String
+    earliestInvoiceIssuedDate: ISO8601DateTime
+    features: [AccountFeature!]
+    phone: String
+    signupName: String
   }
 
-  type User {
+  type AccountFeature {
+    available: Boolean!
+    discoverable: Boolean!
+    enabled: Boolean!
+    name: String!
+  }
+
+  interface UserInterface {
     id: EncodedId!
     name: Name!
     email: UserEmail!
@@ -158,7 +192,19 @@ export const CORE_SDL = /* GraphQL */ `
     isCurrentUser: Boolean!
     timezone: Timezone
     lastLoginAt: ISO8601DateTime
-    account: Account
+  }
+
+  type User implements UserInterface {
+    id: EncodedId!
+    name: Name!
+    email: UserEmail!
+    phone: UserPhone
+    status: UserStatusEnum!
+    isAccountAdmin: Boolean!
+    isAccountOwner: Boolean!
+    isCurrentUser: Boolean!
+    timezone: Timezone
+    lastLoginAt: ISO8601DateTime
   }
 
   type Name {
@@ -167,12 +213,25 @@ export const CORE_SDL = /* GraphQL */ `
     last: String!
   }
 
-  type UserEmail {
+  interface EmailInterface {
     raw: String!
     isValid: Boolean!
   }
 
-  type UserPhone {
+  type UserEmail implements EmailInterface {
+    raw: String!
+    isValid: Boolean!
+  }
+
+  interface PhoneNumberInterface {
+    areaCode: String
+    countryCode: String
+    friendly: String
+    isValid: Boolean!
+    raw: String!
+  }
+
+  type UserPhone implements PhoneNumberInterface {
     areaCode: String
     countryCode: String
     friendly: String
@@ -183,6 +242,20 @@ export const CORE_SDL = /* GraphQL */ `
   input UsersFilterAttributes {
     status: UsersStatusFilterEnum!
     permissions: UserPermissionFilterAttributes
+    userIds: [EncodedId!]
+  }
+
+  input UsersSortInput {
+    key: UsersSortKey!
+    direction: SortDirectionEnum!
+  }
+
+  # ROLE ranks owner > admin > user
+  enum UsersSortKey {
+    NAME
+    ROLE
+    LAST_ACTIVE
+    STATUS
   }
 
   enum UsersStatusFilterEnum {
@@ -248,12 +321,27 @@ export const CORE_SDL = /* GraphQL */ `
     tax: Float!
   }
 
-  type ProductOrService {
+  # Jobber's accounts may define custom fields; the sandbox's have none, so customFields is always
+  # empty and the union is cut to one member (docs/sandbox.md).
+  interface CustomFieldsInterface {
+    customFields: [CustomFieldUnion!]!
+  }
+
+  union CustomFieldUnion = CustomFieldText
+
+  type CustomFieldText {
+    id: EncodedId
+    label: String!
+    valueText: String!
+  }
+
+  type ProductOrService implements CustomFieldsInterface {
     # EncodedId since 2022-09-15 (Int! in 2022-03-10)
     id: EncodedId!
     name: String!
     description: String
-    category: WorkItemCategoryTypeEnum!
+    category: ProductsAndServicesCategory!
+    customFields: [CustomFieldUnion!]!
     defaultUnitCost: Float!
     internalUnitCost: Float
     markup: Float
@@ -261,9 +349,33 @@ export const CORE_SDL = /* GraphQL */ `
     visible: Boolean
   }
 
+  enum ProductsAndServicesCategory {
+    PRODUCT
+    SERVICE
+  }
+
+  # Package was removed on 2023-11-15
   enum WorkItemCategoryTypeEnum {
     Product
     Service
-    Package
+  }
+
+  input ProductsFilterInput {
+    category: [WorkItemCategoryTypeEnum!]
+    sort: ProductsAndServicesSortInput
+    ids: [EncodedId!]
+  }
+
+  input ProductsAndServicesSortInput {
+    key: ProductsAndServicesSortKey!
+    direction: SortDirectionEnum!
+  }
+
+  enum ProductsAndServicesSortKey {
+    NAME
+    DESCRIPTION
+    MARKUP
+    DEFAULT_UNIT_COST
+    CATEGORY
   }
 `;

@@ -59,7 +59,10 @@ const PAYMENT_RECORD_FIELDS = `
   rawAmount: Float!
   canEdit: Boolean!`;
 
-/** Each implementation's own fields, as in Jobber's schema (disputes and billing addresses left out). */
+/**
+ * Each implementation's own fields, as in Jobber's schema (disputes and billing addresses left out;
+ * the newer methods' own fields are not known, so they serve only the interface's).
+ */
 export const PAYMENT_RECORD_TYPES: Record<string, string> = {
   CashPaymentRecord: '',
   CheckPaymentRecord: 'checkNumber: String',
@@ -76,6 +79,12 @@ export const PAYMENT_RECORD_TYPES: Record<string, string> = {
   JobberPaymentsRefundPaymentRecord: `feeAmount: Float refundedAt: ISO8601DateTime
     refundedPaymentRecord: PaymentRecordInterface tipAmount: Float transactionId: String!
     transactionStatus: JobberPaymentTransactionStatus!`,
+  AchBankPaymentPaymentRecord: 'confirmationNumber: String',
+  CashAppPaymentRecord: '',
+  ETransferPaymentRecord: '',
+  PaypalPaymentRecord: '',
+  VenmoPaymentRecord: '',
+  ZellePaymentRecord: '',
 };
 
 function paymentRecordSdl(name: string, ownFields: string): string {
@@ -86,7 +95,7 @@ type ${name} implements PaymentRecordInterface {${PAYMENT_RECORD_FIELDS}
 `;
 }
 
-/** The SDL of API version 2025-04-16 as far as the connector reads it. */
+/** The SDL of Jobber's public API at version 2025-04-16, as far as the sandbox serves it. */
 export const SCHEMA_SDL = [
   CORE_SDL,
   PERMISSIONS_SDL,

@@ -31,6 +31,12 @@ export const PERMISSIONS_SDL = /* GraphQL */ `
     WORK_ORDERS_INDEX
     TWO_WAY_SMS
     ACCOUNT
+    BOOKKEEPING
+    CLIENT_MEDIA
+    JOB_COSTING
+    MARKETING_SUITE
+    SALES_PIPELINE
+    WEBSITE
   }
 
   enum PermissionLevelFilterEnum {

@@ -1,6 +1,19 @@
 /** Visits: the scheduled work of jobs. */
 export const VISITS_SDL = /* GraphQL */ `
-  type Visit {
+  # Jobber's interface also has isDefaultTitle and overrideOrder, which the sandbox does not serve.
+  interface ScheduledItemInterface {
+    allDay: Boolean!
+    assignedUsers(after: String, before: String, first: Int, last: Int): UserConnection
+    createdBy: User
+    duration: Int
+    endAt: ISO8601DateTime
+    id: EncodedId!
+    startAt: ISO8601DateTime
+    title: String
+  }
+
+  # No amounts (VisitAmounts) in the public API.
+  type Visit implements ScheduledItemInterface {
     id: EncodedId!
     title: String
     instructions: String
@@ -10,7 +23,6 @@ export const VISITS_SDL = /* GraphQL */ `
     completedAt: ISO8601DateTime
     createdAt: ISO8601DateTime!
     allDay: Boolean!
-    amounts: VisitAmounts
     duration: Int
     isComplete: Boolean!
     isLastScheduledVisit: Boolean!
@@ -22,10 +34,6 @@ export const VISITS_SDL = /* GraphQL */ `
     assignedUsers(after: String, before: String, first: Int, last: Int): UserConnection
     lineItems(after: String, before: String, first: Int, last: Int): JobLineItemConnection!
     timeSheetEntries(after: String, before: String, first: Int, last: Int): TimeSheetEntryConnection
-  }
-
-  type VisitAmounts {
-    visitBasedBillingTotal: Float
   }
 
   input VisitFilterAttributes {
@@ -40,9 +48,9 @@ export const VISITS_SDL = /* GraphQL */ `
     productOrServiceId: EncodedId
     # newer than 2022-03-10 (jobber-api.md §7-§8)
     ids: [EncodedId!]
-    isComplete: Boolean
   }
 
+  # No UPDATED_AT: visits carry no change signal.
   input VisitsSortInput {
     key: VisitsSortableFields!
     direction: SortDirectionEnum!

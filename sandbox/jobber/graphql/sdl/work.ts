@@ -1,6 +1,6 @@
 /** Quotes and jobs, with their line items and job costing. */
 export const WORK_SDL = /* GraphQL */ `
-  type Quote {
+  type Quote implements CustomFieldsInterface {
     id: EncodedId!
     quoteNumber: String!
     title: String
@@ -10,8 +10,6 @@ export const WORK_SDL = /* GraphQL */ `
     client: Client
     property: Property
     request: Request
-    discount: CostModifier
-    requiredDeposit: CostModifier
     taxDetails: TaxDetails
     clientHubViewedAt: ISO8601DateTime
     sentAt: ISO8601DateTime
@@ -19,6 +17,7 @@ export const WORK_SDL = /* GraphQL */ `
     createdAt: ISO8601DateTime!
     updatedAt: ISO8601DateTime!
     jobberWebUri: String!
+    customFields: [CustomFieldUnion!]!
     lineItems(
       after: String
       before: String
@@ -29,7 +28,7 @@ export const WORK_SDL = /* GraphQL */ `
     jobs(after: String, before: String, first: Int, last: Int, sort: [QuoteJobsSortInput!]): JobConnection
     depositRecords(after: String, before: String, first: Int, last: Int): PaymentRecordConnection!
     # newer than 2022-03-10 (jobber-api.md §7-§8)
-    lastTransitioned: QuoteLastTransitioned
+    lastTransitioned: QuoteLastTransitioned!
     salesperson: User
   }
 
@@ -72,6 +71,8 @@ export const WORK_SDL = /* GraphQL */ `
     QUOTE_NUMBER
     QUOTE_STATUS
     QUOTE_TOTAL
+    CLIENT_FIRST_NAME
+    CLIENT_LAST_NAME
   }
 
   enum QuoteStatusTypeEnum {
@@ -83,8 +84,23 @@ export const WORK_SDL = /* GraphQL */ `
     changes_requested
   }
 
-  type QuoteLineItem {
-    category: String!
+  # The fields the three kinds of line item share (Jobber's interface has more than the sandbox serves).
+  interface LineItemInterface {
+    category: ProductsAndServicesCategory!
+    createdAt: ISO8601DateTime!
+    description: String!
+    id: EncodedId!
+    linkedProductOrService: ProductOrService
+    name: String!
+    quantity: Float!
+    taxable: Boolean!
+    totalPrice: Float!
+    unitPrice: Float!
+    updatedAt: ISO8601DateTime!
+  }
+
+  type QuoteLineItem implements LineItemInterface {
+    category: ProductsAndServicesCategory!
     createdAt: ISO8601DateTime!
     description: String!
     id: EncodedId!
@@ -114,22 +130,12 @@ export const WORK_SDL = /* GraphQL */ `
     UPDATED_AT
   }
 
-  type CostModifier {
-    rate: Float!
-    type: CostModifierTypeEnum!
-  }
-
-  enum CostModifierTypeEnum {
-    Percent
-    Unit
-  }
-
   type TaxDetails {
     totalTaxAmount: Float!
     totalTaxRate: TaxRateBase!
   }
 
-  type Job {
+  type Job implements CustomFieldsInterface {
     id: EncodedId!
     jobNumber: Int!
     title: String
@@ -148,6 +154,7 @@ export const WORK_SDL = /* GraphQL */ `
     createdAt: ISO8601DateTime!
     updatedAt: ISO8601DateTime!
     jobberWebUri: String!
+    customFields: [CustomFieldUnion!]!
     visitsInfo: VisitsInfo!
     lineItems(after: String, before: String, first: Int, last: Int): JobLineItemConnection!
     visits(
@@ -235,8 +242,8 @@ export const WORK_SDL = /* GraphQL */ `
     VISIT_BASED
   }
 
-  type JobLineItem {
-    category: String!
+  type JobLineItem implements LineItemInterface {
+    category: ProductsAndServicesCategory!
     createdAt: ISO8601DateTime!
     description: String!
     id: EncodedId!
@@ -261,7 +268,6 @@ export const WORK_SDL = /* GraphQL */ `
 
   # newer than 2022-03-10 (signatures from Jobber's 2025-04-16 introspection)
   type JobCosting {
-    belowMinimumThreshold: Boolean
     expenseCost: Float!
     id: EncodedId!
     labourCost: Float!
