@@ -6,7 +6,7 @@
 import type { RowContext } from '../catalog/types';
 import type { JsonObject } from '../jobber/api';
 import { pathsOf } from './columns';
-import { EVERYTHING, type Interval } from './coverage';
+import { EVERYTHING } from './coverage';
 import { mergeChanged, removeUnlisted } from './merge';
 import { isoSeconds, WHOLE, type ReplicatedObject } from './plan';
 import type { JobberPort } from './port';
@@ -60,12 +60,36 @@ export function readChanges(state: ReplicaState, sync: SyncContext): ReplicaStat
       const date = sync.object.dateOf(dateField, node, sync.rowContext);
       return date !== null && date < since;
     };
-    const nodes = sync.port.read({ paths, newestFirst: { sort: changes.sort, isOlder } });
+    const nodes = sync.port.read({
+      paths,
+      newestFirst: { sort: changes.sort, stopAfter: (page) => page.some(isOlder) },
+    });
+    next = mergeChanged(next, nodes, sync.object, sync.rowContext);
+  } else if (changes.kind === 'newestFirstUntilKnown') {
+    const known = heldUnchanged(next);
+    const nodes = sync.port.read({
+      paths,
+      newestFirst: { sort: changes.sort, stopAfter: (page) => page.every(known) },
+    });
     next = mergeChanged(next, nodes, sync.object, sync.rowContext);
   } else {
     next = readEverything(next, sync);
   }
   return { ...next, watermark: startedAt };
+}
+
+/** Whether a node is a record the replica holds with exactly these values in every column. */
+function heldUnchanged(state: ReplicaState): (node: JsonObject) => boolean {
+  const position = new Map(state.records.ids.map((id, index) => [id, index]));
+  const keys = Object.keys(state.records.columns);
+  return (node) => {
+    const index = position.get(String(node['id']));
+    if (index === undefined) return false;
+    return keys.every(
+      (key) =>
+        JSON.stringify(node[key] ?? null) === JSON.stringify(state.records.columns[key]?.[index] ?? null),
+    );
+  };
 }
 
 /** Objects without a change signal are few: read whole, they replace the replica's records. */
@@ -84,15 +108,15 @@ function readEverything(state: ReplicaState, sync: SyncContext): ReplicaState {
 
 /** Re-reads records whose clock-derived values (Today, Late, Past due) may have changed. */
 export function readClockWindows(state: ReplicaState, sync: SyncContext): ReplicaState {
-  const dates = sync.object.replication.clockDates ?? [];
-  if (state.clockSyncedAt === null || dates.length === 0) return state;
+  const filters = sync.object.replication.clockFilters ?? [];
+  if (state.clockSyncedAt === null || filters.length === 0) return state;
   const startedAt = sync.now();
   const margin = sync.settings.clockMarginMs;
-  const window: Interval = { start: state.clockSyncedAt - margin, end: startedAt + margin };
+  const range = { after: isoSeconds(state.clockSyncedAt - margin), before: isoSeconds(startedAt + margin) };
   const paths = pathsOf(state.records.selection);
   let next = state;
-  for (const key of dates) {
-    const nodes = sync.port.read({ paths, filter: sync.object.filterFor(key, window) ?? {} });
+  for (const argument of filters) {
+    const nodes = sync.port.read({ paths, filter: { [argument]: range } });
     next = mergeChanged(next, nodes, sync.object, sync.rowContext);
   }
   return { ...next, clockSyncedAt: startedAt };

@@ -5,30 +5,10 @@
  */
 import { findField } from '../catalog/catalog';
 import { selectionPaths } from '../catalog/query';
-import type { CatalogObject, DateOption, FieldDef, RowContext } from '../catalog/types';
-import type { JsonObject, JsonValue } from '../jobber/api';
+import type { CatalogObject, DateOption, FieldDef, Replication, RowContext } from '../catalog/types';
+import type { JsonObject } from '../jobber/api';
 import { selectionOf, type ColumnSelection } from './columns';
 import { EVERYTHING, type Interval } from './coverage';
-
-/** How Jobber shows that a record changed (docs/replica.md, "Reading only what changed"). */
-export type ChangeSignal =
-  /** Records whose date at one of these filter arguments is after the watermark. */
-  | { readonly kind: 'since'; readonly arguments: readonly string[] }
-  /** The root query sorted by last update, newest first, read until older than the watermark. */
-  | { readonly kind: 'newestFirst'; readonly sort: JsonValue; readonly dateField: string }
-  /** No signal and few records: everything is read again on every sync. */
-  | { readonly kind: 'everything' };
-
-export interface Replication {
-  readonly changes: ChangeSignal;
-  /**
-   * The date option (never null, filterable) whose slices an all-time read is cut into; absent for
-   * objects read whole (those with the `everything` signal).
-   */
-  readonly sliceBy?: string;
-  /** Date options whose passing changes values Jobber derives from the clock (statuses). */
-  readonly clockDates?: readonly string[];
-}
 
 /** The coverage key of objects read whole: they have no date to slice on. */
 export const WHOLE = 'whole';
@@ -44,7 +24,7 @@ export interface ReplicatedObject {
   coverageFor(dateOption: DateOption | undefined, window: Interval | undefined): Need['coverage'];
   /**
    * The columns that answer these fields over a coverage key: their paths, the record id, the key's
-   * date and the dates the object's change signal and clock-derived values depend on.
+   * date and the date the object's change signal compares.
    */
   selectionFor(fields: readonly FieldDef[], key: string): ColumnSelection;
 }
@@ -100,7 +80,6 @@ export function replicatedObject(object: CatalogObject, replication: Replication
     selectionFor: (fields, key) => {
       const dates = [
         ...(key === WHOLE ? [] : [key]),
-        ...(replication.clockDates ?? []),
         ...(replication.changes.kind === 'newestFirst' ? [replication.changes.dateField] : []),
       ];
       const paths = selectionPaths(object, [...fields, ...dates.map(fieldOf)]);

@@ -9,8 +9,11 @@ export interface RecordRead {
   /** Selection paths from the root record (the replica's columns). */
   readonly paths: readonly string[];
   readonly filter?: JsonObject;
-  /** Read sorted newest first, stopping at the first page that reaches an older record. */
-  readonly newestFirst?: { readonly sort: JsonValue; readonly isOlder: (node: JsonObject) => boolean };
+  /** Read with this sort (newest first), ending after the first page for which `stopAfter` is true. */
+  readonly newestFirst?: {
+    readonly sort: JsonValue;
+    readonly stopAfter: (page: readonly JsonObject[]) => boolean;
+  };
 }
 
 export interface JobberPort {

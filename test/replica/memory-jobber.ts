@@ -40,9 +40,12 @@ export class MemoryJobber implements JobberPort {
     let matching = this.matching(request.filter);
     if (request.newestFirst) {
       matching = [...matching].sort((a, b) => String(b['updatedAt']).localeCompare(String(a['updatedAt'])));
-      const cut = matching.findIndex(request.newestFirst.isOlder);
-      // Whole pages of 100, as the reader stops at the first page reaching an older record.
-      if (cut !== -1) matching = matching.slice(0, Math.ceil((cut + 1) / 100) * 100);
+      // Whole pages of 100: the reader ends after the first page the caller says is enough.
+      for (let start = 0; start < matching.length; start += 100)
+        if (request.newestFirst.stopAfter(matching.slice(start, start + 100))) {
+          matching = matching.slice(0, start + 100);
+          break;
+        }
     }
     this.spent += this.costOf(request.paths, matching.length);
     return matching.map((record) => project(record, request.paths));

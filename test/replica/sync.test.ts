@@ -12,7 +12,7 @@ import { MemoryJobber } from './memory-jobber';
 const object = replicatedObject(invoices, {
   changes: { kind: 'since', arguments: ['updatedAt'] },
   sliceBy: 'createdAt',
-  clockDates: ['dueDate'],
+  clockFilters: ['dueDate'],
 });
 const context = contextOn('2026-06-30');
 const DAY = 86_400_000;

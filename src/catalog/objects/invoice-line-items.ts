@@ -28,6 +28,11 @@ export const invoiceLineItems: CatalogObject = {
     },
   ],
   allTime: true,
+  replication: {
+    changes: { kind: 'since', arguments: ['updatedAt'] },
+    sliceBy: 'invoiceCreatedAt',
+    clockFilters: ['dueDate'],
+  },
   fields: [
     ...lineItemFields([
       date({

@@ -145,6 +145,11 @@ export const invoices: CatalogObject = {
     { fieldId: 'updatedAt', label: 'Last updated', filterArgument: 'updatedAt', precision: 'timestamp' },
   ],
   allTime: true,
+  replication: {
+    changes: { kind: 'since', arguments: ['updatedAt'] },
+    sliceBy: 'createdAt',
+    clockFilters: ['dueDate'],
+  },
   fields: [
     ...group('Invoice', [
       ...invoiceKeyFields,

@@ -37,6 +37,11 @@ export const jobLineItems: CatalogObject = {
     },
   ],
   allTime: true,
+  replication: {
+    changes: { kind: 'newestFirst', sort: UPDATED_NEWEST_FIRST, dateField: 'jobUpdatedAt' },
+    sliceBy: 'jobCreatedAt',
+    clockFilters: ['startAt', 'endAt', 'visitsScheduledBetween'],
+  },
   fields: [
     ...lineItemFields([
       money({

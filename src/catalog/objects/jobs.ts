@@ -122,6 +122,11 @@ export const jobs: CatalogObject = {
     },
   ],
   allTime: true,
+  replication: {
+    changes: { kind: 'newestFirst', sort: UPDATED_NEWEST_FIRST, dateField: 'updatedAt' },
+    sliceBy: 'createdAt',
+    clockFilters: ['startAt', 'endAt', 'visitsScheduledBetween'],
+  },
   fields: [
     ...group('Job', [
       ...jobKeyFields,

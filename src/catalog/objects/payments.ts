@@ -20,11 +20,16 @@ export const payments: CatalogObject = {
     connection: 'paymentRecords',
     singular: 'paymentRecord',
     filterType: 'PaymentRecordFilterAttributes',
+    sortType: 'PaymentRecordSortAttributes',
   },
   dateOptions: [
     { fieldId: 'entryDate', label: 'Payment date', filterArgument: 'entryDate', precision: 'date' },
   ],
   allTime: true,
+  replication: {
+    changes: { kind: 'newestFirstUntilKnown', sort: { key: 'UPDATED_AT', direction: 'DESCENDING' } },
+    sliceBy: 'entryDate',
+  },
   fields: [
     ...group('Payment', [
       recordId('paymentId', 'Payment ID', "Jobber's id of the payment record."),

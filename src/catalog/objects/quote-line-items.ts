@@ -30,6 +30,7 @@ export const quoteLineItems: CatalogObject = {
     },
   ],
   allTime: true,
+  replication: { changes: { kind: 'since', arguments: ['updatedAt'] }, sliceBy: 'quoteCreatedAt' },
   fields: [
     ...lineItemFields([
       flag({

@@ -127,6 +127,7 @@ export const quotes: CatalogObject = {
     { fieldId: 'updatedAt', label: 'Last updated', filterArgument: 'updatedAt', precision: 'timestamp' },
   ],
   allTime: true,
+  replication: { changes: { kind: 'since', arguments: ['updatedAt'] }, sliceBy: 'createdAt' },
   fields: [
     ...group('Quote', [...quoteKeyFields, jobberLink('Link to the quote in Jobber.')]),
     ...group('Client', [

@@ -16,6 +16,7 @@ export const requests: CatalogObject = {
     { fieldId: 'updatedAt', label: 'Last updated', filterArgument: 'updatedAt', precision: 'timestamp' },
   ],
   allTime: true,
+  replication: { changes: { kind: 'since', arguments: ['updatedAt'] }, sliceBy: 'createdAt' },
   fields: [
     ...group('Request', [
       recordId('requestId', 'Request ID', "Jobber's id of the request."),

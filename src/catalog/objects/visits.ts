@@ -38,6 +38,11 @@ export const visits: CatalogObject = {
     { fieldId: 'createdAt', label: 'Created', filterArgument: 'createdAt', precision: 'timestamp' },
   ],
   allTime: true,
+  replication: {
+    changes: { kind: 'since', arguments: ['createdAt', 'completedAt'] },
+    sliceBy: 'createdAt',
+    clockFilters: ['startAt', 'endAt'],
+  },
   fields: [
     ...group('Visit', [
       recordId('visitId', 'Visit ID', "Jobber's id of the visit."),
