@@ -50,7 +50,8 @@ describe.each(CATALOG.map((object): [string, CatalogObject] => [object.id, objec
     for (const option of object.dateOptions) {
       const filter =
         option.filterArgument === undefined ? undefined : { [option.filterArgument]: dateRange() };
-      expectValid(buildObjectQuery(object, object.fields, filter, option.newestFirst).root);
+      const sort: JsonObject = option.newestFirst === undefined ? {} : { sort: option.newestFirst };
+      expectValid(buildObjectQuery(object, object.fields, filter).root, sort);
     }
   });
 
@@ -63,8 +64,12 @@ describe.each(CATALOG.map((object): [string, CatalogObject] => [object.id, objec
   });
 
   it('completes nested lists with valid singular queries', () => {
-    for (const nested of buildObjectQuery(object, object.fields, undefined).nested)
-      expectValid(nested.forRecord('MTIzNDU='));
+    for (const nested of buildObjectQuery(object, object.fields, undefined).nested) {
+      const query = nested.forRecord('MTIzNDU=');
+      expectValid(query);
+      expect(query.countDocument).toContain('totalCount');
+      expectValid({ ...query, document: query.countDocument ?? '' });
+    }
   });
 });
 
