@@ -1,5 +1,4 @@
 import { ConnectorError, describeError, redact } from '../errors';
-import type { JobberAccount } from '../jobber/api';
 import type { Logger } from '../platform/platform';
 import type { AuthOutcome } from './pages';
 
@@ -10,7 +9,8 @@ export interface CallbackDeps {
   readonly requireCredentials: () => void;
   /** A new authorization may be another Jobber account: forget the old account and cached data. */
   readonly forgetPrevious: () => void;
-  readonly fetchAccount: () => JobberAccount;
+  /** Asks Jobber which account was connected, and remembers it. */
+  readonly fetchAccount: () => { readonly name: string };
 }
 
 export interface CallbackResult {

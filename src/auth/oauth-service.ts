@@ -1,5 +1,4 @@
 import { setupIncomplete } from '../errors';
-import type { JobberEndpoints } from '../jobber/endpoints';
 import type { Platform, PropertyStore } from '../platform/platform';
 
 /** Storage prefix of the OAuth2 library: the token lives in user property `oauth2.jobber`. */
@@ -8,6 +7,12 @@ export const SERVICE_NAME = 'jobber';
 export const CALLBACK_FUNCTION = 'authCallback';
 export const CLIENT_ID_PROPERTY = 'JOBBER_CLIENT_ID';
 export const CLIENT_SECRET_PROPERTY = 'JOBBER_CLIENT_SECRET';
+
+/** Jobber's OAuth URLs (built from the configured host by the composition root). */
+export interface OAuthEndpoints {
+  readonly authorize: string;
+  readonly token: string;
+}
 
 export interface ClientCredentials {
   readonly clientId: string;
@@ -34,7 +39,7 @@ export function clientCredentials(scriptProperties: PropertyStore): ClientCreden
  */
 export function createOAuthService(
   platform: Platform,
-  endpoints: JobberEndpoints,
+  endpoints: OAuthEndpoints,
 ): GoogleAppsScriptOAuth2.OAuth2Service {
   const environment = platform.oauth2Environment();
   const clientId = platform.scriptProperties.getProperty(CLIENT_ID_PROPERTY) ?? '';

@@ -9,8 +9,6 @@ import {
   reconnectRequired,
   redact,
 } from '../errors';
-import type { ExecutionStats } from '../jobber/api';
-import type { AccessTokens } from '../jobber/transport';
 import type { Clock, Codec, Lock, Logger } from '../platform/platform';
 import { expiresSoon, jwtTimes } from './jwt';
 
@@ -25,14 +23,22 @@ export interface TokenKeeperDeps {
   readonly clock: Clock;
   readonly codec: Codec;
   readonly logger: Logger;
-  readonly stats: ExecutionStats;
+  /** Counts the renewals (the execution's statistics). */
+  readonly stats: { tokenRefreshes: number };
   /** Throws the setup error when the app credentials are missing. */
   readonly requireCredentials: () => void;
   /** Deletes this user's tokens and stored account. */
   readonly forget: () => void;
 }
 
-export interface TokenKeeper extends AccessTokens {
+/** The access tokens for Jobber requests (what jobber/'s client asks of them), and isAuthValid. */
+export interface TokenKeeper {
+  /** A token fresh enough to send now (renewed ahead of expiry). Throws ConnectorError when authorization is gone. */
+  current(): string;
+  /** After Jobber answered 401 to `rejected`: a different token, renewed here or by another execution. */
+  replaceRejected(rejected: string): string;
+  /** Forget this user's authorization: Jobber says it is dead. */
+  forget(): void;
   /** For isAuthValid: a usable token exists, renewed if due. Never throws. */
   isValid(): boolean;
 }

@@ -12,7 +12,7 @@ const MAY_USE: Readonly<
 > = {
   'main.ts': { values: ['connector', 'auth'] },
   connector: { values: ['auth', 'cache', 'catalog', 'jobber', 'platform', 'errors.ts'] },
-  auth: { values: ['jobber', 'platform', 'errors.ts'] },
+  auth: { values: ['platform', 'errors.ts'] },
   catalog: { values: ['errors.ts'], types: ['jobber'] },
   jobber: { values: ['platform', 'errors.ts'] },
   cache: { values: ['platform', 'errors.ts'] },
