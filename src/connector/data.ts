@@ -2,7 +2,7 @@
  * getData: validate the request, decide what Jobber can filter, fetch the columns the chart needs
  * (through the cache when there is one) and answer in the order Looker Studio asked for.
  */
-import type { CacheScope, ReportCache } from '../cache';
+import type { ReportCache } from '../cache';
 import { findField } from '../catalog/catalog';
 import type { ReportTable } from '../catalog/rows';
 import type { CatalogObject, CellValue, DateOption, FieldDef, RowContext } from '../catalog/types';
@@ -14,15 +14,7 @@ import { dateFilter, timeWindow } from './date-window';
 import { fetchTable, type FetchPlan } from './fetch-table';
 import { planPushdown } from './filters';
 import { fieldsJson } from './schema';
-
-/** What identifies one fetch, besides the field ids: the cache keys on it (with the user). */
-export interface FetchScope extends CacheScope {
-  readonly dateField: string | null;
-  readonly startDate: string | null;
-  readonly endDate: string | null;
-  /** The pushed-down root filter arguments; the cache canonicalises the scope at every level. */
-  readonly filter: JsonObject;
-}
+import { cacheScope } from './cache-scope';
 
 /** The part of the report cache getData uses (src/cache). */
 export type ReportTableCache = Pick<ReportCache, 'getOrFetch'>;
@@ -55,7 +47,7 @@ export function getData(deps: ReportDependencies, rawRequest: unknown): DataResp
   const { table, source } =
     request.sampleExtraction || !deps.cache
       ? { table: fetch(fieldIds), source: 'uncached' }
-      : deps.cache.getOrFetch(fetchScope(account, request, pushdown.filter), fieldIds, fetch, {
+      : deps.cache.getOrFetch(cacheScope(account.id, request, pushdown.filter), fieldIds, fetch, {
           ttlSeconds: request.config.cacheMinutes * 60,
           lastRefresh: request.lastRefresh ?? null,
         });
@@ -99,22 +91,6 @@ function fieldOf(object: CatalogObject): (id: string) => FieldDef {
     const field = findField(object, id);
     if (!field) throw new Error(`${object.id} has no field ${id}`);
     return field;
-  };
-}
-
-/** The cache scope of a request: what decides its rows, except the field set (src/cache/keys.ts). */
-export function fetchScope(account: JobberAccount, request: DataRequest, pushed: JsonObject): FetchScope {
-  const { object, dateOption } = request.config;
-  const range = request.range;
-  const day = (date: { year: number; month: number; day: number }): string =>
-    `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
-  return {
-    accountId: account.id,
-    object: object.id,
-    dateField: dateOption ? dateOption.fieldId : null,
-    startDate: range ? day(range.startDate) : null,
-    endDate: range ? day(range.endDate) : null,
-    filter: pushed,
   };
 }
 

@@ -1,8 +1,8 @@
 import { scopeKeys } from '../../src/cache/keys';
 import type { ReportTable } from '../../src/catalog/rows';
 import { parseDataRequest } from '../../src/connector/data-request';
+import { cacheScope } from '../../src/connector/cache-scope';
 import {
-  fetchScope,
   getData,
   type DataResponse,
   type ReportTableCache,
@@ -169,9 +169,8 @@ describe('getData', () => {
         scope: {
           accountId: 'account-1',
           object: 'invoices',
-          dateField: 'issuedDate',
-          startDate: '2024-03-01',
-          endDate: '2024-03-31',
+          dateOption: 'issuedDate',
+          range: { startDate: '2024-03-01', endDate: '2024-03-31' },
           filter: {},
         },
         fieldIds: ['total', 'issuedDate', 'invoiceNumber'],
@@ -181,9 +180,8 @@ describe('getData', () => {
   });
 
   it('gives filters that differ only inside a nested value different cache scopes and keys', () => {
-    const account = { id: 'account-1', name: 'Test account', timeZone: 'America/Denver' };
     const parsed = parseDataRequest(request);
-    const scopeOf = (filter: JsonObject) => fetchScope(account, parsed, filter);
+    const scopeOf = (filter: JsonObject) => cacheScope('account-1', parsed, filter);
     const paid = scopeOf({ status: 'paid', client: { id: 'Q2xpZW50LzE=', tag: 'VIP' } });
     const other = scopeOf({ status: 'paid', client: { id: 'Q2xpZW50LzI=', tag: 'VIP' } });
     expect(scopeKeys(nodeCodec, 'g1', paid).index).not.toBe(scopeKeys(nodeCodec, 'g1', other).index);
