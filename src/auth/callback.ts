@@ -1,5 +1,5 @@
 import { ConnectorError, describeError, redact } from '../errors';
-import type { Logger } from '../platform/platform';
+import type { Logger } from '../platform';
 import type { AuthOutcome } from './pages';
 
 export interface CallbackDeps {

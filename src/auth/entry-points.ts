@@ -1,4 +1,4 @@
-import type { Platform } from '../platform/platform';
+import type { Platform } from '../platform';
 import { completeAuthorization, type CallbackDeps } from './callback';
 import { AUTH_PAGE_TITLE, authPageHtml } from './pages';
 import type { TokenKeeper } from './token-keeper';

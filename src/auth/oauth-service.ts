@@ -1,5 +1,5 @@
 import { setupIncomplete } from '../errors';
-import type { Platform, PropertyStore } from '../platform/platform';
+import type { Platform, PropertyStore } from '../platform';
 
 /** Storage prefix of the OAuth2 library: the token lives in user property `oauth2.jobber`. */
 export const SERVICE_NAME = 'jobber';

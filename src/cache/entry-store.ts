@@ -3,9 +3,11 @@
  * 100 KB value limit, plus a per-scope index naming each entry's pieces and the fields it covers.
  * A read returns the whole table or nothing: a missing or corrupt piece is a miss.
  */
-import type { CacheStore, Codec } from '../platform/platform';
+import type { CacheStore, Codec } from '../platform';
 import type { ScopeKeys } from './keys';
-import { coversFields, fieldIdsOf, parseTable, serialiseTable, splitIntoPieces, type Table } from './table';
+import { MAX_CACHE_TTL_SECONDS } from './settings';
+import type { Table } from '../catalog';
+import { coversFields, fieldIdsOf, parseTable, serialiseTable, splitIntoPieces } from './table';
 
 /** Characters per piece: base64 is ASCII, so this stays under 100 KB however Google counts a KB. */
 export const PIECE_CHARACTERS = 90_000;
@@ -13,8 +15,6 @@ export const PIECE_CHARACTERS = 90_000;
 export const MAX_PIECES_PER_ENTRY = 100;
 /** Entries remembered per scope; older ones are dropped from the index (and expire on their own). */
 export const MAX_ENTRIES_PER_SCOPE = 8;
-/** Apps Script's longest cache lifetime, in seconds. */
-export const MAX_CACHE_SECONDS = 21_600;
 
 const INDEX_VERSION = 1;
 
@@ -65,7 +65,7 @@ export function writeIndex(cache: CacheStore, keys: ScopeKeys, index: ScopeIndex
     entries = entries.slice(1);
     text = JSON.stringify({ v: INDEX_VERSION, entries });
   }
-  cache.put(keys.index, text, MAX_CACHE_SECONDS);
+  cache.put(keys.index, text, MAX_CACHE_TTL_SECONDS);
 }
 
 /** The index with `entry` added, expired entries and older entries it supersedes dropped. */

@@ -10,7 +10,7 @@
  * Completion is announced in a per-lease outcome entry, written without the lock (its key is
  * unique), so followers poll one small key and a leader never needs the lock to let them go.
  */
-import type { CacheStore } from '../platform/platform';
+import type { CacheStore } from '../platform';
 import type { StoredEntry } from './entry-store';
 import { answersRefresh } from './entry-store';
 import { coversFields, unionFields } from './table';

@@ -3,7 +3,8 @@
  * fields need, and, per nested connection, a query that re-reads one record's remaining items.
  * Every value that comes from a report (filters, ids, cursors) travels in variables, never in text.
  */
-import type { ConnectionQuery, JsonObject, JsonValue } from '../jobber/api';
+import type { ConnectionQuery } from '../jobber';
+import type { JsonObject, JsonValue } from '../json';
 import {
   CONNECTION_FIXED_COST,
   nestedConnections,

@@ -5,18 +5,18 @@
  * they meet. Everything is built lazily, so getAuthType or getConfig never load the OAuth2 library,
  * read a token or read the clock.
  */
-import { createAuthEntryPoints, type AuthEntryPoints } from '../auth/entry-points';
-import { clientCredentials, createOAuthService } from '../auth/oauth-service';
-import { createTokenKeeper, type TokenKeeper } from '../auth/token-keeper';
+import { createAuthEntryPoints, type AuthEntryPoints } from '../auth';
+import { clientCredentials, createOAuthService } from '../auth';
+import { createTokenKeeper, type TokenKeeper } from '../auth';
 import { createReportCache } from '../cache';
 import { ConnectorError } from '../errors';
-import { forgetAccount } from '../jobber/account';
-import type { ExecutionStats, JobberApi } from '../jobber/api';
-import { RuntimeBudget, runtimeBudgetMs } from '../jobber/budget';
-import { createJobberClient, type JobberClient } from '../jobber/client';
-import { jobberEndpoints, type JobberEndpoints } from '../jobber/endpoints';
-import { newExecutionStats } from '../jobber/stats';
-import type { Platform } from '../platform/platform';
+import { forgetAccount } from '../jobber';
+import type { ExecutionStats, JobberApi } from '../jobber';
+import { RuntimeBudget, runtimeBudgetMs } from '../jobber';
+import { createJobberClient, type JobberClient } from '../jobber';
+import { jobberEndpoints, type JobberEndpoints } from '../jobber';
+import { newExecutionStats } from '../jobber';
+import type { Platform } from '../platform';
 import { createReportEntryPoints, type ReportEntryPoints } from './reports';
 
 /** Everything Looker Studio can call, built for one execution from its Platform. */

@@ -6,7 +6,7 @@
  * test/connector/cache-scope.test.ts checks every parsed key against these tables.
  */
 import type { CacheScope } from '../cache';
-import type { JsonObject, JsonValue } from '../jobber/api';
+import type { JsonObject, JsonValue } from '../json';
 import type { ReportConfig } from './config-params';
 import type { CalendarDate, DataRequest } from './data-request';
 

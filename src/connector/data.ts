@@ -3,12 +3,13 @@
  * (through the cache when there is one) and answer in the order Looker Studio asked for.
  */
 import type { ReportCache } from '../cache';
-import { findField } from '../catalog/catalog';
-import type { ReportTable } from '../catalog/rows';
-import type { CatalogObject, CellValue, DateOption, FieldDef, RowContext } from '../catalog/types';
-import { ZonedTime } from '../catalog/zoned-time';
-import type { JobberAccount, JobberApi, JsonObject } from '../jobber/api';
-import type { Platform } from '../platform/platform';
+import { findField } from '../catalog';
+import type { Table } from '../catalog';
+import type { CatalogObject, CellValue, DateOption, FieldDef, RowContext } from '../catalog';
+import { ZonedTime } from '../catalog';
+import type { JobberAccount, JobberApi } from '../jobber';
+import type { JsonObject } from '../json';
+import type { Platform } from '../platform';
 import { parseDataRequest, type DataRequest, type RequestedField } from './data-request';
 import { dateFilter, timeWindow } from './date-window';
 import { fetchTable, type FetchPlan } from './fetch-table';
@@ -42,8 +43,7 @@ export function getData(deps: ReportDependencies, rawRequest: unknown): DataResp
   const context = rowContext(deps.platform, account);
   const plan = fetchPlan(request, pushdown.filter, context);
   const fieldIds = uniqueIds(output);
-  const fetch = (ids: readonly string[]): ReportTable =>
-    fetchTable(api, context, plan, ids.map(fieldOf(object)));
+  const fetch = (ids: readonly string[]): Table => fetchTable(api, context, plan, ids.map(fieldOf(object)));
   const { table, source } =
     request.sampleExtraction || !deps.cache
       ? { table: fetch(fieldIds), source: 'uncached' }
@@ -99,7 +99,7 @@ function uniqueIds(fields: readonly RequestedField[]): string[] {
 }
 
 /** Rows in the order of the requested fields, whatever order the table's columns are in. */
-export function projectRows(table: ReportTable, fields: readonly FieldDef[]): Array<{ values: CellValue[] }> {
+export function projectRows(table: Table, fields: readonly FieldDef[]): Array<{ values: CellValue[] }> {
   const columns = fields.map((field) => {
     const column = table.columns[field.id];
     if (!column || column.length !== table.rowCount)

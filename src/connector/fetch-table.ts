@@ -4,11 +4,11 @@
  * did not fit in the first page, cuts rows exactly to the date window and formats every value.
  * The cache wraps this step; nothing here knows about Looker Studio's request.
  */
-import { buildObjectQuery, type NestedConnection } from '../catalog/query';
-import { isObject } from '../catalog/read';
-import { buildTable, rowSources, type ReportTable } from '../catalog/rows';
-import type { CatalogObject, FieldDef, RowContext } from '../catalog/types';
-import type { ConnectionQuery, JobberApi, JsonObject, JsonValue } from '../jobber/api';
+import { buildObjectQuery, type NestedConnection } from '../catalog';
+import { buildTable, rowSources, type Table } from '../catalog';
+import type { CatalogObject, FieldDef, RowContext } from '../catalog';
+import type { ConnectionQuery, JobberApi } from '../jobber';
+import { isJsonObject, type JsonObject, type JsonValue } from '../json';
 import { failureToConnectorError, JobberFailure } from '../errors';
 import { inWindow, type TimeWindow } from './date-window';
 
@@ -36,7 +36,7 @@ export function fetchTable(
   context: RowContext,
   plan: FetchPlan,
   fields: readonly FieldDef[],
-): ReportTable {
+): Table {
   const selected = plan.window ? [...fields, plan.window.field] : fields;
   const hasFilter = Object.keys(plan.filter).length > 0;
   const query = buildObjectQuery(plan.object, selected, hasFilter ? plan.filter : undefined);
@@ -102,9 +102,12 @@ export function completeNested(
 
 /** A first page that holds the whole list: nodes that are all objects and `hasNextPage: false`. */
 function isCompletePage(connection: JsonValue | undefined): boolean {
-  if (!isObject(connection)) return false;
+  if (!isJsonObject(connection)) return false;
   const { nodes, pageInfo } = connection;
   return (
-    Array.isArray(nodes) && nodes.every(isObject) && isObject(pageInfo) && pageInfo['hasNextPage'] === false
+    Array.isArray(nodes) &&
+    nodes.every(isJsonObject) &&
+    isJsonObject(pageInfo) &&
+    pageInfo['hasNextPage'] === false
   );
 }

@@ -3,8 +3,9 @@
  * the report code depends only on these types, so its unit tests can use a small fake.
  */
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
+import type { JsonObject, JsonValue } from '../json';
+
+export type { JsonObject, JsonValue };
 
 export interface GraphQLRequest {
   readonly query: string;

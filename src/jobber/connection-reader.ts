@@ -1,5 +1,5 @@
 import { queryTooWide, rangeTooLarge } from '../errors';
-import type { Clock } from '../platform/platform';
+import type { Clock } from '../platform';
 import type { ConnectionQuery, ConnectionResult, JsonObject, JsonValue, ReadOptions } from './api';
 import type { RuntimeBudget } from './budget';
 import type { CostPacer } from './pacing';

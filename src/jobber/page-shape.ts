@@ -5,8 +5,7 @@
  * same answer gives are all `malformed` (the retry table decides; nothing partial is returned).
  */
 import { JobberFailure } from '../errors';
-import type { JsonObject, JsonValue } from './api';
-import { isJsonObject } from './classify';
+import { isJsonObject, type JsonObject, type JsonValue } from '../json';
 
 export interface Page {
   readonly nodes: readonly JsonObject[];

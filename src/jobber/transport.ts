@@ -1,5 +1,5 @@
 import { JobberFailure, describeError, redact } from '../errors';
-import type { Clock, Http, HttpResponse } from '../platform/platform';
+import type { Clock, Http, HttpResponse } from '../platform';
 import type { ExecutionStats, GraphQLRequest, JsonObject } from './api';
 import type { RuntimeBudget } from './budget';
 import { classifyResponse, type Classified, type CostReport } from './classify';
@@ -160,7 +160,7 @@ function send(deps: TransportDeps, token: string, request: GraphQLRequest): Http
       payload: JSON.stringify({ query: request.query, variables: request.variables ?? {} }),
     });
   } catch (error) {
-    throw new JobberFailure('network', `no response from Jobber: ${redact(describeError(error))}`);
+    throw new JobberFailure('network', `no response from Jobber: ${redact(describeError(error))}`, {}, error);
   }
 }
 
@@ -188,8 +188,13 @@ function act(deps: TransportDeps, decision: RetryDecision, failure: JobberFailur
       // what happened better than "choose a shorter range".
       if (decision.reason === 'time_budget') {
         const what = `a retry after ${failure.kind} would not fit: ${failure.message}`;
-        if (failure.kind !== 'throttled') throw deps.budget.exceeded(what);
-        throw new JobberFailure('throttled', `${what} (budget ${deps.budget.limitMs} ms)`, failure.details);
+        if (failure.kind !== 'throttled') throw deps.budget.exceeded(what, failure);
+        throw new JobberFailure(
+          'throttled',
+          `${what} (budget ${deps.budget.limitMs} ms)`,
+          failure.details,
+          failure,
+        );
       }
       if (DEAD_AUTHORIZATION.has(failure.kind)) deps.tokens.forget();
       throw failure;

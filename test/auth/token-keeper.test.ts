@@ -132,6 +132,7 @@ describe('keeping the Jobber access token fresh', () => {
     const error = failureOf(() => keeper.current());
     expect(error).toBeInstanceOf(ConnectorError);
     expect((error as ConnectorError).code).toBe(code);
+    expect((error as ConnectorError).cause).toBeInstanceOf(Error); // the library's own error
     expect(user.storedToken()).toBeUndefined();
     expect(user.lockState.holder).toBeUndefined();
   });

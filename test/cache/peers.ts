@@ -3,7 +3,8 @@
  * while the execution under test sleeps (the fakes are single-threaded). The real concurrent proof
  * runs the built bundle in the local Apps Script runtime (test/e2e/cache.test.ts).
  */
-import type { CacheScope, Table } from '../../src/cache';
+import type { CacheScope } from '../../src/cache';
+import type { Table } from '../../src/catalog';
 import { readIndex, withEntry, writeIndex, writePieces } from '../../src/cache/entry-store';
 import { readFlight, withLease, withoutLease, writeFlight, type Lease } from '../../src/cache/flight';
 import { readGeneration, scopeKeys, writeNewGeneration, type ScopeKeys } from '../../src/cache/keys';

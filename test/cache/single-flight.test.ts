@@ -1,4 +1,5 @@
-import { createReportCache, type Table } from '../../src/cache';
+import { createReportCache } from '../../src/cache';
+import type { Table } from '../../src/catalog';
 import { ConnectorError } from '../../src/errors';
 import { FakeUser } from './fakes';
 import { PeerExecution } from './peers';

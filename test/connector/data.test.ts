@@ -1,5 +1,5 @@
 import { scopeKeys } from '../../src/cache/keys';
-import type { ReportTable } from '../../src/catalog/rows';
+import type { Table } from '../../src/catalog';
 import { parseDataRequest } from '../../src/connector/data-request';
 import { cacheScope } from '../../src/connector/cache-scope';
 import {
@@ -191,7 +191,7 @@ describe('getData', () => {
   });
 
   it('projects a cached table with more columns into the requested order', () => {
-    const table: ReportTable = {
+    const table: Table = {
       rowCount: 1,
       columns: { invoiceNumber: ['7'], total: [70], balanceDue: [0] },
     };
