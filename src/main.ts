@@ -20,7 +20,7 @@ export function get3PAuthorizationUrls(): string {
   return runEntryPoint('get3PAuthorizationUrls', (connector) => connector.get3PAuthorizationUrls());
 }
 
-export function authCallback(request: unknown): GoogleAppsScript.HTML.HtmlOutput {
+export function authCallback(request: unknown): unknown {
   return runEntryPoint('authCallback', (connector) => connector.authCallback(request));
 }
 

@@ -1,9 +1,9 @@
 import { ConnectorError, describeError, redact } from '../errors';
-import type { Logger } from '../platform';
+import type { Logger, OAuthService } from '../platform';
 import type { AuthOutcome } from './pages';
 
 export interface CallbackDeps {
-  readonly service: () => GoogleAppsScriptOAuth2.OAuth2Service;
+  readonly service: () => OAuthService;
   readonly logger: Logger;
   /** Throws the setup error when the app credentials are missing. */
   readonly requireCredentials: () => void;

@@ -1,5 +1,5 @@
 import { setupIncomplete } from '../errors';
-import type { Platform, PropertyStore } from '../platform';
+import type { OAuthService, Platform, PropertyStore } from '../platform';
 
 /** Storage prefix of the OAuth2 library: the token lives in user property `oauth2.jobber`. */
 export const SERVICE_NAME = 'jobber';
@@ -40,7 +40,7 @@ export function clientCredentials(scriptProperties: PropertyStore): ClientCreden
 export function createOAuthService(
   platform: Platform,
   endpoints: OAuthEndpoints,
-): GoogleAppsScriptOAuth2.OAuth2Service {
+): OAuthService {
   const environment = platform.oauth2Environment();
   const clientId = platform.scriptProperties.getProperty(CLIENT_ID_PROPERTY) ?? '';
   const clientSecret = platform.scriptProperties.getProperty(CLIENT_SECRET_PROPERTY) ?? '';

@@ -11,7 +11,7 @@ import {
   reconnectRequired,
   redact,
 } from '../errors';
-import type { Clock, Codec, Lock, Logger } from '../platform';
+import type { Clock, Codec, Lock, Logger, OAuthService } from '../platform';
 import { expiresSoon, jwtTimes } from './jwt';
 
 /** How long an execution waits for another one that is renewing the tokens. */
@@ -19,7 +19,7 @@ export const LOCK_WAIT_MS = 30_000;
 
 export interface TokenKeeperDeps {
   /** The OAuth2 service of this execution (created on first use). */
-  readonly service: () => GoogleAppsScriptOAuth2.OAuth2Service;
+  readonly service: () => OAuthService;
   /** The same object given to the service's setLock, so the library sees that we hold it. */
   readonly lock: Lock;
   readonly clock: Clock;

@@ -4,11 +4,13 @@ export type {
   CacheStore,
   Clock,
   Codec,
+  HtmlPage,
   Http,
   HttpRequest,
   HttpResponse,
   Lock,
   Logger,
+  OAuthService,
   Platform,
   PropertyStore,
 } from './platform';

@@ -4,7 +4,7 @@
  * cache off for the scope, and never garbage served as rows.
  */
 import { createReportCache } from '../../src/cache';
-import { FakeUser } from './fakes';
+import { FakeUser } from '../support/fake-user';
 import { PeerExecution } from './peers';
 import { ALL_FIELDS, INVOICES_Q1, expectedTable, invoices, recordingFetch } from './report-data';
 
@@ -40,8 +40,8 @@ describe('stored payloads read back', () => {
     const cache = createReportCache(user.execution());
     const source = recordingFetch(RECORDS);
     cache.getOrFetch(INVOICES_Q1, ['total'], source.fetch);
-    const [index] = user.cache.keysMatching(/:i$/);
-    user.cache.put(index ?? 'no index', asText(payload), 900);
+    const [index] = user.userCache.keysMatching(/:i$/);
+    user.userCache.put(index ?? 'no index', asText(payload), 900);
 
     const again = cache.getOrFetch(INVOICES_Q1, ['total'], source.fetch);
     const third = cache.getOrFetch(INVOICES_Q1, ['total'], source.fetch);
@@ -59,7 +59,7 @@ describe('stored payloads read back', () => {
   ])('leases stored as %s are none: this request leads, and later ones hit', (_what, payload) => {
     const user = new FakeUser();
     const peer = new PeerExecution(user, INVOICES_Q1);
-    user.cache.put(peer.keys.flight, asText(payload), 900);
+    user.userCache.put(peer.keys.flight, asText(payload), 900);
     const cache = createReportCache(user.execution());
     const source = recordingFetch(RECORDS);
 
@@ -73,7 +73,8 @@ describe('stored payloads read back', () => {
     const peer = new PeerExecution(user, INVOICES_Q1);
     const lease = peer.lead(ALL_FIELDS, 'fetching');
     user.clock.whenSleeping((index) => {
-      if (index === 0) user.cache.put(peer.keys.outcome(lease.id), '{"kind":"stored","entry":{"id":7}}', 600);
+      if (index === 0)
+        user.userCache.put(peer.keys.outcome(lease.id), '{"kind":"stored","entry":{"id":7}}', 600);
     });
     const source = recordingFetch(RECORDS);
     const start = user.clock.now();

@@ -6,10 +6,10 @@ import { CACHE_GENERATION_PROPERTY } from '../../src/cache';
 import { createConnector } from '../../src/connector/app';
 import { ConnectorError } from '../../src/errors';
 import { ACCOUNT_PROPERTY } from '../../src/jobber/account';
-import { reply } from '../auth/fake-jobber-oauth';
-import { FakeUser, type Page } from '../auth/fake-platform';
-import type { Responder } from '../jobber/fakes';
 import { dataResponse, jsonResponse } from '../jobber/fakes';
+import { reply } from '../support/fake-token-endpoint';
+import { FakeUser } from '../support/fake-user';
+import type { Responder } from '../support/platform-fakes';
 
 const OWNER_ZONE = () =>
   dataResponse({
@@ -17,12 +17,13 @@ const OWNER_ZONE = () =>
   });
 
 function connector(user: FakeUser, graphql: Responder[] = []) {
-  const execution = user.execution(graphql);
-  return { ...execution, connector: createConnector(execution.platform) };
+  const platform = user.execution(undefined, graphql);
+  return { http: platform.http, connector: createConnector(platform) };
 }
 
-function callback(user: FakeUser, parameter: Record<string, string>, graphql: Responder[] = []) {
-  return connector(user, graphql).connector.authCallback({ parameter }) as unknown as Page;
+/** The page authCallback shows, as HTML. */
+function callback(user: FakeUser, parameter: Record<string, string>, graphql: Responder[] = []): string {
+  return connector(user, graphql).connector.authCallback({ parameter }).getContent();
 }
 
 function errorOf(action: () => unknown): ConnectorError {
@@ -72,8 +73,8 @@ describe('the auth entry points', () => {
   describe('authCallback', () => {
     it('exchanges the code, stores the tokens, the account and its time zone, and says connected', () => {
       const page = callback(user, { code: 'good-code', serviceName: 'jobber' }, [OWNER_ZONE]);
-      expect(page.html).toContain('Connected to Jobber');
-      expect(page.html).toContain('Acme &lt;Lawn&gt; &amp; Co');
+      expect(page).toContain('Connected to Jobber');
+      expect(page).toContain('Acme &lt;Lawn&gt; &amp; Co');
       expect(user.storedToken()?.refresh_token).toBeTruthy();
       expect(JSON.parse(user.userProperties.getProperty(ACCOUNT_PROPERTY) ?? '{}')).toEqual({
         id: 'acc-1',
@@ -98,33 +99,33 @@ describe('the auth entry points', () => {
       ['error=access_denied', { error: 'access_denied' }],
       ['only the state-token arguments', { serviceName: 'jobber' }],
     ])('treats %s as a denial', (_what, parameter) => {
-      expect(callback(user, parameter).html).toContain('Jobber access was not granted');
+      expect(callback(user, parameter)).toContain('Jobber access was not granted');
       expect(user.storedToken()).toBeUndefined();
     });
 
     it('shows the failure page for another error, without echoing it', () => {
       const page = callback(user, { error: '<script>alert(1)</script>' });
-      expect(page.html).toContain('did not work');
-      expect(page.html).not.toContain('<script>');
+      expect(page).toContain('did not work');
+      expect(page).not.toContain('<script>');
     });
 
     it('shows the failure page when the token exchange fails, with no code or secret in it', () => {
       const page = callback(user, { code: 'expired-code' });
-      expect(page.html).toContain('did not work');
-      expect(page.html).not.toContain('expired-code');
-      expect(page.html).not.toContain(user.endpoint.secret);
+      expect(page).toContain('did not work');
+      expect(page).not.toContain('expired-code');
+      expect(page).not.toContain(user.endpoint.secret);
       expect(user.storedToken()).toBeUndefined();
     });
 
     it('shows the setup page when the credentials are missing', () => {
       user.scriptProperties.deleteProperty('JOBBER_CLIENT_SECRET');
-      expect(callback(user, { code: 'good-code' }).html).toContain('not set up yet');
+      expect(callback(user, { code: 'good-code' })).toContain('not set up yet');
     });
 
     it('still says connected when Jobber does not answer the account query (it is asked again later)', () => {
       const down = () => jsonResponse({}, 500);
       const page = callback(user, { code: 'good-code' }, [down, down, down, down, down]);
-      expect(page.html).toContain('Connected to Jobber');
+      expect(page).toContain('Connected to Jobber');
       expect(user.userProperties.getProperty(ACCOUNT_PROPERTY)).toBeNull();
     });
   });

@@ -9,7 +9,7 @@ import {
   type ReportDependencies,
 } from '../../src/connector/data';
 import type { ConnectionQuery, JsonObject } from '../../src/jobber/api';
-import { nodeCodec } from '../cache/fakes';
+import { nodeCodec } from '../support/platform-fakes';
 import { FakeJobberApi } from '../support/fake-jobber-api';
 import { reportPlatform } from '../support/report-platform';
 

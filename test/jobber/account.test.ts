@@ -2,16 +2,8 @@
 import { ACCOUNT_PROPERTY } from '../../src/jobber/account';
 import { RuntimeBudget } from '../../src/jobber/budget';
 import { createJobberClient } from '../../src/jobber/client';
-import {
-  FakeClock,
-  FakeTokens,
-  MemoryProperties,
-  ScriptedHttp,
-  dataResponse,
-  freshStats,
-  jsonResponse,
-  type Responder,
-} from './fakes';
+import { FakeClock, MemoryProperties, ScriptedHttp, type Responder } from '../support/platform-fakes';
+import { FakeTokens, dataResponse, freshStats, jsonResponse } from './fakes';
 
 const OWNER_ZONE = () =>
   dataResponse({ account: { id: 'acc-1', name: 'Acme', accountOwner: { timezone: 'America/Denver' } } });

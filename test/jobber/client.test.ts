@@ -3,17 +3,8 @@ import { RuntimeBudget } from '../../src/jobber/budget';
 import { createJobberClient } from '../../src/jobber/client';
 import { API_VERSION_HEADER } from '../../src/jobber/endpoints';
 import type { HttpResponse } from '../../src/platform/platform';
-import {
-  FakeClock,
-  FakeTokens,
-  MemoryProperties,
-  ScriptedHttp,
-  dataResponse,
-  freshStats,
-  jsonResponse,
-  throttledResponse,
-  type Responder,
-} from './fakes';
+import { FakeClock, MemoryProperties, ScriptedHttp, type Responder } from '../support/platform-fakes';
+import { FakeTokens, dataResponse, freshStats, jsonResponse, throttledResponse } from './fakes';
 
 const GRAPHQL_URL = 'https://jobber.test/api/graphql';
 const ok = (): HttpResponse => dataResponse({ account: { id: 'a1' } }, { requested: 2, available: 9_998 });

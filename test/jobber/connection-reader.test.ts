@@ -1,7 +1,8 @@
 import type { ConnectionQuery, JobberApi } from '../../src/jobber/api';
 import { RuntimeBudget } from '../../src/jobber/budget';
 import { createJobberClient } from '../../src/jobber/client';
-import { FakeClock, FakeTokens, MemoryProperties, ScriptedHttp, dataResponse, freshStats } from './fakes';
+import { FakeClock, MemoryProperties, ScriptedHttp } from '../support/platform-fakes';
+import { FakeTokens, dataResponse, freshStats } from './fakes';
 import { connection, counted, errorOf, idealMs, overBucket } from './reader-support';
 
 describe('reading a connection page by page', () => {

@@ -1,5 +1,5 @@
 import { JobberFailure } from '../../src/errors';
-import type { JsonObject } from '../../src/jobber/api';
+import type { JsonObject, JsonValue } from '../../src/json';
 import { pageAt, type PageExpectation } from '../../src/jobber/page-shape';
 
 const expected: PageExpectation = {
@@ -9,7 +9,7 @@ const expected: PageExpectation = {
   counted: false,
   readBefore: 0,
 };
-const page = (connection: JsonObject): JsonObject => ({ invoice: { lineItems: connection } });
+const page = (connection: JsonValue): JsonObject => ({ invoice: { lineItems: connection } });
 const ok = { nodes: [{ id: 'a' }, { id: 'b' }], pageInfo: { hasNextPage: true, endCursor: 'c2' } };
 
 function failureOf(data: JsonObject, expectation: PageExpectation = expected): string {
@@ -37,16 +37,8 @@ describe('the shape of a page', () => {
   it.each<[string, JsonObject, string]>([
     ['a null parent (a record gone between reads)', { invoice: null }, 'null at invoice'],
     ['a missing parent', {}, 'nothing at invoice'],
-    [
-      'a null connection under an existing parent',
-      page(null as unknown as JsonObject),
-      'null at invoice.lineItems',
-    ],
-    [
-      'a connection that is not an object',
-      page([] as unknown as JsonObject),
-      'no connection at invoice.lineItems',
-    ],
+    ['a null connection under an existing parent', page(null), 'null at invoice.lineItems'],
+    ['a connection that is not an object', page([]), 'no connection at invoice.lineItems'],
     ['no nodes', page({ pageInfo: ok.pageInfo }), 'without nodes'],
     ['null among the nodes', page({ ...ok, nodes: [{ id: 'a' }, null] }), 'null (or non-object) nodes'],
     ['more nodes than asked for', page({ ...ok, nodes: [{}, {}, {}, {}] }), 'more than the 3 asked for'],

@@ -4,7 +4,8 @@ import type { ConnectionQuery, JsonObject } from '../../src/jobber/api';
 import { RuntimeBudget } from '../../src/jobber/budget';
 import { createJobberClient } from '../../src/jobber/client';
 import { CostBucket, type BucketOptions } from './cost-bucket';
-import { FakeClock, FakeTokens, MemoryProperties, freshStats } from './fakes';
+import { FakeClock, MemoryProperties } from '../support/platform-fakes';
+import { FakeTokens, freshStats } from './fakes';
 
 const DOCUMENT =
   'query Items($first: Int!, $after: String) { items(first: $first, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }';
