@@ -37,10 +37,7 @@ export function clientCredentials(scriptProperties: PropertyStore): ClientCreden
  * Credentials may be missing here (reading a stored token needs none); whatever needs them calls
  * clientCredentials() first.
  */
-export function createOAuthService(
-  platform: Platform,
-  endpoints: OAuthEndpoints,
-): OAuthService {
+export function createOAuthService(platform: Platform, endpoints: OAuthEndpoints): OAuthService {
   const environment = platform.oauth2Environment();
   const clientId = platform.scriptProperties.getProperty(CLIENT_ID_PROPERTY) ?? '';
   const clientSecret = platform.scriptProperties.getProperty(CLIENT_SECRET_PROPERTY) ?? '';
