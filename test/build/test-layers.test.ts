@@ -67,4 +67,10 @@ describe('the test layers', () => {
     for (const command of ['npm test', 'npm run test:unit', 'npm run test:e2e'])
       expect(readme).toContain(command);
   });
+
+  it.each(['push', 'deploy'])('gates npm run %s on lint and the unit tests, before it builds', (command) => {
+    const { scripts } = readPackageJson();
+    expect(scripts['check']).toBe('npm run lint && npm run test:unit');
+    expect(scripts[command]).toMatch(/^npm run check && npm run build:connector && /);
+  });
 });
