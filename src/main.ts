@@ -2,7 +2,7 @@
  * The global functions Looker Studio calls. Each is one line inside the one error boundary; the
  * build fails if any of them is missing or is not a top-level function in dist/Code.js.
  */
-import { runEntryPoint, runEntryPointOr } from './connector/boundary';
+import { runEntryPoint, runEntryPointOr } from './connector';
 
 export function getAuthType(): unknown {
   return runEntryPoint('getAuthType', (connector) => connector.getAuthType());
@@ -20,7 +20,7 @@ export function get3PAuthorizationUrls(): string {
   return runEntryPoint('get3PAuthorizationUrls', (connector) => connector.get3PAuthorizationUrls());
 }
 
-export function authCallback(request: unknown): GoogleAppsScript.HTML.HtmlOutput {
+export function authCallback(request: unknown): unknown {
   return runEntryPoint('authCallback', (connector) => connector.authCallback(request));
 }
 

@@ -1,4 +1,4 @@
-import type { Platform } from '../platform/platform';
+import type { HtmlPage, OAuthService, Platform } from '../platform';
 import { completeAuthorization, type CallbackDeps } from './callback';
 import { AUTH_PAGE_TITLE, authPageHtml } from './pages';
 import type { TokenKeeper } from './token-keeper';
@@ -8,7 +8,7 @@ export interface AuthEntryPoints {
   isAuthValid(): boolean;
   resetAuth(): void;
   get3PAuthorizationUrls(): string;
-  authCallback(request: unknown): GoogleAppsScript.HTML.HtmlOutput;
+  authCallback(request: unknown): HtmlPage;
   isAdminUser(): boolean;
 }
 
@@ -17,7 +17,7 @@ export const ADMIN_EMAILS_PROPERTY = 'ADMIN_EMAILS';
 
 export interface AuthEntryPointDeps {
   readonly platform: Platform;
-  readonly service: () => GoogleAppsScriptOAuth2.OAuth2Service;
+  readonly service: () => OAuthService;
   readonly tokens: () => TokenKeeper;
   readonly requireCredentials: () => void;
   readonly callback: () => CallbackDeps;

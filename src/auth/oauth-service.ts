@@ -1,6 +1,5 @@
 import { setupIncomplete } from '../errors';
-import type { JobberEndpoints } from '../jobber/endpoints';
-import type { Platform, PropertyStore } from '../platform/platform';
+import type { OAuthService, Platform, PropertyStore } from '../platform';
 
 /** Storage prefix of the OAuth2 library: the token lives in user property `oauth2.jobber`. */
 export const SERVICE_NAME = 'jobber';
@@ -8,6 +7,12 @@ export const SERVICE_NAME = 'jobber';
 export const CALLBACK_FUNCTION = 'authCallback';
 export const CLIENT_ID_PROPERTY = 'JOBBER_CLIENT_ID';
 export const CLIENT_SECRET_PROPERTY = 'JOBBER_CLIENT_SECRET';
+
+/** Jobber's OAuth URLs (built from the configured host by the composition root). */
+export interface OAuthEndpoints {
+  readonly authorize: string;
+  readonly token: string;
+}
 
 export interface ClientCredentials {
   readonly clientId: string;
@@ -32,10 +37,7 @@ export function clientCredentials(scriptProperties: PropertyStore): ClientCreden
  * Credentials may be missing here (reading a stored token needs none); whatever needs them calls
  * clientCredentials() first.
  */
-export function createOAuthService(
-  platform: Platform,
-  endpoints: JobberEndpoints,
-): GoogleAppsScriptOAuth2.OAuth2Service {
+export function createOAuthService(platform: Platform, endpoints: OAuthEndpoints): OAuthService {
   const environment = platform.oauth2Environment();
   const clientId = platform.scriptProperties.getProperty(CLIENT_ID_PROPERTY) ?? '';
   const clientSecret = platform.scriptProperties.getProperty(CLIENT_SECRET_PROPERTY) ?? '';

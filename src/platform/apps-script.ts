@@ -72,6 +72,7 @@ function appsScriptCodec(): Codec {
   };
 }
 
+/** Utilities.base64DecodeWebSafe refuses input whose padding was stripped (as JWT segments are). */
 function padBase64(encoded: string): string {
   const remainder = encoded.length % 4;
   return remainder === 0 ? encoded : encoded + '='.repeat(4 - remainder);

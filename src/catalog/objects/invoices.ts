@@ -1,5 +1,5 @@
 /** Invoices: revenue, receivables and collection KPIs. */
-import type { JsonObject } from '../../jobber/api';
+import type { JsonObject } from '../../json';
 import {
   computed,
   date,

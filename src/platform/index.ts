@@ -1,0 +1,16 @@
+/** The seam over Apps Script: the services every module receives, and the real ones. */
+export { appsScriptPlatform } from './apps-script';
+export type {
+  CacheStore,
+  Clock,
+  Codec,
+  HtmlPage,
+  Http,
+  HttpRequest,
+  HttpResponse,
+  Lock,
+  Logger,
+  OAuthService,
+  Platform,
+  PropertyStore,
+} from './platform';
