@@ -1,5 +1,10 @@
 import { CONNECTOR_BUNDLE } from '../paths';
-import { APPS_SCRIPT_ORIGIN, LOCAL_SCRIPT_ID } from '../shared/local-apps-script';
+import {
+  APPS_SCRIPT_ORIGIN,
+  LOCAL_DEPLOYMENT_ID,
+  LOCAL_SCRIPT_ID,
+  LOCAL_SCRIPT_OWNER,
+} from '../shared/local-apps-script';
 import { HostClock } from './host/clock';
 import { EXECUTION_TIME_LIMIT_MS, URLFETCH_DAILY_CALLS } from './host/limits';
 import { LocalRuntime } from './host/local-runtime';
@@ -17,6 +22,9 @@ export type {
   LogLine,
   Runtime,
   RuntimeOptions,
+  WebAppConfig,
+  WebAppMethod,
+  WebAppParams,
 } from './types';
 
 const DEFAULT_MAX_CONCURRENT_EXECUTIONS = 30;
@@ -48,6 +56,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     timeLimitMs: options.timeLimitMs ?? EXECUTION_TIME_LIMIT_MS,
     scriptId: options.scriptId ?? LOCAL_SCRIPT_ID,
     scriptOrigin: scriptOriginOf(options.scriptOrigin),
+    owner: options.owner ?? LOCAL_SCRIPT_OWNER,
+    deploymentId: options.deploymentId ?? LOCAL_DEPLOYMENT_ID,
     boundToDocument,
     maxConcurrentExecutions: options.maxConcurrentExecutions ?? DEFAULT_MAX_CONCURRENT_EXECUTIONS,
     ...(options.onFetch ? { onFetch: options.onFetch } : {}),
@@ -56,7 +66,12 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
 
 function resolveManifest(bundlePath: string, given: RuntimeOptions['manifest']): Manifest {
   if (!given) return readManifestBeside(bundlePath);
-  return { timeZone: given.timeZone ?? 'Etc/UTC', urlFetchWhitelist: given.urlFetchWhitelist ?? null };
+  return {
+    timeZone: given.timeZone ?? 'Etc/UTC',
+    urlFetchWhitelist: given.urlFetchWhitelist ?? null,
+    oauthScopes: given.oauthScopes ?? null,
+    webapp: given.webapp ?? null,
+  };
 }
 
 /** An origin only (scheme, host, port): the callback path is Apps Script's. */

@@ -34,6 +34,11 @@ export function createScriptApp(): Record<string, unknown> {
   return {
     AuthMode: makeEnum(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const),
     getScriptId: () => settings().scriptId,
+    /** The web app's /exec URL when the script has one, else null (as for a script never deployed as a web app). */
+    getService: () => ({
+      getUrl: () => settings().webAppUrl,
+      isEnabled: () => settings().webAppUrl !== null,
+    }),
     newStateToken: () => new StateTokenBuilder(),
     getOAuthToken: () => {
       throw exception('ScriptApp.getOAuthToken is not available in the local runtime (no Google account).');
