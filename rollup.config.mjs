@@ -13,6 +13,8 @@ export const ENTRY_POINTS = [
   'getConfig',
   'getSchema',
   'getData',
+  'doGet',
+  'doPost',
 ];
 
 /** Turns the ES module rollup writes into an Apps Script file, or fails the build saying why. */

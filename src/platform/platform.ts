@@ -86,4 +86,10 @@ export interface Platform {
   readonly connectorApi: GoogleAppsScript.Data_Studio.CommunityConnector;
   effectiveUserEmail(): string;
   htmlPage(html: string, title: string): GoogleAppsScript.HTML.HtmlOutput;
+  /** Who opened the web app (Session.getActiveUser): '' when Apps Script does not reveal it. */
+  activeUserEmail(): string;
+  /** The deployed web app's URL (ScriptApp.getService().getUrl()), or null when there is none. */
+  webAppUrl(): string | null;
+  /** An unpredictable id (Utilities.getUuid). */
+  uuid(): string;
 }

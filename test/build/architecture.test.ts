@@ -11,7 +11,8 @@ const MAY_USE: Readonly<
   Record<string, { readonly values: readonly string[]; readonly types?: readonly string[] }>
 > = {
   'main.ts': { values: ['connector', 'auth'] },
-  connector: { values: ['auth', 'cache', 'catalog', 'jobber', 'platform', 'errors.ts'] },
+  connector: { values: ['auth', 'cache', 'catalog', 'jobber', 'platform', 'setup', 'errors.ts'] },
+  setup: { values: ['auth', 'jobber', 'platform', 'errors.ts'] },
   auth: { values: ['jobber', 'platform', 'errors.ts'] },
   catalog: { values: ['errors.ts'], types: ['jobber'] },
   jobber: { values: ['platform', 'errors.ts'] },

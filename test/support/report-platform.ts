@@ -60,5 +60,8 @@ export function reportPlatform(
     connectorApi: fakeCommunityConnector(),
     effectiveUserEmail: () => 'someone@example.com',
     htmlPage: unused('htmlPage'),
+    activeUserEmail: unused('activeUserEmail'),
+    webAppUrl: () => null,
+    uuid: unused('uuid'),
   } as Platform & { readonly logged: LoggedLine[] };
 }
