@@ -7,7 +7,7 @@ import { jobberEndpoints, type JobberEndpoints } from '../jobber/endpoints';
 import { newExecutionStats } from '../jobber/stats';
 import type { Platform } from '../platform/platform';
 import { createAuthEntryPoints, type AuthEntryPoints } from './entry-points';
-import { clientCredentials, createOAuthService } from './oauth-service';
+import { clientCredentials, createOAuthService, setupPageUrl } from './oauth-service';
 import { createTokenKeeper, type TokenKeeper } from './token-keeper';
 
 export interface JobberAccessOptions {
@@ -40,13 +40,22 @@ export function createJobberAccess(platform: Platform, options: JobberAccessOpti
   const stats = newExecutionStats();
   const endpoints = once((): JobberEndpoints => jobberEndpoints(platform.scriptProperties));
   const service = once(() => createOAuthService(platform, endpoints()));
-  const requireCredentials = (): void => void clientCredentials(platform.scriptProperties);
+  const setupPage = (): string | null => setupPageUrl(platform);
+  const requireCredentials = (): void => void clientCredentials(platform.scriptProperties, setupPage);
   const forget = (): void => {
     service().reset();
     forgetAccount(platform.userProperties);
   };
   const tokens = once((): TokenKeeper =>
-    createTokenKeeper({ ...platform, service, lock: platform.userLock, stats, requireCredentials, forget }),
+    createTokenKeeper({
+      ...platform,
+      service,
+      lock: platform.userLock,
+      stats,
+      requireCredentials,
+      forget,
+      setupPage,
+    }),
   );
   const client = once((): JobberClient =>
     createJobberClient({

@@ -30,6 +30,8 @@ export interface TokenKeeperDeps {
   readonly requireCredentials: () => void;
   /** Deletes this user's tokens and stored account. */
   readonly forget: () => void;
+  /** The setup page's URL for an error about the app credentials; absent or null: none deployed. */
+  readonly setupPage?: () => string | null;
 }
 
 export interface TokenKeeper extends AccessTokens {
@@ -140,7 +142,7 @@ function refreshFailure(deps: TokenKeeperDeps, error: unknown): Error {
   if (DISCONNECTED.test(text)) return forgotten(deps, appDisconnected(debug));
   if (INACTIVE.test(text)) return forgotten(deps, accountInactive(debug));
   if (GRANT_DEAD.test(text)) return forgotten(deps, reconnectRequired(debug));
-  if (CLIENT_REJECTED.test(text)) return clientRejected(debug);
+  if (CLIENT_REJECTED.test(text)) return clientRejected(debug, deps.setupPage?.());
   return new JobberFailure(HTTP_ANSWER.test(text) ? 'server' : 'network', debug);
 }
 
