@@ -1,3 +1,8 @@
+import {
+  APPS_SCRIPT_ORIGIN,
+  scriptCallbackUrl,
+  scriptWebAppUrl,
+} from '../../sandbox/shared/local-apps-script';
 import { JOBBER_READ_SCOPES, lookerStudioLink } from '../../src/setup/jobber-app';
 
 export interface Deployed {
@@ -7,12 +12,12 @@ export interface Deployed {
 
 /** The Jobber app's callback, as the OAuth2 library builds it for the script. */
 export function callbackUrl(scriptId: string): string {
-  return `https://script.google.com/macros/d/${scriptId}/usercallback`;
+  return scriptCallbackUrl(APPS_SCRIPT_ORIGIN, scriptId);
 }
 
 /** The deployment's web app: the owner's setup page. */
 export function setupPageUrl(deploymentId: string): string {
-  return `https://script.google.com/macros/s/${deploymentId}/exec`;
+  return scriptWebAppUrl(APPS_SCRIPT_ORIGIN, deploymentId);
 }
 
 /** What to do next, in order: register the app, tick the scopes, open the setup page, open Looker Studio. */
