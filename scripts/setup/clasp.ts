@@ -63,7 +63,7 @@ export function jsonOf<T>(step: StepName, command: string, result: ClaspResult):
   } catch {
     throw new SetupFailure(
       step,
-      `clasp ${command} answered something setup cannot read.`,
+      `the clasp command "${command}" answered something setup cannot read.`,
       'Run npm run setup again; if it repeats, run the clasp command by hand to see what it says.',
       outputOf(result),
     );
@@ -133,7 +133,7 @@ export function claspFailure(context: FailureContext, result: ClaspResult): Setu
     );
   return new SetupFailure(
     step,
-    `clasp ${context.command} failed.`,
+    `the clasp command "${context.command}" failed.`,
     `Read clasp's message below, fix what it names, ${rerun}`,
     text || 'clasp printed nothing',
   );

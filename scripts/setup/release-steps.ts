@@ -28,7 +28,7 @@ export function build(ctx: SetupContext): string {
     if (!result.ok)
       throw new SetupFailure(
         'Build',
-        'building dist/Code.js failed (TypeScript or rollup errors, below).',
+        'the build failed with TypeScript or rollup errors (below).',
         'Fix the errors (npm run build shows them again), then run npm run setup again.',
         result.output.split('\n').slice(-15).join('\n'),
       );
@@ -108,7 +108,7 @@ export async function deploy(ctx: SetupContext, account: Account, version: numbe
   if (typeof deploymentId !== 'string' || deploymentId === '')
     throw new SetupFailure(
       'Deployment',
-      `clasp ${command} did not name the deployment.`,
+      `the clasp command "${command}" did not name the deployment.`,
       'Run npm run setup again.',
       outputOf(result),
     );

@@ -7,6 +7,7 @@ import { CONNECTOR_BUNDLE } from '../../sandbox/paths';
 import { createRuntime, type ExecutionResult, type Runtime } from '../../sandbox/runtime';
 import { LOCAL_DEPLOYMENT_ID } from '../../sandbox/shared/local-apps-script';
 import { REPORT_OWNER, useWorld } from '../support/e2e';
+import { expectDocumented } from '../support/troubleshooting';
 import { CLIENTS_CHART, clientsSource, userErrorOf } from './auth-support';
 
 const WRONG_SECRET = 'wrong-secret-4f1d2c9e7b';
@@ -20,6 +21,7 @@ interface Page {
 describe('the setup page (doGet/doPost as the owner’s web app)', () => {
   const world = useWorld();
   const results: ExecutionResult[] = [];
+  const notices = new Set<string>();
   const secrets = (): string[] => [world().sandbox.app.clientSecret, WRONG_SECRET];
 
   beforeAll(() => {
@@ -35,7 +37,9 @@ describe('the setup page (doGet/doPost as the owner’s web app)', () => {
   async function pageOf(method: 'GET' | 'POST', params: Record<string, string> = {}): Promise<Page> {
     const result = await open(method, params);
     expect(result.error).toBeUndefined();
-    return result.value as Page;
+    const page = result.value as Page;
+    for (const match of page.html.matchAll(/<p class="notice \w+">(.*?)<\/p>/g)) notices.add(match[1] ?? '');
+    return page;
   }
 
   function formTokenOf(page: Page): string {
@@ -144,6 +148,11 @@ describe('the setup page (doGet/doPost as the owner’s web app)', () => {
     const source = await clientsSource(studio);
     expect((await source.getData(CLIENTS_CHART)).rows.length).toBeGreaterThan(0);
     expect(await studio.isAdminUser()).toBe(true);
+  });
+
+  it('shows only messages listed in docs/troubleshooting.md', () => {
+    expect(notices.size).toBeGreaterThanOrEqual(7);
+    for (const notice of notices) expectDocumented(notice);
   });
 
   it('never shows, logs or records the secret', async () => {

@@ -6,7 +6,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NOT_FOUND_TEXT } from '../../../sandbox/clasp/google-side';
 import { ROOT } from '../../support/paths';
-import { SetupWorld } from './support';
+import { expectDocumented } from '../../support/troubleshooting';
+import { SetupWorld, type SetupRun } from './support';
+
+/** The Cause line of a failure, checked to be in docs/troubleshooting.md. */
+function documentedCause(result: SetupRun): string {
+  const cause = /Cause: (.*)/.exec(result.stderr)?.[1] ?? '';
+  expectDocumented(cause);
+  return cause;
+}
 
 let world: SetupWorld;
 
@@ -37,6 +45,7 @@ describe('npm run setup, first run', () => {
     const result = world.run(['--create']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Setup stopped at step 1 of 6, Google login.');
+    documentedCause(result);
     expect(result.stderr).toContain('Cause: clasp is not logged in to a Google account.');
     expect(result.stderr).toContain(
       'Run npx clasp login (it opens a browser; on a remote machine without one, run npx clasp login --no-localhost',
@@ -49,6 +58,7 @@ describe('npm run setup, first run', () => {
     const result = world.logIn().run([]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('step 2 of 6, Apps Script project');
+    documentedCause(result);
     expect(result.stderr).toContain('npm run setup -- --create');
     expect(result.stderr).toContain('npm run setup -- --script-id <Script ID or editor URL>');
   });
@@ -172,7 +182,7 @@ describe('npm run setup, later runs', () => {
     const failed = world.run(['--skip-build']);
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain('step 6 of 6, Deployment');
-    expect(failed.stderr).toContain('clasp update-deployment failed.');
+    expect(documentedCause(failed)).toBe('the clasp command "update-deployment" failed.');
     expect(failed.stderr).toContain('| Internal error encountered.');
     expect(world.remembered()).toMatchObject({ version: 3, deployedVersion: 2 });
     const resumed = world.run(['--skip-build']);
@@ -214,7 +224,7 @@ describe('npm run setup, later runs', () => {
   it('refuses --create when a project is already set up', () => {
     const result = world.run(['--create', '--skip-build']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('a project is already set up here');
+    expect(documentedCause(result)).toContain('a project is already set up here');
     expect(result.stderr).toContain('without --create');
   });
 });
@@ -236,7 +246,9 @@ describe('npm run setup failures name the step, the cause and the next action', 
   it('a project Google does not know', () => {
     const result = world.run(['--script-id', `1${'x'.repeat(56)}`, '--skip-build']);
     expect(result.stderr).toContain('step 4 of 6, Push');
-    expect(result.stderr).toContain(`Google does not know the Apps Script project 1${'x'.repeat(56)}`);
+    expect(documentedCause(result)).toContain(
+      `Google does not know the Apps Script project 1${'x'.repeat(56)}`,
+    );
     expect(result.stderr).toContain(`| ${NOT_FOUND_TEXT}`);
   });
 
@@ -252,7 +264,7 @@ describe('npm run setup failures name the step, the cause and the next action', 
       };
     });
     const result = world.run(['--script-id', scriptId, '--skip-build']);
-    expect(result.stderr).toContain(
+    expect(documentedCause(result)).toContain(
       `this Google account (owner@example.com) may not edit the Apps Script project ${scriptId}`,
     );
   });
@@ -261,7 +273,8 @@ describe('npm run setup failures name the step, the cause and the next action', 
     world.changeGoogle((side) => (side.account.credentialsValid = false));
     const result = world.run(['--create', '--skip-build']);
     expect(result.stdout).toContain('clasp has a login, but Google did not confirm it');
-    expect(result.stderr).toContain("Cause: clasp's Google login has expired or was revoked.");
+    expectDocumented('clasp has a login, but Google did not confirm it');
+    expect(documentedCause(result)).toBe("clasp's Google login has expired or was revoked.");
     expect(result.stderr).toContain('Run npx clasp logout, then Run npx clasp login');
   });
 
@@ -270,6 +283,7 @@ describe('npm run setup failures name the step, the cause and the next action', 
       FAKE_BUILD_ERROR: "src/main.ts(3,1): error TS1005: ';' expected.",
     });
     expect(result.stderr).toContain('step 3 of 6, Build');
+    documentedCause(result);
     expect(result.stderr).toContain("| src/main.ts(3,1): error TS1005: ';' expected.");
     expect(world.claspCommands()).not.toContain('push');
   });
@@ -278,7 +292,7 @@ describe('npm run setup failures name the step, the cause and the next action', 
     const bare = new SetupWorld();
     try {
       const result = bare.logIn().run(['--create', '--skip-build']);
-      expect(result.stderr).toContain('dist/Code.js is missing, so there is nothing to push.');
+      expect(documentedCause(result)).toMatch(/dist\/Code.js is missing, so there is nothing to push.$/);
       expect(result.stderr).toContain('Run npm run build first, or run npm run setup without --skip-build.');
     } finally {
       bare.remove();
