@@ -3,6 +3,7 @@
  * the credentials checked against the sandbox's token endpoint, the connector then working in the
  * Looker Studio driver. Every page, log line and fetch record is kept and scanned for secrets.
  */
+import { randomUUID } from 'node:crypto';
 import { CONNECTOR_BUNDLE } from '../../sandbox/paths';
 import { createRuntime, type ExecutionResult, type Runtime } from '../../sandbox/runtime';
 import { LOCAL_DEPLOYMENT_ID } from '../../sandbox/shared/local-apps-script';
@@ -75,7 +76,7 @@ describe('the setup page (doGet/doPost as the owner’s web app)', () => {
 
   it('saves nothing from a post without a form token this page issued, or with a used one', async () => {
     const forged = await pageOf('POST', {
-      formToken: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      formToken: randomUUID(), // well formed, but never issued
       clientId: app().clientId,
       clientSecret: app().clientSecret,
     });

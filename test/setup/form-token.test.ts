@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { FORM_TOKEN_TTL_SECONDS, issueFormToken, redeemFormToken } from '../../src/setup/form-token';
 import type { CacheStore } from '../../src/platform/platform';
 
@@ -16,7 +17,7 @@ class TtlCache {
   }
 }
 
-const UUID = '0f8fad5b-d9cb-469f-a165-70867728950e';
+const UUID = randomUUID();
 
 describe('form tokens', () => {
   const cache = new TtlCache();
@@ -33,7 +34,7 @@ describe('form tokens', () => {
   });
 
   it('refuses tokens it never issued, empty or malformed ones', () => {
-    expect(redeemFormToken(store, '1f8fad5b-d9cb-469f-a165-70867728950e')).toBe(false);
+    expect(redeemFormToken(store, randomUUID())).toBe(false);
     expect(redeemFormToken(store, '')).toBe(false);
     expect(redeemFormToken(store, undefined)).toBe(false);
     cache.put('setupForm.x', '1', 60);
