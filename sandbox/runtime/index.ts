@@ -57,7 +57,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     scriptId: options.scriptId ?? LOCAL_SCRIPT_ID,
     scriptOrigin: scriptOriginOf(options.scriptOrigin),
     owner: options.owner ?? LOCAL_SCRIPT_OWNER,
-    deploymentId: options.deploymentId ?? LOCAL_DEPLOYMENT_ID,
+    deploymentId: options.deploymentId === undefined ? LOCAL_DEPLOYMENT_ID : options.deploymentId,
     boundToDocument,
     maxConcurrentExecutions: options.maxConcurrentExecutions ?? DEFAULT_MAX_CONCURRENT_EXECUTIONS,
     ...(options.onFetch ? { onFetch: options.onFetch } : {}),

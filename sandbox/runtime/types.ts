@@ -39,8 +39,12 @@ export interface RuntimeOptions {
   scriptId?: string;
   /** The Google account that owns and deployed the script (web app access, executeAs); default LOCAL_SCRIPT_OWNER. */
   owner?: string;
-  /** The deployment serving the web app: `<scriptOrigin>/macros/s/<deploymentId>/exec`; default LOCAL_DEPLOYMENT_ID. */
-  deploymentId?: string;
+  /**
+   * The deployment serving the web app: `<scriptOrigin>/macros/s/<deploymentId>/exec`; default
+   * LOCAL_DEPLOYMENT_ID. Null: not deployed (no web app URL, /exec refused), as a script whose
+   * web app no host serves (the playground).
+   */
+  deploymentId?: string | null;
   /**
    * Where Apps Script serves the script's /usercallback (and so the OAuth2 library's redirect URI):
    * default https://script.google.com. The playground passes its own http://127.0.0.1:<port> and

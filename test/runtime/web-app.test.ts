@@ -126,6 +126,14 @@ describe('the web app endpoint (/exec)', () => {
     expect((await runtime.run(ALICE, 'serviceUrl')).value).toBeNull();
   });
 
+  it('has neither when the script is not deployed (deploymentId null)', async () => {
+    const runtime = runtimeFor(SCRIPT, { owner: OWNER, deploymentId: null, manifest: { webapp: ownerOnly } });
+    runtimes.push(runtime);
+    expect(runtime.webAppUrl).toBeNull();
+    expect((await runtime.webApp(OWNER, 'GET')).refused).toBe(true);
+    expect((await runtime.run(ALICE, 'serviceUrl')).value).toBeNull();
+  });
+
   it('tells any execution the web app URL through ScriptApp.getService()', async () => {
     const runtime = open(ownerOnly);
     expect(runtime.webAppUrl).toBe('https://script.google.com/macros/s/AKfy-test-deployment/exec');

@@ -25,8 +25,8 @@ export interface LocalRuntimeConfig {
   readonly scriptOrigin: string;
   /** The Google account that owns and deployed the script. */
   readonly owner: string;
-  /** The deployment whose web app URL ScriptApp.getService().getUrl() returns. */
-  readonly deploymentId: string;
+  /** The deployment whose web app URL ScriptApp.getService().getUrl() returns; null: not deployed. */
+  readonly deploymentId: string | null;
   readonly boundToDocument: boolean;
   readonly maxConcurrentExecutions: number;
   readonly onFetch?: (event: FetchEvent) => void;
@@ -54,9 +54,10 @@ export class LocalRuntime implements Runtime {
     this.scriptId = config.scriptId;
     this.redirectUri = scriptCallbackUrl(config.scriptOrigin, config.scriptId);
     this.owner = config.owner;
-    this.webAppUrl = config.manifest.webapp
-      ? scriptWebAppUrl(config.scriptOrigin, config.deploymentId)
-      : null;
+    this.webAppUrl =
+      config.manifest.webapp && config.deploymentId !== null
+        ? scriptWebAppUrl(config.scriptOrigin, config.deploymentId)
+        : null;
     this.pool = new WorkerPool(config.maxConcurrentExecutions, config.clock.shared);
     config.clock.onAdvance(() => this.enforceVirtualLimit());
   }
@@ -67,7 +68,8 @@ export class LocalRuntime implements Runtime {
 
   /** Apps Script's /exec: access checked first, then doGet or doPost with the event object. */
   webApp(visitor: string, method: WebAppMethod, params: WebAppParams = {}): Promise<ExecutionResult> {
-    const identity = webAppIdentity(this.config.manifest.webapp, this.owner, visitor);
+    const deployed = this.webAppUrl === null ? null : this.config.manifest.webapp;
+    const identity = webAppIdentity(deployed, this.owner, visitor);
     if ('refused' in identity) return Promise.resolve(refused(identity.refused));
     const functionName = method === 'GET' ? 'doGet' : 'doPost';
     const argsJson = JSON.stringify([webAppEvent(method, params)]);
