@@ -8,6 +8,7 @@ import {
   writeGoogleSide,
   type GoogleSide,
 } from '../../../sandbox/clasp/google-side';
+import { main } from '../../../scripts/setup/main';
 import { BUILD } from '../../support/paths';
 
 export const SETUP_MAIN = join(BUILD, 'scripts', 'setup', 'main.js');
@@ -103,8 +104,24 @@ export class SetupWorld {
     return env;
   }
 
-  /** The compiled `npm run setup` without a terminal, as scripts and CI run it. */
-  run(args: readonly string[], extraEnv: Record<string, string> = {}): SetupRun {
+  /**
+   * `npm run setup` without a terminal, as scripts and CI run it, in this process (its clasp and
+   * npm are still the executables on PATH); `spawn` runs the compiled program itself.
+   */
+  async run(args: readonly string[], extraEnv: Record<string, string> = {}): Promise<SetupRun> {
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const status = await main({
+      argv: args,
+      env: this.env(extraEnv),
+      interactive: false,
+      stdout: (line) => stdout.push(line),
+      stderr: (line) => stderr.push(line),
+    });
+    return { status, stdout: lines(stdout), stderr: lines(stderr) };
+  }
+
+  spawn(args: readonly string[], extraEnv: Record<string, string> = {}): SetupRun {
     const result = spawnSync(process.execPath, [SETUP_MAIN, ...args], {
       cwd: this.dir,
       env: this.env(extraEnv),
@@ -116,6 +133,10 @@ export class SetupWorld {
   remove(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+function lines(printed: readonly string[]): string {
+  return printed.length === 0 ? '' : `${printed.join('\n')}\n`;
 }
 
 function writeExecutable(path: string, body: string): void {
