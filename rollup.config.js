@@ -14,6 +14,8 @@ const ENTRY_POINTS = [
   'getConfig',
   'getSchema',
   'getData',
+  'doGet',
+  'doPost',
 ];
 
 /** Turns the ES module rollup writes into an Apps Script file, or fails the build saying why. */

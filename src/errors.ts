@@ -283,20 +283,35 @@ export function accountInactive(debugText: string, cause?: unknown): ConnectorEr
   );
 }
 
-export function setupIncomplete(missing: readonly string[]): ConnectorError {
+/**
+ * The next step for a missing or rejected Jobber app: the connector's setup page when a web app is
+ * deployed (its URL), else the editor's Script Properties.
+ */
+export function setupIncomplete(missing: readonly string[], setupPageUrl?: string | null): ConnectorError {
   return new ConnectorError(
     'SETUP_INCOMPLETE',
-    'This Jobber connector is not set up yet. Its administrator must add the Jobber app credentials ' +
-      `(script properties ${missing.join(', ')}) to the Apps Script project.`,
+    setupPageUrl
+      ? "This Jobber connector is not set up yet. Its administrator must open the connector's setup " +
+          `page (${setupPageUrl}) and enter the Jobber app's Client ID and Client Secret.`
+      : 'This Jobber connector is not set up yet. Its administrator must add the Jobber app credentials ' +
+          `(script properties ${missing.join(', ')}) to the Apps Script project.`,
     `missing script properties: ${missing.join(', ')}`,
   );
 }
 
-export function clientRejected(debugText: string, cause?: unknown): ConnectorError {
+export function clientRejected(
+  debugText: string,
+  setupPageUrl?: string | null,
+  cause?: unknown,
+): ConnectorError {
   return new ConnectorError(
     'SETUP_INCOMPLETE',
-    "Jobber rejected this connector's app credentials. Its administrator must check the script " +
-      'properties JOBBER_CLIENT_ID and JOBBER_CLIENT_SECRET (the secret may have been rolled in Jobber).',
+    setupPageUrl
+      ? "Jobber rejected this connector's app credentials. Its administrator must open the connector's " +
+          `setup page (${setupPageUrl}) and enter the Jobber app's current Client ID and Client Secret ` +
+          '(the secret may have been rolled in Jobber).'
+      : "Jobber rejected this connector's app credentials. Its administrator must check the script " +
+          'properties JOBBER_CLIENT_ID and JOBBER_CLIENT_SECRET (the secret may have been rolled in Jobber).',
     debugText,
     { cause },
   );

@@ -1,5 +1,6 @@
 import type { HtmlPage, OAuthService, Platform } from '../platform';
 import { completeAuthorization, type CallbackDeps } from './callback';
+import { setupPageUrl } from './oauth-service';
 import { AUTH_PAGE_TITLE, authPageHtml } from './pages';
 import type { TokenKeeper } from './token-keeper';
 
@@ -40,7 +41,8 @@ export function createAuthEntryPoints(deps: AuthEntryPointDeps): AuthEntryPoints
     },
     authCallback: (request) => {
       const result = completeAuthorization(deps.callback(), request);
-      return platform.htmlPage(authPageHtml(result.outcome, result.accountName), AUTH_PAGE_TITLE);
+      const setupPage = result.outcome === 'setup' ? setupPageUrl(platform) : null;
+      return platform.htmlPage(authPageHtml(result.outcome, result.accountName, setupPage), AUTH_PAGE_TITLE);
     },
     isAdminUser: () => isAdminEmail(platform),
   };

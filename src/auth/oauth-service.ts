@@ -19,16 +19,31 @@ export interface ClientCredentials {
   readonly clientSecret: string;
 }
 
-/** The Jobber app's credentials, or the admin-facing setup error naming what is missing. */
-export function clientCredentials(scriptProperties: PropertyStore): ClientCredentials {
+/** The Jobber app's credentials, or the admin-facing setup error naming what is missing and where to add it. */
+export function clientCredentials(
+  scriptProperties: PropertyStore,
+  setupPage: () => string | null = () => null,
+): ClientCredentials {
   const clientId = (scriptProperties.getProperty(CLIENT_ID_PROPERTY) ?? '').trim();
   const clientSecret = (scriptProperties.getProperty(CLIENT_SECRET_PROPERTY) ?? '').trim();
   const missing = [
     ...(clientId ? [] : [CLIENT_ID_PROPERTY]),
     ...(clientSecret ? [] : [CLIENT_SECRET_PROPERTY]),
   ];
-  if (missing.length > 0) throw setupIncomplete(missing);
+  if (missing.length > 0) throw setupIncomplete(missing, setupPage());
   return { clientId, clientSecret };
+}
+
+/**
+ * Where the administrator enters the credentials: the setup page's URL, or null when no web app is
+ * deployed (or Apps Script will not say); never throws, as it only decorates an error.
+ */
+export function setupPageUrl(platform: Partial<Pick<Platform, 'webAppUrl'>>): string | null {
+  try {
+    return platform.webAppUrl?.() ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /**

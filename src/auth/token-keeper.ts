@@ -31,6 +31,8 @@ export interface TokenKeeperDeps {
   readonly requireCredentials: () => void;
   /** Deletes this user's tokens and stored account. */
   readonly forget: () => void;
+  /** The setup page's URL for an error about the app credentials; absent or null: none deployed. */
+  readonly setupPage?: () => string | null;
 }
 
 /** The access tokens for Jobber requests (what jobber/'s client asks of them), and isAuthValid. */
@@ -146,7 +148,7 @@ function refreshFailure(deps: TokenKeeperDeps, error: unknown): Error {
   if (DISCONNECTED.test(text)) return forgotten(deps, appDisconnected(debug, error));
   if (INACTIVE.test(text)) return forgotten(deps, accountInactive(debug, error));
   if (GRANT_DEAD.test(text)) return forgotten(deps, reconnectRequired(debug, error));
-  if (CLIENT_REJECTED.test(text)) return clientRejected(debug, error);
+  if (CLIENT_REJECTED.test(text)) return clientRejected(debug, deps.setupPage?.(), error);
   return new JobberFailure(HTTP_ANSWER.test(text) ? 'server' : 'network', debug, {}, error);
 }
 

@@ -6,7 +6,7 @@
  * read a token or read the clock.
  */
 import { createAuthEntryPoints, type AuthEntryPoints } from '../auth';
-import { clientCredentials, createOAuthService } from '../auth';
+import { clientCredentials, createOAuthService, setupPageUrl } from '../auth';
 import { createTokenKeeper, type TokenKeeper } from '../auth';
 import { createReportCache } from '../cache';
 import { ConnectorError } from '../errors';
@@ -17,10 +17,11 @@ import { createJobberClient, type JobberClient } from '../jobber';
 import { jobberEndpoints, type JobberEndpoints } from '../jobber';
 import { newExecutionStats } from '../jobber';
 import type { Platform } from '../platform';
+import { createSetupPage, type SetupPage } from '../setup';
 import { createReportEntryPoints, type ReportEntryPoints } from './reports';
 
 /** Everything Looker Studio can call, built for one execution from its Platform. */
-export type Connector = AuthEntryPoints & ReportEntryPoints;
+export type Connector = AuthEntryPoints & ReportEntryPoints & SetupPage;
 
 export function createConnector(platform: Platform): Connector {
   const cache = createReportCache(platform);
@@ -47,6 +48,7 @@ export function createConnector(platform: Platform): Connector {
   return {
     ...auth,
     ...reports,
+    ...createSetupPage(platform),
     isAuthValid: () => logged('isAuthValid', auth.isAuthValid),
     authCallback: (request) => logged('authCallback', () => auth.authCallback(request)),
     getData: (request) => logged('getData', () => reports.getData(request)),
@@ -61,7 +63,8 @@ function wireJobber(platform: Platform) {
   const stats = newExecutionStats();
   const endpoints = once((): JobberEndpoints => jobberEndpoints(platform.scriptProperties));
   const service = once(() => createOAuthService(platform, endpoints()));
-  const requireCredentials = (): void => void clientCredentials(platform.scriptProperties);
+  const setupPage = (): string | null => setupPageUrl(platform);
+  const requireCredentials = (): void => void clientCredentials(platform.scriptProperties, setupPage);
   const forgetAuthorization = (): void => {
     service().reset();
     forgetAccount(platform.userProperties);
@@ -74,6 +77,7 @@ function wireJobber(platform: Platform) {
       stats,
       requireCredentials,
       forget: forgetAuthorization,
+      setupPage,
     }),
   );
   const client = once((): JobberClient =>

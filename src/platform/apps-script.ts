@@ -21,6 +21,9 @@ export function appsScriptPlatform(): Platform {
     connectorApi: DataStudioApp.createCommunityConnector(),
     effectiveUserEmail: () => Session.getEffectiveUser().getEmail(),
     htmlPage: (html, title) => HtmlService.createHtmlOutput(html).setTitle(title),
+    activeUserEmail: () => Session.getActiveUser().getEmail(),
+    webAppUrl: () => ScriptApp.getService().getUrl() || null,
+    uuid: () => Utilities.getUuid(),
   };
 }
 

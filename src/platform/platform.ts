@@ -83,6 +83,8 @@ export interface OAuthService {
 /** The OAuth2 library (`OAuth2`), as far as the connector uses it. */
 export interface OAuthLibrary {
   createService(serviceName: string): OAuthService;
+  /** The script's /usercallback URL, the one to register with Jobber. */
+  getRedirectUri(scriptId?: string): string;
 }
 
 /** A page HtmlService built, as Apps Script shows it (authCallback returns one). */
@@ -111,4 +113,10 @@ export interface Platform {
   readonly connectorApi: GoogleAppsScript.Data_Studio.CommunityConnector;
   effectiveUserEmail(): string;
   htmlPage(html: string, title: string): HtmlPage;
+  /** Who opened the web app (Session.getActiveUser): '' when Apps Script does not reveal it. */
+  activeUserEmail(): string;
+  /** The deployed web app's URL (ScriptApp.getService().getUrl()), or null when there is none. */
+  webAppUrl(): string | null;
+  /** An unpredictable id (Utilities.getUuid). */
+  uuid(): string;
 }

@@ -68,9 +68,11 @@ describe('the test layers', () => {
       expect(readme).toContain(command);
   });
 
-  it.each(['push', 'deploy'])('gates npm run %s on lint and the unit tests, before it builds', (command) => {
+  it('gates npm run setup (which builds, pushes and deploys; deploy is its alias) on lint and the unit tests', () => {
     const { scripts } = readPackageJson();
     expect(scripts['check']).toBe('npm run lint && npm run test:unit');
-    expect(scripts[command]).toMatch(/^npm run check && npm run build:connector && /);
+    expect(scripts['setup']).toMatch(/^npm run --silent check && /);
+    expect(scripts['deploy']).toBe('npm run --silent setup --');
+    expect(scripts['push']).toBeUndefined();
   });
 });

@@ -150,4 +150,7 @@ export class FakeOAuth2Library {
     this.services.push(service);
     return service;
   }
+  getRedirectUri(): string {
+    return this.redirectUri;
+  }
 }

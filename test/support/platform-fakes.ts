@@ -262,6 +262,9 @@ export function fakePlatform(services: Partial<Platform> = {}): Platform {
     connectorApi: fakeCommunityConnector(),
     effectiveUserEmail: () => 'someone@example.com',
     htmlPage: refusing('htmlPage'),
+    activeUserEmail: () => 'someone@example.com',
+    webAppUrl: () => null,
+    uuid: refusing('uuid'),
     ...services,
   };
 }
