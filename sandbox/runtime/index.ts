@@ -17,6 +17,7 @@ export type {
   LogLine,
   Runtime,
   RuntimeOptions,
+  SleepEvent,
 } from './types';
 
 const DEFAULT_MAX_CONCURRENT_EXECUTIONS = 30;
@@ -51,6 +52,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     boundToDocument,
     maxConcurrentExecutions: options.maxConcurrentExecutions ?? DEFAULT_MAX_CONCURRENT_EXECUTIONS,
     ...(options.onFetch ? { onFetch: options.onFetch } : {}),
+    ...(options.onSleep ? { onSleep: options.onSleep } : {}),
   });
 }
 

@@ -1,6 +1,6 @@
 import type { ExecuteCommand, HostReply, HostRequest, WorkerMessage, WorkerOutcome } from '../protocol';
 import { scriptCallbackUrl } from '../../shared/local-apps-script';
-import type { ExecutionResult, FetchEvent, LockTarget, Runtime } from '../types';
+import type { ExecutionResult, FetchEvent, LockTarget, Runtime, SleepEvent } from '../types';
 import { callbackRequest, parseCallbackUrl } from './callback';
 import { HostClock } from './clock';
 import { ActiveExecution } from './execution';
@@ -25,6 +25,7 @@ export interface LocalRuntimeConfig {
   readonly boundToDocument: boolean;
   readonly maxConcurrentExecutions: number;
   readonly onFetch?: (event: FetchEvent) => void;
+  readonly onSleep?: (event: SleepEvent) => void;
 }
 
 /** The host: owns the shared state, hands executions to workers, answers their requests, enforces the time limit. */
@@ -144,7 +145,7 @@ export class LocalRuntime implements Runtime {
     time: TimeParticipant,
     resolve: (result: ExecutionResult) => void,
   ): ActiveExecution {
-    const { clock, timeLimitMs, onFetch } = this.config;
+    const { clock, timeLimitMs, onFetch, onSleep } = this.config;
     const virtualStart = clock.virtual ? clock.now() : null;
     const execution = new ActiveExecution(
       this.nextExecutionId++,
@@ -153,7 +154,7 @@ export class LocalRuntime implements Runtime {
       virtualStart,
       time,
       resolve,
-      onFetch,
+      { onFetch, onSleep },
     );
     if (virtualStart !== null) time.limitAt(virtualStart + timeLimitMs);
     this.active.add(execution);
