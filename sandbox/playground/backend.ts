@@ -61,6 +61,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     allowedOrigins: [new URL(jobberBaseUrl).origin],
     ...(options.scriptOrigin ? { scriptOrigin: options.scriptOrigin } : {}),
     onFetch: monitor.observe,
+    onSleep: monitor.observeSleep,
   });
   let stopped: Promise<void> | undefined;
   return {

@@ -122,6 +122,7 @@ export class PlaygroundSession {
 
   resetAuth(): Promise<StepOutcome<null>> {
     this.source = null;
+    this.backend.monitor.forgetAccount(this.user);
     return this.step(async () => {
       await this.studio.resetAuth();
       return null;

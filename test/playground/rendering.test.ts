@@ -1,8 +1,14 @@
 import { chartFor } from '../../sandbox/playground/chart';
 import { executionReport } from '../../sandbox/playground/execution-report';
-import { FetchMonitor, graphqlFacts } from '../../sandbox/playground/fetch-monitor';
+import {
+  FetchMonitor,
+  graphqlFacts,
+  type ExecutionProgress,
+  type WaitReason,
+} from '../../sandbox/playground/fetch-monitor';
+import { formatDuration, progressLine } from '../../sandbox/playground/progress-line';
 import { renderCsv, renderJson, renderTable } from '../../sandbox/playground/output';
-import type { ExecutionResult, FetchRecord } from '../../sandbox/runtime';
+import type { ExecutionResult, FetchEvent, FetchRecord } from '../../sandbox/runtime';
 import type { CellValue, GetDataResponse, SchemaField } from '../../sandbox/studio';
 
 function field(
@@ -180,6 +186,7 @@ describe('what the playground shows beside a result', () => {
       currentlyAvailable: 9000,
       maximumAvailable: 10000,
       nodes: 3,
+      connection: 'invoices',
     });
     const throttled = {
       data: undefined,
@@ -228,12 +235,67 @@ describe('what the playground shows beside a result', () => {
         requests: 3,
         pages: 2,
         nodes: 120,
+        connection: 'invoices',
         actualQueryCost: 488,
         throttled: 0,
       },
     ]);
     monitor.forget(4);
     expect(monitor.inFlight()).toEqual([]);
+  });
+
+  it('counts the read’s own connection of its first page’s totalCount, not nested re-reads', () => {
+    const monitor = new FetchMonitor(graphqlUrl);
+    const answer = (data: object): FetchEvent => ({
+      executionId: 5,
+      user: 'a',
+      functionName: 'getData',
+      record: { method: 'POST', url: graphqlUrl, status: 200, responseBytes: 1, ms: 1 },
+      response: { status: 200, body: Buffer.from(JSON.stringify({ data })) },
+    });
+    const nodes = (count: number): object[] => Array.from({ length: count }, (_, id) => ({ id }));
+    monitor.observe(answer({ account: { id: 'QWNjb3VudC8x', name: 'Summit Lawn & Snow' } }));
+    monitor.observe(answer({ invoices: { totalCount: 130, nodes: nodes(100) } }));
+    monitor.observe(answer({ invoice: { lineItems: { nodes: nodes(40) } } }));
+    monitor.observe(answer({ invoices: { nodes: nodes(30) } }));
+    expect(monitor.inFlight()).toEqual([
+      expect.objectContaining({ connection: 'invoices', total: 130, nodes: 130, pages: 2, requests: 4 }),
+    ]);
+    expect(monitor.accountName('a')).toBe('Summit Lawn & Snow');
+    monitor.forgetAccount('a');
+    expect(monitor.accountName('a')).toBeUndefined();
+  });
+
+  it('tells why the connector sleeps: other charts joining, Jobber’s rate limit, or a retry', () => {
+    const monitor = new FetchMonitor(graphqlUrl);
+    const sleep = (ms: number): void =>
+      monitor.observeSleep({ executionId: 6, user: 'a', functionName: 'getData', ms });
+    const fetched = (response?: { status: number; body: Buffer }): void =>
+      monitor.observe({
+        executionId: 6,
+        user: 'a',
+        functionName: 'getData',
+        record: { method: 'POST', url: graphqlUrl, status: response?.status, responseBytes: 1, ms: 1 },
+        ...(response ? { response } : {}),
+      });
+    const reason = (): string | undefined => monitor.inFlight()[0]?.waiting?.reason;
+    sleep(1000);
+    expect(reason()).toBe('shared_read');
+    fetched({ status: 200, body: page(100) });
+    expect(reason()).toBeUndefined();
+    sleep(12_000);
+    expect(reason()).toBe('rate_limit');
+    const throttled = { errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED' } }] };
+    fetched({ status: 200, body: page(0, throttled) });
+    sleep(3_000);
+    expect(reason()).toBe('rate_limit');
+    fetched({ status: 502, body: Buffer.from('Bad gateway') });
+    sleep(2_000);
+    expect(reason()).toBe('retry');
+    fetched();
+    sleep(2_000);
+    expect(reason()).toBe('retry');
+    expect(monitor.inFlight()[0]).toMatchObject({ throttled: 1, waiting: { ms: 2_000 } });
   });
 
   it('takes Jobber usage and the cache outcome from the connector’s log lines, and each request’s GraphQL', () => {
@@ -301,5 +363,66 @@ describe('what the playground shows beside a result', () => {
       status: 200,
     });
     expect(report.requests[0]?.query).toContain('invoices(first: $first) {\n');
+  });
+});
+
+describe('the progress line of a running getData (CLI and page alike)', () => {
+  const progress = (extra: Partial<ExecutionProgress> = {}): ExecutionProgress => ({
+    executionId: 1,
+    functionName: 'getData',
+    requests: 3,
+    pages: 2,
+    nodes: 200,
+    connection: 'invoices',
+    total: 3_667,
+    actualQueryCost: 2_810,
+    throttled: 0,
+    ...extra,
+  });
+
+  it('says records of how many, pages, cost and elapsed time', () => {
+    expect(progressLine('invoices', progress(), 23_400, 0)).toBe(
+      'invoices: 200 of 3,667 records · 2 pages · cost 2,810 · 23 s',
+    );
+    expect(progressLine('invoiceLineItems', progress({ throttled: 2 }), 4_200, 0)).toBe(
+      'invoiceLineItems: 200 of 3,667 invoices · 2 pages · cost 2,810 · 2 throttled · 4.2 s',
+    );
+    expect(progressLine('jobs', progress({ connection: 'jobs', total: undefined }), 0, 0)).toBe(
+      'jobs: 200 records · 2 pages · cost 2,810 · 0.0 s',
+    );
+    expect(progressLine('invoices', undefined, 400, 0)).toBe('invoices: asking Jobber · 0.4 s');
+  });
+
+  it('counts a wait down, and says what it waits for', () => {
+    const waiting = (reason: WaitReason, ms = 12_000): ExecutionProgress =>
+      progress({ waiting: { ms, until: 50_000, reason } });
+    expect(progressLine('invoices', waiting('rate_limit'), 61_000, 38_000)).toBe(
+      "invoices: 200 of 3,667 records · 2 pages · cost 2,810 · 1 min 01 s · waiting 12 s for Jobber's rate limit",
+    );
+    expect(progressLine('invoices', waiting('rate_limit'), 61_000, 45_500)).toMatch(/waiting 5 s for/);
+    expect(progressLine('invoices', waiting('retry'), 0, 49_900)).toMatch(
+      /waiting 1 s before trying Jobber again$/,
+    );
+    expect(progressLine('invoices', waiting('rate_limit'), 0, 60_000)).toMatch(
+      /waiting a moment for Jobber's rate limit$/,
+    );
+    expect(progressLine('invoices', waiting('shared_read', 300), 0, 49_800)).not.toContain('waiting');
+  });
+
+  it('formats durations as a person reads them', () => {
+    expect(
+      [0, 950, 9_940, 10_000, 59_999, 60_000, 245_000, 3_599_000, 3_600_000, 7_380_000].map(formatDuration),
+    ).toEqual([
+      '0.0 s',
+      '0.9 s',
+      '9.9 s',
+      '10 s',
+      '59 s',
+      '1 min 00 s',
+      '4 min 05 s',
+      '59 min 59 s',
+      '1 h 00 min',
+      '2 h 03 min',
+    ]);
   });
 });
