@@ -132,7 +132,7 @@ const kpis: FieldDraft[] = [
     id: 'agingBucket',
     label: 'Aging bucket',
     description:
-      'How late the balance is: Current, 1-30 days, 31-60 days, 61-90 days or 90+ days past due. Bad debt for balances written off as bad debt (and Draft or Voided for a balance on a draft or voided invoice), so a chart of Balance due by this bucket has no blank slice. Empty when nothing is owed.',
+      'Current, 1-30, 31-60, 61-90 or 90+ days past due; Bad debt for balances written off (Draft or Voided for a balance on those), so Balance due by bucket has no blank slice. Empty when nothing is owed.',
     type: 'TEXT',
     concept: 'DIMENSION',
     select: RECEIVABLE_PATHS,
