@@ -62,6 +62,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     ...(options.scriptOrigin ? { scriptOrigin: options.scriptOrigin } : {}),
     deploymentId: null, // the playground serves no setup page: credentials come from its target
     onFetch: monitor.observe,
+    onSleep: monitor.observeSleep,
   });
   let stopped: Promise<void> | undefined;
   return {

@@ -38,6 +38,7 @@ export type {
   WebAppConfig,
   WebAppMethod,
   WebAppParams,
+  SleepEvent,
 } from './types';
 
 const DEFAULT_MAX_CONCURRENT_EXECUTIONS = 30;
@@ -84,6 +85,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     maxConcurrentExecutions: options.maxConcurrentExecutions ?? DEFAULT_MAX_CONCURRENT_EXECUTIONS,
     drive,
     ...(options.onFetch ? { onFetch: options.onFetch } : {}),
+    ...(options.onSleep ? { onSleep: options.onSleep } : {}),
   });
 }
 

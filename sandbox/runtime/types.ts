@@ -55,6 +55,8 @@ export interface RuntimeOptions {
   scriptOrigin?: string;
   /** Told about every UrlFetchApp request as it completes (progress lines, GraphQL costs). */
   onFetch?: (event: FetchEvent) => void;
+  /** Told when an execution calls Utilities.sleep, as it starts sleeping (throttle waits on a progress line). */
+  onSleep?: (event: SleepEvent) => void;
   /** A container-bound script has document properties, cache and lock; a connector (default) has none. */
   boundToDocument?: boolean;
   /** Most executions running at once (one worker each); more wait for a worker. Default 30. */
@@ -88,6 +90,14 @@ export interface FetchEvent {
   readonly record: FetchRecord;
   /** Absent when no response came (network failure, refused URL). The body is as received: keep no secrets from it. */
   readonly response?: { readonly status: number; readonly body: Buffer };
+}
+
+/** One Utilities.sleep call, as onSleep hears of it. */
+export interface SleepEvent {
+  readonly executionId: number;
+  readonly user: string;
+  readonly functionName: string;
+  readonly ms: number;
 }
 
 export interface ExecutionResult {

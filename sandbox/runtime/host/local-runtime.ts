@@ -1,6 +1,6 @@
 import type { ExecuteCommand, HostReply, HostRequest, WorkerMessage, WorkerOutcome } from '../protocol';
 import { scriptCallbackUrl, scriptWebAppUrl } from '../../shared/local-apps-script';
-import type { ExecutionResult, FetchEvent, LockTarget, Runtime } from '../types';
+import type { ExecutionResult, FetchEvent, LockTarget, Runtime, SleepEvent } from '../types';
 import { callbackRequest, parseCallbackUrl } from './callback';
 import { HostClock } from './clock';
 import type { RuntimeDrive } from './drive/local-drive';
@@ -32,6 +32,7 @@ export interface LocalRuntimeConfig {
   readonly maxConcurrentExecutions: number;
   readonly drive: RuntimeDrive;
   readonly onFetch?: (event: FetchEvent) => void;
+  readonly onSleep?: (event: SleepEvent) => void;
 }
 
 /** Whose execution it is: the effective user and what Session.getActiveUser() reveals. */
@@ -187,7 +188,7 @@ export class LocalRuntime implements Runtime {
     time: TimeParticipant,
     resolve: (result: ExecutionResult) => void,
   ): ActiveExecution {
-    const { clock, timeLimitMs, onFetch } = this.config;
+    const { clock, timeLimitMs, onFetch, onSleep } = this.config;
     const virtualStart = clock.virtual ? clock.now() : null;
     const execution = new ActiveExecution(
       this.nextExecutionId++,
@@ -196,7 +197,7 @@ export class LocalRuntime implements Runtime {
       virtualStart,
       time,
       resolve,
-      onFetch,
+      { onFetch, onSleep },
     );
     if (virtualStart !== null) time.limitAt(virtualStart + timeLimitMs);
     this.active.add(execution);
