@@ -5,32 +5,26 @@
  * refreshes the results in docs/benchmarks.md between its markers; other runs write
  * build/bench/results-<profile>.json only, so the committed figures always come from a full run.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { format, resolveConfig } from 'prettier';
 import { BUILD_DIR, REPO_ROOT } from '../sandbox/paths';
+import { parseArgs } from './cli';
 import { progress } from './progress';
-import { headline, renderResults } from './report';
+import { publishResults, type PublishTargets } from './publish';
+import { renderResults } from './report';
 import type { BenchResults } from './results';
 import { runBench } from './run';
-import { HEADLINE_END, HEADLINE_START, parseArgs, withBlock, withResultsBlock } from './cli';
 
-const RESULTS_FILE = join(REPO_ROOT, 'bench', 'results.json');
-const DOC_FILE = join(REPO_ROOT, 'docs', 'benchmarks.md');
-const README_FILE = join(REPO_ROOT, 'README.md');
-
-async function writeFormatted(file: string, text: string): Promise<void> {
-  const options = (await resolveConfig(file)) ?? {};
-  writeFileSync(file, await format(text, { ...options, filepath: file }));
-}
+export const COMMITTED_TARGETS: PublishTargets = {
+  resultsFile: join(REPO_ROOT, 'bench', 'results.json'),
+  docFile: join(REPO_ROOT, 'docs', 'benchmarks.md'),
+  readmeFile: join(REPO_ROOT, 'README.md'),
+};
 
 async function publish(results: BenchResults, markdown: string, complete: boolean): Promise<void> {
   const json = `${JSON.stringify(results, null, 2)}\n`;
   if (results.profile === 'full' && complete) {
-    writeFileSync(RESULTS_FILE, json);
-    await writeFormatted(DOC_FILE, withResultsBlock(readFileSync(DOC_FILE, 'utf8'), markdown));
-    const readme = readFileSync(README_FILE, 'utf8');
-    await writeFormatted(README_FILE, withBlock(readme, HEADLINE_START, HEADLINE_END, headline(results)));
+    await publishResults(results, markdown, COMMITTED_TARGETS);
     progress('wrote bench/results.json, docs/benchmarks.md and the headline in README.md');
     return;
   }

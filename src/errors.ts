@@ -1,10 +1,12 @@
 /**
- * Every error the connector raises, in one place.
+ * Every error the connector raises, and every text a Looker Studio user can read, in one place
+ * (nothing else in src/ builds a ConnectorError; test/errors.test.ts checks it).
  *
  * - `JobberFailure`: what went wrong talking to Jobber, classified once (jobber/classify) so the
  *   retry table can decide by `kind`, never by message text.
  * - `ConnectorError`: what a Looker Studio user sees. `userText` says what to do next;
  *   `debugText` is shown to admins only. Neither ever contains a token, a secret or personal data.
+ *   A user error that wraps a failure keeps it as its `cause`.
  */
 
 export type JobberFailureKind =
@@ -57,14 +59,23 @@ export interface JobberFailureDetails {
   readonly schemaMismatches?: readonly SchemaMismatch[];
 }
 
+/**
+ * Jobber's texts for situations it documents only by message (jobber-api.md §4), in GraphQL answers
+ * (jobber/classify.ts) and in failed token refreshes (auth/token-keeper.ts): matched in one place each.
+ */
+export const JOBBER_DISCONNECTED_TEXT = /disconnected this app/i;
+export const JOBBER_INACTIVE_TEXT = /account is not active/i;
+
 export class JobberFailure extends Error {
   override readonly name = 'JobberFailure';
   constructor(
     readonly kind: JobberFailureKind,
     message: string,
     readonly details: JobberFailureDetails = {},
+    cause?: unknown,
   ) {
     super(message);
+    keepCause(this, cause);
   }
 }
 
@@ -82,15 +93,30 @@ export type ConnectorErrorCode =
 
 export class ConnectorError extends Error {
   override readonly name = 'ConnectorError';
+  readonly schemaMismatches: readonly SchemaMismatch[];
   constructor(
     readonly code: ConnectorErrorCode,
     readonly userText: string,
     readonly debugText: string = '',
-    /** What Jobber's schema refused, so the report code can name the fields that use it. */
-    readonly schemaMismatches: readonly SchemaMismatch[] = [],
+    details: ConnectorErrorDetails = {},
   ) {
     super(`${code}: ${userText}`);
+    this.schemaMismatches = details.schemaMismatches ?? [];
+    keepCause(this, details.cause);
   }
+}
+
+export interface ConnectorErrorDetails {
+  /** The failure this error reports, kept as its `cause`. */
+  readonly cause?: unknown;
+  /** What Jobber's schema refused, so the report code can name the fields that use it. */
+  readonly schemaMismatches?: readonly SchemaMismatch[];
+}
+
+/** Keeps the error a failure wraps as its `cause` (ES2022's, set by hand: the bundle targets ES2019). */
+function keepCause(error: Error, cause: unknown): void {
+  if (cause !== undefined)
+    Object.defineProperty(error, 'cause', { value: cause, configurable: true, writable: true });
 }
 
 export function isConnectorError(error: unknown): error is ConnectorError {
@@ -129,60 +155,175 @@ function redactMatch(match: string, groups: unknown[]): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Jobber access errors: the one place their user texts live (docs/troubleshooting.md lists them).
+// What Looker Studio users read: every user text lives below (docs/troubleshooting.md lists them).
+
+/** For anything that is not a ConnectorError: the error boundary's text. */
+export const UNEXPECTED_PROBLEM_TEXT =
+  'The Jobber connector hit an unexpected problem. Refresh the report; if it happens again, ' +
+  'report it on the connector support page with the time it happened.';
+
+// A report's configuration or request the connector cannot serve.
+
+function invalidRequest(userText: string, debugText: string): ConnectorError {
+  return new ConnectorError('INVALID_REQUEST', userText, debugText);
+}
+
+/** A short, printable rendering of a value a request carried. */
+function printable(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+const EDIT_SOURCE = 'Edit the data source and';
+
+export const noObjectChosen = (): ConnectorError =>
+  invalidRequest(
+    `This data source has no Jobber object chosen. ${EDIT_SOURCE} choose what to report on (for example Invoices).`,
+    'configParams.object is missing',
+  );
+
+export const unknownObject = (value: unknown): ConnectorError =>
+  invalidRequest(
+    `This data source asks for a Jobber object the connector does not know ("${printable(value)}"). ` +
+      `${EDIT_SOURCE} choose one of the listed objects.`,
+    `unknown object ${printable(value)}`,
+  );
+
+export const unknownDateField = (value: unknown, object: { label: string; id: string }): ConnectorError =>
+  invalidRequest(
+    `"${printable(value)}" is not one of the dates this data source can filter by (${object.label}). ` +
+      `${EDIT_SOURCE} choose one of the listed dates.`,
+    `unknown dateField ${printable(value)} for ${object.id}`,
+  );
+
+export const unknownCurrency = (value: unknown): ConnectorError =>
+  invalidRequest(
+    `"${printable(value)}" is not a currency Looker Studio supports. ${EDIT_SOURCE} choose a currency from the list.`,
+    `unknown currency ${printable(value)}`,
+  );
+
+export const badCacheMinutes = (value: unknown, maxMinutes: number): ConnectorError =>
+  invalidRequest(
+    `"Keep data for" must be a whole number of minutes from 0 to ${maxMinutes}; it is "${printable(value)}". ` +
+      `${EDIT_SOURCE} correct it.`,
+    `bad cacheMinutes ${printable(value)}`,
+  );
+
+export const noFields = (): ConnectorError =>
+  invalidRequest(
+    'The chart asked for no fields. Add a dimension or a metric to it.',
+    'request.fields is empty',
+  );
+
+export const unknownField = (name: unknown, object: { label: string; id: string }): ConnectorError =>
+  invalidRequest(
+    `The field "${printable(name)}" does not exist in this data source (${object.label}). ` +
+      'Open the data source, click Refresh fields, then remove or replace the field in the chart.',
+    `unknown field ${printable(name)} for ${object.id}`,
+  );
+
+export const missingDateRange = (): ConnectorError =>
+  invalidRequest(
+    'This report needs a date range. Add a date range control to the page or set a default date range on the chart.',
+    'request.dateRange is missing',
+  );
+
+export const invertedDateRange = (start: unknown, end: unknown): ConnectorError =>
+  invalidRequest(
+    `The date range starts after it ends (${printable(start)} to ${printable(end)}). ` +
+      'Pick a start date on or before the end date.',
+    'dateRange is inverted',
+  );
+
+export const notADate = (value: unknown): ConnectorError =>
+  invalidRequest(
+    `"${printable(value)}" is not a date (YYYY-MM-DD). Pick the date range again.`,
+    `bad date ${printable(value)}`,
+  );
+
+/** A chart waited for another chart's fetch of the same data until its own budget ran out. */
+export const waitedForSharedFetch = (object: string): ConnectorError =>
+  new ConnectorError(
+    'TIME_BUDGET_EXCEEDED',
+    'Another chart of this report is still loading the same Jobber data. Refresh the report in a ' +
+      'minute or two: the charts will then load from the cache.',
+    `Waited for a concurrent fetch of ${object} until the execution's time budget ran out.`,
+  );
+
+// Jobber access errors.
 
 const RECONNECT_STEP =
   'Reconnect: in Looker Studio, edit the data source, click "Reconnect" (or "Authorize") and sign in to Jobber again.';
 
-export function reconnectRequired(debugText: string): ConnectorError {
+export function reconnectRequired(debugText: string, cause?: unknown): ConnectorError {
   return new ConnectorError(
     'RECONNECT_REQUIRED',
     `Your Jobber connection has expired or was revoked. ${RECONNECT_STEP}`,
     debugText,
+    { cause },
   );
 }
 
-export function appDisconnected(debugText: string): ConnectorError {
+export function appDisconnected(debugText: string, cause?: unknown): ConnectorError {
   return new ConnectorError(
     'RECONNECT_REQUIRED',
     `The connector was disconnected from your Jobber account. ${RECONNECT_STEP}`,
     debugText,
+    { cause },
   );
 }
 
-export function accountInactive(debugText: string): ConnectorError {
+export function accountInactive(debugText: string, cause?: unknown): ConnectorError {
   return new ConnectorError(
     'ACCOUNT_INACTIVE',
     'Jobber says your Jobber account is not active, so it refuses to share its data. Reactivate the ' +
       'account in Jobber (or ask its owner), then reconnect the data source.',
     debugText,
+    { cause },
   );
 }
 
-export function setupIncomplete(missing: readonly string[]): ConnectorError {
+/**
+ * The next step for a missing or rejected Jobber app: the connector's setup page when a web app is
+ * deployed (its URL), else the editor's Script Properties.
+ */
+export function setupIncomplete(missing: readonly string[], setupPageUrl?: string | null): ConnectorError {
   return new ConnectorError(
     'SETUP_INCOMPLETE',
-    'This Jobber connector is not set up yet. Its administrator must add the Jobber app credentials ' +
-      `(script properties ${missing.join(', ')}) to the Apps Script project.`,
+    setupPageUrl
+      ? "This Jobber connector is not set up yet. Its administrator must open the connector's setup " +
+          `page (${setupPageUrl}) and enter the Jobber app's Client ID and Client Secret.`
+      : 'This Jobber connector is not set up yet. Its administrator must add the Jobber app credentials ' +
+          `(script properties ${missing.join(', ')}) to the Apps Script project.`,
     `missing script properties: ${missing.join(', ')}`,
   );
 }
 
-export function clientRejected(debugText: string): ConnectorError {
+export function clientRejected(
+  debugText: string,
+  setupPageUrl?: string | null,
+  cause?: unknown,
+): ConnectorError {
   return new ConnectorError(
     'SETUP_INCOMPLETE',
-    "Jobber rejected this connector's app credentials. Its administrator must check the script " +
-      'properties JOBBER_CLIENT_ID and JOBBER_CLIENT_SECRET (the secret may have been rolled in Jobber).',
+    setupPageUrl
+      ? "Jobber rejected this connector's app credentials. Its administrator must open the connector's " +
+          `setup page (${setupPageUrl}) and enter the Jobber app's current Client ID and Client Secret ` +
+          '(the secret may have been rolled in Jobber).'
+      : "Jobber rejected this connector's app credentials. Its administrator must check the script " +
+          'properties JOBBER_CLIENT_ID and JOBBER_CLIENT_SECRET (the secret may have been rolled in Jobber).',
     debugText,
+    { cause },
   );
 }
 
-export function timeBudgetExceeded(limitMs: number, debugText: string): ConnectorError {
+export function timeBudgetExceeded(limitMs: number, debugText: string, cause?: unknown): ConnectorError {
   return new ConnectorError(
     'TIME_BUDGET_EXCEEDED',
     `This chart needs more data from Jobber than can be fetched in one go (limit ${Math.round(limitMs / 1000)} s). ` +
       'Nothing partial was shown. Choose a shorter date range or fewer fields, then refresh the report.',
     debugText,
+    { cause },
   );
 }
 
@@ -218,16 +359,23 @@ export function queryTooWide(costPerNode: number, limit: number): ConnectorError
   );
 }
 
-export function lockUnavailable(debugText: string): ConnectorError {
+export function lockUnavailable(debugText: string, cause?: unknown): ConnectorError {
   return new ConnectorError(
     'JOBBER_UNAVAILABLE',
     'Another chart is renewing your Jobber authorization right now. Refresh the report in a moment.',
     debugText,
+    { cause },
   );
 }
 
-/** The user error for a Jobber failure the retry policy gave up on. */
+/** The user error for a Jobber failure the retry policy gave up on; the failure is its `cause`. */
 export function failureToConnectorError(failure: JobberFailure): ConnectorError {
+  const error = userErrorFor(failure);
+  keepCause(error, failure);
+  return error;
+}
+
+function userErrorFor(failure: JobberFailure): ConnectorError {
   const debugText = `${failure.kind}: ${failure.message}`;
   switch (failure.kind) {
     case 'unauthorized':
@@ -294,13 +442,16 @@ export function schemaChanged(
     'JOBBER_SCHEMA_CHANGED',
     schemaChangedText(uses),
     jobber === '' ? debugText : `${debugText} | Jobber: ${jobber}`,
-    mismatches,
+    { schemaMismatches: mismatches },
   );
 }
 
 /** The same error, naming what of the report uses the refused part (connector/schema-mismatch.ts). */
 export function renameSchemaChanged(error: ConnectorError, uses: readonly string[]): ConnectorError {
-  return new ConnectorError(error.code, schemaChangedText(uses), error.debugText, error.schemaMismatches);
+  return new ConnectorError(error.code, schemaChangedText(uses), error.debugText, {
+    schemaMismatches: error.schemaMismatches,
+    cause: error,
+  });
 }
 
 function schemaChangedText(uses: readonly string[]): string {

@@ -1,8 +1,8 @@
 /**
- * The global functions Looker Studio calls. Each is one line inside the one error boundary; the
+ * The global functions Looker Studio calls, and the web app's doGet/doPost (the owner's setup page). Each is one line inside the one error boundary; the
  * build fails if any of them is missing or is not a top-level function in dist/Code.js.
  */
-import { runEntryPoint, runEntryPointOr } from './connector/boundary';
+import { runEntryPoint, runEntryPointOr } from './connector';
 
 export function getAuthType(): unknown {
   return runEntryPoint('getAuthType', (connector) => connector.getAuthType());
@@ -20,7 +20,7 @@ export function get3PAuthorizationUrls(): string {
   return runEntryPoint('get3PAuthorizationUrls', (connector) => connector.get3PAuthorizationUrls());
 }
 
-export function authCallback(request: unknown): GoogleAppsScript.HTML.HtmlOutput {
+export function authCallback(request: unknown): unknown {
   return runEntryPoint('authCallback', (connector) => connector.authCallback(request));
 }
 
@@ -38,4 +38,12 @@ export function getSchema(request: unknown): unknown {
 
 export function getData(request: unknown): unknown {
   return runEntryPoint('getData', (connector) => connector.getData(request));
+}
+
+export function doGet(event: unknown): unknown {
+  return runEntryPoint('doGet', (connector) => connector.doGet(event));
+}
+
+export function doPost(event: unknown): unknown {
+  return runEntryPoint('doPost', (connector) => connector.doPost(event));
 }

@@ -90,7 +90,7 @@ function inMemoryApi(nodes: readonly JsonObject[]): JobberApi {
     query: () => {
       throw new Error('not used');
     },
-    readConnection: () => ({ nodes, complete: true }),
+    readConnection: () => ({ nodes, complete: true, endCursor: null }),
     account: () => ({ id: 'account', name: 'Bench', timeZone: TIME_ZONE }),
     stats: newExecutionStats(),
   };

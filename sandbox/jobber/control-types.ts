@@ -23,6 +23,8 @@ export type FaultKind =
   | { readonly kind: 'unauthorized' }
   /** HTTP 200 whose body is cut short (not JSON). */
   | { readonly kind: 'malformedJson' }
+  /** HTTP 200 with the normal answer (run and charged as usual), one part of its page changed. */
+  | { readonly kind: 'malformedPage'; readonly shape: PageShapeFault }
   /** HTTP 200 with `data: null` and one error (default message "Internal server error"). */
   | { readonly kind: 'graphqlError'; readonly message?: string; readonly code?: string }
   /** HTTP 200, `data: null`, "The field <field> on an object of type Query was hidden due to permissions". */
@@ -33,6 +35,33 @@ export type FaultKind =
   | { readonly kind: 'inactiveAccount' }
   /** Token endpoint: 400 invalid_grant for the next refresh (the refresh token stays alive). */
   | { readonly kind: 'invalidGrant' };
+
+/**
+ * How `malformedPage` changes an answer. "The connection" is the answer's first connection (an
+ * object with `nodes`), depth first: `invoices` for a root page, `invoice.lineItems` for a re-read.
+ */
+export type PageShapeFault =
+  /** The query's root field is null: `invoices: null`, or `invoice: null` for a record's re-read. */
+  | 'nullRoot'
+  /** The connection is null, its parent kept (`invoice: { lineItems: null }`). */
+  | 'nullConnection'
+  /** The connection's last two nodes are null (one when it holds one; none when it is empty). */
+  | 'nullNodes'
+  /** The connection has no `pageInfo`. */
+  | 'noPageInfo'
+  /** The connection's `pageInfo` has no `hasNextPage`. */
+  | 'noHasNextPage'
+  /** `hasNextPage: false` although there are more nodes (the count, when asked, stays true). */
+  | 'endsEarly';
+
+export const PAGE_SHAPE_FAULTS: readonly PageShapeFault[] = [
+  'nullRoot',
+  'nullConnection',
+  'nullNodes',
+  'noPageInfo',
+  'noHasNextPage',
+  'endsEarly',
+];
 
 export interface FaultTarget {
   /** Defaults to 'token' for invalidGrant, else 'graphql'. */

@@ -49,10 +49,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     [builtFile('sandbox/jobber/main.js'), '--json', ...argsFor(options)],
     {
       cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // The IPC channel is the child's lifeline: it closes when this process ends in any way (even a
+      // crash or SIGKILL), and the sandbox then stops instead of running on without an owner.
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       env: { ...process.env, JOBBER_SANDBOX_REDIRECT_URIS: '', JOBBER_SANDBOX_ROTATION: '' },
     },
   );
+  child.channel?.unref();
   const info = await readInfo(child);
   return {
     baseUrl: info.baseUrl,

@@ -20,6 +20,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Started by the harness (tests, playground, query CLI): its end, however it comes, ends us too.
+  process.on('disconnect', stop);
+  if (process.connected === false) return stop(); // it ended while the data was being generated
   process.stdout.write(options.json ? `${JSON.stringify(sandbox.info)}\n` : describe(sandbox.info));
 }
 

@@ -21,7 +21,10 @@ export async function handleApi(
     case 'GET /api/status':
       return sendJson(res, 200, await statusOf(session));
     case 'GET /api/progress':
-      return sendJson(res, 200, { running: session.backend.monitor.inFlight() });
+      return sendJson(res, 200, {
+        running: session.backend.monitor.inFlight(),
+        load: session.loadProgress(),
+      });
     case 'POST /api/admin': {
       const body = await readJson(req);
       if (typeof body['admin'] !== 'boolean') throw new HttpProblem(400, '{ "admin": true|false } expected');
@@ -51,9 +54,11 @@ export async function handleApi(
 async function statusOf(session: PlaygroundSession): Promise<Record<string, unknown>> {
   const { backend } = session;
   const { authorized, admin } = await session.status();
+  const account = authorized ? session.accountName() : undefined;
   return {
     user: session.user,
     authorized,
+    ...(account === undefined ? {} : { account }),
     admin,
     mode: backend.target.kind,
     jobberBaseUrl: backend.jobberBaseUrl,

@@ -60,7 +60,9 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         : { kind: 'real' },
     allowedOrigins: [new URL(jobberBaseUrl).origin],
     ...(options.scriptOrigin ? { scriptOrigin: options.scriptOrigin } : {}),
+    deploymentId: null, // the playground serves no setup page: credentials come from its target
     onFetch: monitor.observe,
+    onSleep: monitor.observeSleep,
   });
   let stopped: Promise<void> | undefined;
   return {

@@ -1,10 +1,11 @@
 /**
- * Listens to the runtime's onFetch: reads, from each GraphQL answer as it arrives, what the
- * playground shows (cost, throttle status, error code, records on the page) and keeps a running
- * count per execution for progress lines. Nothing else of a response body is kept, and token
- * endpoint answers (which carry tokens) are never read.
+ * Listens to the runtime's onFetch and onSleep: reads, from each GraphQL answer as it arrives, what
+ * the playground shows (cost, throttle status, error code, records on the page, how many the read
+ * holds, the connected account's name) and keeps a running count per execution for progress lines,
+ * with the connector's waits. Nothing else of a response body is kept, and token endpoint answers
+ * (which carry tokens) are never read.
  */
-import type { FetchEvent, FetchRecord } from '../runtime';
+import type { FetchEvent, FetchRecord, SleepEvent } from '../runtime';
 
 export interface GraphqlFacts {
   readonly requestedQueryCost?: number;
@@ -16,26 +17,54 @@ export interface GraphqlFacts {
   readonly errorMessage?: string;
   /** Length of the first `nodes` list in `data`: the records on this page. */
   readonly nodes?: number;
+  /** Where that list is, e.g. "invoices" or "invoice.lineItems". */
+  readonly connection?: string;
+  /** The `totalCount` beside it, when the query asked for it (the first page of a read does). */
+  readonly totalCount?: number;
+  /** `data.account.name`: the connected Jobber account (the connector asks after each authorization). */
+  readonly accountName?: string;
   readonly unreadable?: true;
+}
+
+/** Why the connector sleeps: Jobber's cost bucket, a retry after a failed request, or other charts' shared read. */
+export type WaitReason = 'rate_limit' | 'retry' | 'shared_read';
+
+export interface Wait {
+  readonly ms: number;
+  /** ms epoch on this process's clock; on the sandbox's virtual clock the wait ends sooner. */
+  readonly until: number;
+  readonly reason: WaitReason;
 }
 
 export interface ExecutionProgress {
   readonly executionId: number;
   readonly functionName: string;
   requests: number;
+  /** Pages and records of the read's own connection (nested re-reads of line items not counted). */
   pages: number;
   nodes: number;
+  /** That connection ("invoices") once its first page arrived. */
+  connection?: string;
+  /** Records the read holds, from its first page's totalCount, when Jobber said. */
+  total?: number;
   actualQueryCost: number;
   throttled: number;
+  /** Set while the connector sleeps, cleared by its next request. */
+  waiting?: Wait;
 }
 
 export type ProgressListener = (progress: Readonly<ExecutionProgress>) => void;
 
 const ERROR_MESSAGE_CHARS = 300;
 
+/** The last answer an execution got, which tells why it sleeps next. */
+type LastAnswer = 'none' | 'ok' | 'throttled' | 'failed';
+
 export class FetchMonitor {
   private readonly facts = new WeakMap<FetchRecord, GraphqlFacts>();
   private readonly running = new Map<number, ExecutionProgress>();
+  private readonly lastAnswers = new Map<number, LastAnswer>();
+  private readonly accounts = new Map<string, string>();
   private readonly listeners = new Set<ProgressListener>();
 
   /** graphqlUrl: only answers from this URL are read. */
@@ -44,24 +73,34 @@ export class FetchMonitor {
   readonly observe = (event: FetchEvent): void => {
     const progress = this.progressOf(event);
     progress.requests += 1;
-    if (event.record.url === this.graphqlUrl && event.response) {
-      const facts = graphqlFacts(event.response.body);
-      this.facts.set(event.record, facts);
-      if (facts.nodes !== undefined) {
-        progress.pages += 1;
-        progress.nodes += facts.nodes;
-      }
-      progress.actualQueryCost += facts.actualQueryCost ?? 0;
-      if (facts.errorCode === 'THROTTLED') progress.throttled += 1;
-    }
-    for (const listener of this.listeners) listener(progress);
+    delete progress.waiting;
+    if (event.record.url === this.graphqlUrl) this.read(event, progress);
+    this.tell(progress);
+  };
+
+  readonly observeSleep = (event: SleepEvent): void => {
+    const progress = this.progressOf(event);
+    const last = this.lastAnswers.get(event.executionId) ?? 'none';
+    const reason: WaitReason = last === 'none' ? 'shared_read' : last === 'failed' ? 'retry' : 'rate_limit';
+    progress.waiting = { ms: event.ms, until: Date.now() + event.ms, reason };
+    this.tell(progress);
   };
 
   factsOf(record: FetchRecord): GraphqlFacts | undefined {
     return this.facts.get(record);
   }
 
-  /** Executions that have fetched something and not been forgotten yet. */
+  /** The name of the Jobber account this Google user connected last, once an answer said it. */
+  accountName(user: string): string | undefined {
+    return this.accounts.get(user);
+  }
+
+  /** After resetAuth: the account is no longer connected. */
+  forgetAccount(user: string): void {
+    this.accounts.delete(user);
+  }
+
+  /** Executions that have fetched or slept and not been forgotten yet. */
   inFlight(): ExecutionProgress[] {
     return [...this.running.values()].map((progress) => ({ ...progress }));
   }
@@ -69,6 +108,7 @@ export class FetchMonitor {
   /** Called when an execution's result has arrived. */
   forget(executionId: number): void {
     this.running.delete(executionId);
+    this.lastAnswers.delete(executionId);
   }
 
   onProgress(listener: ProgressListener): () => void {
@@ -76,7 +116,29 @@ export class FetchMonitor {
     return () => this.listeners.delete(listener);
   }
 
-  private progressOf(event: FetchEvent): ExecutionProgress {
+  private read(event: FetchEvent, progress: ExecutionProgress): void {
+    if (!event.response) return void this.lastAnswers.set(event.executionId, 'failed');
+    const facts = graphqlFacts(event.response.body);
+    this.facts.set(event.record, facts);
+    if (facts.accountName !== undefined) this.accounts.set(event.user, facts.accountName);
+    const throttled = facts.errorCode === 'THROTTLED';
+    const failed = event.response.status >= 400 || facts.unreadable === true || facts.errorCode !== undefined;
+    this.lastAnswers.set(event.executionId, throttled ? 'throttled' : failed ? 'failed' : 'ok');
+    if (throttled) progress.throttled += 1;
+    progress.actualQueryCost += facts.actualQueryCost ?? 0;
+    if (facts.nodes === undefined || facts.connection === undefined) return;
+    progress.connection ??= facts.connection;
+    if (facts.connection !== progress.connection) return;
+    progress.pages += 1;
+    progress.nodes += facts.nodes;
+    if (facts.totalCount !== undefined) progress.total ??= facts.totalCount;
+  }
+
+  private tell(progress: ExecutionProgress): void {
+    for (const listener of this.listeners) listener(progress);
+  }
+
+  private progressOf(event: { executionId: number; functionName: string }): ExecutionProgress {
     let progress = this.running.get(event.executionId);
     if (!progress) {
       progress = {
@@ -107,7 +169,8 @@ export function graphqlFacts(body: Buffer): GraphqlFacts {
   const firstError = asRecord(Array.isArray(answer['errors']) ? answer['errors'][0] : undefined);
   const code = asRecord(firstError['extensions'])['code'];
   const message = firstError['message'];
-  const nodes = firstNodesLength(answer['data']);
+  const list = firstNodes(answer['data']);
+  const accountName = asRecord(asRecord(answer['data'])['account'])['name'];
   return {
     ...numberAt('requestedQueryCost', cost['requestedQueryCost']),
     ...numberAt('actualQueryCost', cost['actualQueryCost']),
@@ -119,18 +182,27 @@ export function graphqlFacts(body: Buffer): GraphqlFacts {
           errorMessage: message.slice(0, ERROR_MESSAGE_CHARS),
         }
       : {}),
-    ...(nodes === undefined ? {} : { nodes }),
+    ...(list ? { nodes: list.nodes, connection: list.path, ...numberAt('totalCount', list.totalCount) } : {}),
+    ...(typeof accountName === 'string' ? { accountName } : {}),
   };
 }
 
+interface NodesList {
+  readonly nodes: number;
+  readonly path: string;
+  readonly totalCount: unknown;
+}
+
 /** Depth first, in key order: the connection a paginated query reads is the first `nodes` list. */
-function firstNodesLength(value: unknown, depth = 0): number | undefined {
-  if (depth > 6 || typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+function firstNodes(value: unknown, path: readonly string[] = []): NodesList | undefined {
+  if (path.length > 6 || typeof value !== 'object' || value === null || Array.isArray(value))
+    return undefined;
   const record = value as Record<string, unknown>;
-  if (Array.isArray(record['nodes'])) return record['nodes'].length;
-  for (const child of Object.values(record)) {
-    const found = firstNodesLength(child, depth + 1);
-    if (found !== undefined) return found;
+  if (Array.isArray(record['nodes']))
+    return { nodes: record['nodes'].length, path: path.join('.'), totalCount: record['totalCount'] };
+  for (const [key, child] of Object.entries(record)) {
+    const found = firstNodes(child, [...path, key]);
+    if (found) return found;
   }
   return undefined;
 }

@@ -82,6 +82,9 @@ export function parseQueryArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     .filter((field) => field !== '');
   if (fields !== undefined && fields.length === 0)
     throw new UsageError('--fields needs at least one field id');
+  const repeated = fields?.find((field, index) => fields.indexOf(field) !== index);
+  if (repeated !== undefined)
+    throw new UsageError(`--fields lists ${repeated} twice: a chart uses each field once`);
   const limit = value('limit');
   const object = args.positionals[0];
   const request: QueryRequest = {

@@ -14,6 +14,7 @@ import { renderCsv, renderJson, renderTable } from './output';
 import type { ExecutionReport } from './execution-report';
 import type { ExecutionProgress } from './fetch-monitor';
 import type { PlaygroundSession, ShownError } from './session';
+import { formatDuration, progressLine } from './progress-line';
 import { optional, type QueryRequest } from './query-args';
 
 export interface QueryIo {
@@ -130,6 +131,10 @@ function render(request: QueryRequest, response: GetDataResponse): string {
   return renderTable(limited);
 }
 
+/**
+ * The progress line while getData runs: on a terminal one line redrawn at each answer and every
+ * second (elapsed time and a wait's countdown keep moving); otherwise a line per answer and per wait.
+ */
 async function withProgress<T>(
   session: PlaygroundSession,
   object: string,
@@ -137,21 +142,26 @@ async function withProgress<T>(
   body: () => Promise<T>,
 ): Promise<T> {
   const started = Date.now();
-  const line = (progress: Readonly<ExecutionProgress>): string =>
-    `${object}: ${progress.pages} page${progress.pages === 1 ? '' : 's'}, ${progress.nodes.toLocaleString('en-US')} records, ` +
-    `cost ${progress.actualQueryCost.toLocaleString('en-US')}${progress.throttled > 0 ? `, ${progress.throttled} throttled` : ''}, ` +
-    `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  let current: ExecutionProgress | undefined;
   let drawn = false;
+  const line = (): string => progressLine(object, current, Date.now() - started, Date.now());
+  const redraw = (): void => {
+    io.stderr(`\r\x1b[2K${line()}`);
+    drawn = true;
+  };
   const stop = session.backend.monitor.onProgress((progress) => {
     if (progress.functionName !== 'getData') return;
-    io.stderr(io.stderrIsTty ? `\r\x1b[2K${line(progress)}` : `${line(progress)}\n`);
-    drawn = true;
+    current = { ...progress };
+    if (io.stderrIsTty) redraw();
+    else io.stderr(`${line()}\n`);
   });
+  const ticker = io.stderrIsTty ? setInterval(redraw, 1000) : undefined;
   try {
     return await body();
   } finally {
     stop();
-    if (drawn && io.stderrIsTty) io.stderr('\n');
+    clearInterval(ticker);
+    if (drawn) io.stderr('\n');
   }
 }
 
@@ -175,10 +185,10 @@ function summaryLine(response: GetDataResponse, report: ExecutionReport | undefi
       `${usage.requests} Jobber request${usage.requests === 1 ? '' : 's'}`,
       `cost ${usage.actualQueryCost.toLocaleString('en-US')} (requested ${usage.requestedQueryCost.toLocaleString('en-US')})`,
     );
-    parts.push(`throttle waits ${usage.waits} (${(usage.waitedMs / 1000).toFixed(1)} s)`);
+    parts.push(`throttle waits ${usage.waits} (${formatDuration(usage.waitedMs)})`);
   }
   if (report?.cache) parts.push(`cache ${report.cache}`);
-  if (report) parts.push(`${(report.elapsedMs / 1000).toFixed(1)} s`);
+  if (report) parts.push(formatDuration(report.elapsedMs));
   return `${parts.join(' · ')}\n`;
 }
 

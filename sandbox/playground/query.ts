@@ -1,18 +1,40 @@
 /**
  * `npm run query`: starts the sandbox (or uses the real Jobber with --jobber) and the local Apps
  * Script runtime, authorizes (the sandbox consents at once; real Jobber: in your browser), runs the
- * query and prints the rows on stdout, progress and summaries on stderr. Ctrl-C stops everything.
+ * query and prints the rows on stdout, progress and summaries on stderr.
+ *
+ * Every way out stops the sandbox: the end of the query, a failure, Ctrl-C, SIGTERM, SIGHUP, and a
+ * closed stdout or stderr (`| head`, a closed terminal). An interrupted query says one line and
+ * exits 128 + the signal's number (130 for Ctrl-C); a closed output exits 141, as SIGPIPE would.
  */
 import { UsageError } from './args';
 import { startBackend } from './backend';
-import { Lifecycle, Stopped } from './lifecycle';
+import { commandEnding, Lifecycle, Stopped } from './lifecycle';
 import { parseQueryArgs, QUERY_USAGE, type QueryOptions } from './query-args';
 import { describe, runQuery } from './query-cli';
 import { listen, PortBusyError } from './server';
 import { PlaygroundSession } from './session';
 
+const OUTPUT_CLOSED_EXIT_CODE = 141;
+
 const lifecycle = new Lifecycle();
-const say = (text: string): void => void process.stderr.write(text);
+const exit = (code: number): never => process.exit(code);
+/** Writes unless the stream broke; once interrupted, nothing more is printed but the ending. */
+const write = (stream: NodeJS.WriteStream, text: string): void => {
+  if (!stream.destroyed && stream.writable) stream.write(text);
+};
+const say = (text: string): void => {
+  if (!lifecycle.interrupted) write(process.stderr, text);
+};
+const print = (text: string): void => {
+  if (!lifecycle.interrupted) write(process.stdout, text);
+};
+
+/** A reader that went away (EPIPE), or a terminal that closed (EIO): stop everything quietly. */
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', () =>
+    lifecycle.interrupt({ line: '', code: OUTPUT_CLOSED_EXIT_CODE }, () => undefined, exit),
+  );
 
 async function main(): Promise<number> {
   let options: QueryOptions;
@@ -26,12 +48,16 @@ async function main(): Promise<number> {
   }
   const help = argv.includes('--help') || argv.includes('-h');
   if (help) say(`${QUERY_USAGE}\n\n`);
-  lifecycle.handleSignals(say, (code) => process.exit(code));
+  lifecycle.handleSignals(
+    (text) => write(process.stderr, text),
+    exit,
+    commandEnding(process.stderr.isTTY === true),
+  );
   const session = await startSession(options);
   const code = await runQuery(session, options.request, {
-    stdout: (text) => void process.stdout.write(text),
+    stdout: print,
     stderr: say,
-    stderrIsTty: process.stderr.isTTY,
+    stderrIsTty: process.stderr.isTTY === true,
   });
   return help ? 0 : code;
 }
@@ -65,19 +91,19 @@ async function startSession(options: QueryOptions): Promise<PlaygroundSession> {
   return session;
 }
 
-main().then(
-  async (code) => {
-    await lifecycle.stop();
-    process.exit(code);
-  },
-  async (error: unknown) => {
-    if (error instanceof Stopped) return;
+/** Stops everything and exits, unless an interruption already does (it says its own line). */
+async function finish(code: number): Promise<void> {
+  if (lifecycle.interrupted) return;
+  await lifecycle.stop();
+  if (!lifecycle.interrupted) exit(code);
+}
+
+main().then(finish, async (error: unknown) => {
+  if (!(error instanceof Stopped))
     say(
       error instanceof PortBusyError
         ? `${error.message}\n  npm run query -- … --port ${error.port + 1}\n`
         : `The query failed: ${error instanceof Error ? error.message : String(error)}\n`,
     );
-    await lifecycle.stop();
-    process.exit(1);
-  },
-);
+  await finish(1);
+});

@@ -21,6 +21,8 @@ import {
 import { encodeAnswers } from '../studio/validate-config';
 import type { Backend } from './backend';
 import { executionReport, type ExecutionReport } from './execution-report';
+import type { ExecutionProgress } from './fetch-monitor';
+import { progressLine } from './progress-line';
 
 /** The Google account the playground runs the connector as. */
 export const PLAYGROUND_USER = 'playground.user@example.com';
@@ -49,6 +51,20 @@ export interface ChartQuery {
   readonly dateRange?: DateRange;
 }
 
+/** A getData under way, as the page shows it while it waits. */
+export interface LoadProgress {
+  readonly object: string;
+  readonly elapsedMs: number;
+  /** "invoices: 1,200 of 3,667 records · 12 pages · cost 16,860 · 1 min 05 s · waiting 12 s for…" */
+  readonly line: string;
+  readonly records: number;
+  readonly total?: number;
+}
+
+/** Looker Studio runs one load of a data source at a time in the playground: a second waits its turn. */
+export const LOAD_RUNNING_TEXT =
+  'Data is already loading for this data source: wait for it to finish (one load at a time).';
+
 export interface CallbackLanding {
   readonly page: { readonly html: string; readonly title: string } | null;
   readonly refusal?: string;
@@ -58,6 +74,7 @@ export interface CallbackLanding {
 export class PlaygroundSession {
   readonly studio: LookerStudio;
   private source: DataSource | null = null;
+  private load: { readonly source: DataSource; readonly startedAt: number } | null = null;
   private readonly authorizedListeners = new Set<() => void>();
 
   constructor(
@@ -122,15 +139,25 @@ export class PlaygroundSession {
 
   resetAuth(): Promise<StepOutcome<null>> {
     this.source = null;
+    this.backend.monitor.forgetAccount(this.user);
     return this.step(async () => {
       await this.studio.resetAuth();
       return null;
     });
   }
 
-  /** One getConfig call, with the answers so far when the config is stepped. */
+  /**
+   * One getConfig call, with the answers so far when the config is stepped. The data source is being
+   * edited: the connected one is gone until Connect (its fields and rows belong to the old answers).
+   */
   config(configParams?: ConfigParams): Promise<StepOutcome<ConfigResponse>> {
+    this.source = null;
     return this.step(() => this.studio.getConfig(configParams));
+  }
+
+  /** The Jobber account this user connected, once the connector asked Jobber for it. */
+  accountName(): string | undefined {
+    return this.backend.monitor.accountName(this.user);
   }
 
   /** Creating the data source: getConfig with the final answers (checked against its options), then getSchema. */
@@ -150,14 +177,46 @@ export class PlaygroundSession {
     });
   }
 
-  /** One chart's getData, as Looker Studio sends it; `refresh` is the report's "Refresh data". */
-  getData(chart: ChartQuery, refresh = false): Promise<StepOutcome<GetDataResponse>> {
-    return this.step(async () => {
-      const source = this.source;
-      if (!source) throw new Error('Connect a data source first');
-      if (refresh) source.refreshData();
-      return source.getData(chart);
-    });
+  /**
+   * One chart's getData, as Looker Studio sends it; `refresh` is the report's "Refresh data". One at a
+   * time per data source: a second one while the first runs is refused, not queued behind it.
+   */
+  async getData(chart: ChartQuery, refresh = false): Promise<StepOutcome<GetDataResponse>> {
+    const source = this.source;
+    if (source && this.load?.source === source)
+      return { ok: false, error: { kind: 'failure', message: LOAD_RUNNING_TEXT }, reports: [] };
+    if (source) this.load = { source, startedAt: Date.now() };
+    try {
+      return await this.step(async () => {
+        if (!source) throw new Error('Connect a data source first');
+        if (refresh) source.refreshData();
+        return source.getData(chart);
+      });
+    } finally {
+      if (this.load?.source === source) this.load = null;
+    }
+  }
+
+  /** The load under way, with its progress line; null when none runs. */
+  loadProgress(): LoadProgress | null {
+    if (!this.load) return null;
+    const object = String(this.load.source.configParams['object'] ?? 'data');
+    const progress = this.backend.monitor
+      .inFlight()
+      .filter((running) => running.functionName === 'getData')
+      .reduce<ExecutionProgress | undefined>(
+        (latest, running) => (latest && latest.executionId > running.executionId ? latest : running),
+        undefined,
+      );
+    const now = Date.now();
+    const elapsedMs = now - this.load.startedAt;
+    return {
+      object,
+      elapsedMs,
+      line: progressLine(object, progress, elapsedMs, now),
+      records: progress?.nodes ?? 0,
+      ...(progress?.total === undefined ? {} : { total: progress.total }),
+    };
   }
 
   private async step<T>(body: () => Promise<T>): Promise<StepOutcome<T>> {

@@ -1,5 +1,10 @@
 import { CONNECTOR_BUNDLE } from '../paths';
-import { APPS_SCRIPT_ORIGIN, LOCAL_SCRIPT_ID } from '../shared/local-apps-script';
+import {
+  APPS_SCRIPT_ORIGIN,
+  LOCAL_DEPLOYMENT_ID,
+  LOCAL_SCRIPT_ID,
+  LOCAL_SCRIPT_OWNER,
+} from '../shared/local-apps-script';
 import { HostClock } from './host/clock';
 import { createDrive, RuntimeDrive } from './host/drive/local-drive';
 import { EXECUTION_TIME_LIMIT_MS, URLFETCH_DAILY_CALLS } from './host/limits';
@@ -30,6 +35,10 @@ export type {
   LogLine,
   Runtime,
   RuntimeOptions,
+  WebAppConfig,
+  WebAppMethod,
+  WebAppParams,
+  SleepEvent,
 } from './types';
 
 const DEFAULT_MAX_CONCURRENT_EXECUTIONS = 30;
@@ -70,10 +79,13 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     timeLimitMs: options.timeLimitMs ?? EXECUTION_TIME_LIMIT_MS,
     scriptId,
     scriptOrigin: scriptOriginOf(options.scriptOrigin),
+    owner: options.owner ?? LOCAL_SCRIPT_OWNER,
+    deploymentId: options.deploymentId === undefined ? LOCAL_DEPLOYMENT_ID : options.deploymentId,
     boundToDocument,
     maxConcurrentExecutions: options.maxConcurrentExecutions ?? DEFAULT_MAX_CONCURRENT_EXECUTIONS,
     drive,
     ...(options.onFetch ? { onFetch: options.onFetch } : {}),
+    ...(options.onSleep ? { onSleep: options.onSleep } : {}),
   });
 }
 
@@ -83,6 +95,7 @@ function resolveManifest(bundlePath: string, given: RuntimeOptions['manifest']):
     timeZone: given.timeZone ?? 'Etc/UTC',
     urlFetchWhitelist: given.urlFetchWhitelist ?? null,
     oauthScopes: given.oauthScopes ?? null,
+    webapp: given.webapp ?? null,
   };
 }
 

@@ -99,11 +99,20 @@ export interface ExecuteCommand {
   /** JSON text of the argument list. */
   readonly argsJson: string;
   readonly settings: ExecutionSettings;
+  /** A web app request (doGet/doPost): only an HtmlOutput is an answer. */
+  readonly webApp?: boolean;
 }
 
 /** Facts about the execution the in-context services need. */
 export interface ExecutionSettings {
+  /** The effective user: Session.getEffectiveUser(), and whose user stores the execution uses. */
   readonly userEmail: string;
+  /** Session.getActiveUser(): the effective user, except in a web app running as its deployer. */
+  readonly activeUserEmail: string;
+  /** ScriptApp.getService().getUrl(): `<origin>/macros/s/<deploymentId>/exec`, or null without a web app. */
+  readonly webAppUrl: string | null;
+  /** The manifest's explicit oauthScopes; null when it lists none. */
+  readonly oauthScopes: readonly string[] | null;
   readonly scriptId: string;
   /** Where Apps Script serves the script's web endpoints (/usercallback), e.g. https://script.google.com. */
   readonly scriptOrigin: string;

@@ -2,11 +2,15 @@ import type { ExecutionError } from './protocol';
 import type { ClockConfig } from './host/clock';
 import type { LocalDrive } from './host/drive/local-drive';
 import type { DriveHost } from './host/drive/types';
+import type { WebAppConfig } from './host/manifest';
 import type { FetchRecord } from './host/url-fetch';
+import type { WebAppMethod, WebAppParams } from './host/web-app';
 
 export type { ExecutionError, ExecutionErrorKind } from './protocol';
 export type { FetchRecord } from './host/url-fetch';
 export type { ClockConfig } from './host/clock';
+export type { WebAppConfig } from './host/manifest';
+export type { WebAppMethod, WebAppParams } from './host/web-app';
 
 export interface RuntimeOptions {
   /** The script to run; default CONNECTOR_BUNDLE (dist/Code.js). */
@@ -17,6 +21,8 @@ export interface RuntimeOptions {
     urlFetchWhitelist?: readonly string[] | null;
     /** Explicit scopes: the OAuth token carries exactly these. Absent: detected, and never Drive's. */
     oauthScopes?: readonly string[] | null;
+    /** The web app block; default none (no doGet/doPost endpoint). */
+    webapp?: WebAppConfig | null;
   };
   /** Script properties at start, e.g. JOBBER_CLIENT_ID, JOBBER_CLIENT_SECRET, JOBBER_BASE_URL. */
   scriptProperties?: Record<string, string>;
@@ -33,6 +39,14 @@ export interface RuntimeOptions {
   urlFetchDailyQuota?: number;
   /** Default LOCAL_SCRIPT_ID. */
   scriptId?: string;
+  /** The Google account that owns and deployed the script (web app access, executeAs); default LOCAL_SCRIPT_OWNER. */
+  owner?: string;
+  /**
+   * The deployment serving the web app: `<scriptOrigin>/macros/s/<deploymentId>/exec`; default
+   * LOCAL_DEPLOYMENT_ID. Null: not deployed (no web app URL, /exec refused), as a script whose
+   * web app no host serves (the playground).
+   */
+  deploymentId?: string | null;
   /**
    * Where Apps Script serves the script's /usercallback (and so the OAuth2 library's redirect URI):
    * default https://script.google.com. The playground passes its own http://127.0.0.1:<port> and
@@ -41,6 +55,8 @@ export interface RuntimeOptions {
   scriptOrigin?: string;
   /** Told about every UrlFetchApp request as it completes (progress lines, GraphQL costs). */
   onFetch?: (event: FetchEvent) => void;
+  /** Told when an execution calls Utilities.sleep, as it starts sleeping (throttle waits on a progress line). */
+  onSleep?: (event: SleepEvent) => void;
   /** A container-bound script has document properties, cache and lock; a connector (default) has none. */
   boundToDocument?: boolean;
   /** Most executions running at once (one worker each); more wait for a worker. Default 30. */
@@ -76,6 +92,14 @@ export interface FetchEvent {
   readonly response?: { readonly status: number; readonly body: Buffer };
 }
 
+/** One Utilities.sleep call, as onSleep hears of it. */
+export interface SleepEvent {
+  readonly executionId: number;
+  readonly user: string;
+  readonly functionName: string;
+  readonly ms: number;
+}
+
 export interface ExecutionResult {
   /** Numbers executions of this runtime from 1; FetchEvent.executionId refers to it. */
   readonly executionId: number;
@@ -102,6 +126,18 @@ export interface Runtime {
   run(user: string, functionName: string, ...args: unknown[]): Promise<ExecutionResult>;
   /** Apps Script's /usercallback: validates the state token, then calls the function it names. */
   deliverCallback(user: string, callbackUrl: string): Promise<ExecutionResult>;
+  /** The script's owner (default LOCAL_SCRIPT_OWNER). */
+  readonly owner: string;
+  /** What ScriptApp.getService().getUrl() returns: the web app's /exec URL, or null without a webapp block. */
+  readonly webAppUrl: string | null;
+  /**
+   * Apps Script's /exec as `visitor` ('' = not signed in) opens it: the manifest's webapp access
+   * is checked first (a refusal runs nothing: `{ ok: false, refused: true, error }`), then doGet
+   * (GET, params in the query) or doPost (POST, params form-encoded in the body) runs with the
+   * event object, as the owner when executing as USER_DEPLOYING. Only an HtmlOutput is an
+   * answer: `value` is then `{ html, title }`.
+   */
+  webApp(visitor: string, method: WebAppMethod, params?: WebAppParams): Promise<ExecutionResult>;
   /** The host clock (virtual or real), ms since the epoch. */
   now(): number;
   scriptProperties(): Record<string, string>;

@@ -13,3 +13,14 @@ export function scriptCallbackUrl(origin: string, scriptId: string): string {
 }
 
 export const LOCAL_REDIRECT_URI = scriptCallbackUrl(APPS_SCRIPT_ORIGIN, LOCAL_SCRIPT_ID);
+
+/** The Google account that owns (and deploys) the local project, unless a runtime is told another. */
+export const LOCAL_SCRIPT_OWNER = 'owner@example.com';
+
+/** The local project's deployment: its web app URL and Looker Studio's connector id. */
+export const LOCAL_DEPLOYMENT_ID = 'local-jobber-connector-deployment';
+
+/** A deployment's web app, as Apps Script serves it: `<origin>/macros/s/<deploymentId>/exec`. */
+export function scriptWebAppUrl(origin: string, deploymentId: string): string {
+  return `${origin}/macros/s/${encodeURIComponent(deploymentId)}/exec`;
+}

@@ -66,9 +66,10 @@ export function chartRequest(chart: ChartSpec, context: RequestContext): GetData
 /** A chart can only use fields of the data source, each once. */
 function checkFields(chart: ChartSpec, schema: readonly SchemaField[]): void {
   const names = [...chart.fields, ...(chart.filterOnly ?? [])];
+  const which = chart.name ? `Chart "${chart.name}"` : 'The chart';
   const unknown = names.filter((name) => !schema.some((field) => field.name === name));
-  if (unknown.length > 0)
-    throw new Error(`Chart ${chart.name ?? ''} uses fields the schema lacks: ${unknown.join(', ')}`);
-  if (new Set(names).size !== names.length) throw new Error(`Chart ${chart.name ?? ''} lists a field twice`);
-  if (chart.fields.length === 0) throw new Error(`Chart ${chart.name ?? ''} has no fields`);
+  if (unknown.length > 0) throw new Error(`${which} uses fields the schema lacks: ${unknown.join(', ')}`);
+  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  if (repeated !== undefined) throw new Error(`${which} lists the field ${repeated} twice`);
+  if (chart.fields.length === 0) throw new Error(`${which} has no fields`);
 }

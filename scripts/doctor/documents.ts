@@ -9,7 +9,8 @@ import { CATALOG } from '../../src/catalog/catalog';
 import { filterableValues } from '../../src/catalog/enums';
 import { buildObjectQuery } from '../../src/catalog/query';
 import type { CatalogObject, DateOption, FieldDef, Pushdown } from '../../src/catalog/types';
-import type { ConnectionQuery, JsonObject, JsonValue } from '../../src/jobber/api';
+import type { ConnectionQuery } from '../../src/jobber';
+import type { JsonObject, JsonValue } from '../../src/json';
 
 export type CheckKind = 'object' | 'count' | 'field' | 'filter' | 'date' | 'nested';
 
@@ -50,8 +51,9 @@ export function catalogChecks(objects: readonly CatalogObject[] = CATALOG): Docu
 function dateCheck(object: CatalogObject, option: DateOption): DocumentCheck {
   const date = object.fields.filter((field) => field.id === option.fieldId);
   const filter = option.filterArgument === undefined ? undefined : { [option.filterArgument]: SAMPLE_RANGE };
-  const query = buildObjectQuery(object, date, filter, option.newestFirst).root;
-  return check(object, 'date', option.fieldId, option.label, [request(query)]);
+  const query = buildObjectQuery(object, date, filter).root;
+  const sort: JsonObject = option.newestFirst === undefined ? {} : { sort: option.newestFirst };
+  return check(object, 'date', option.fieldId, option.label, [request(query, sort)]);
 }
 
 /** The re-read of one record's nested list, with every field that reads from that list. */
@@ -62,7 +64,10 @@ function nestedCheck(object: CatalogObject, connection: string): DocumentCheck {
   const nested = buildObjectQuery(object, fields, undefined).nested.find(
     (query) => query.field === connection,
   );
-  const requests = nested ? [request(nested.forRecord(SAMPLE_ID))] : [];
+  const reread = nested?.forRecord(SAMPLE_ID);
+  const requests = reread
+    ? [request(reread), request({ ...reread, document: reread.countDocument ?? reread.document })]
+    : [];
   return check(object, 'nested', connection, `${connection} of one record`, requests);
 }
 
@@ -81,7 +86,9 @@ function countCheck(object: CatalogObject): DocumentCheck {
 
 function fieldCheck(object: CatalogObject, field: FieldDef): DocumentCheck {
   const query = buildObjectQuery(object, [field], undefined);
-  const requests = [query.root, ...query.nested.map((nested) => nested.forRecord(SAMPLE_ID))].map(request);
+  const requests = [query.root, ...query.nested.map((nested) => nested.forRecord(SAMPLE_ID))].map((query) =>
+    request(query),
+  );
   return check(object, 'field', field.id, field.label, requests);
 }
 
@@ -98,8 +105,8 @@ function sampleValues(pushdown: Pushdown): JsonValue[] {
   return [SAMPLE_ID];
 }
 
-function request(query: ConnectionQuery): CheckedRequest {
-  return { document: query.document, variables: { first: 10, after: null, ...query.variables } };
+function request(query: ConnectionQuery, extra: JsonObject = {}): CheckedRequest {
+  return { document: query.document, variables: { first: 10, after: null, ...query.variables, ...extra } };
 }
 
 function check(

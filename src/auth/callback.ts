@@ -1,16 +1,16 @@
 import { ConnectorError, describeError, redact } from '../errors';
-import type { JobberAccount } from '../jobber/api';
-import type { Logger } from '../platform/platform';
+import type { Logger, OAuthService } from '../platform';
 import type { AuthOutcome } from './pages';
 
 export interface CallbackDeps {
-  readonly service: () => GoogleAppsScriptOAuth2.OAuth2Service;
+  readonly service: () => OAuthService;
   readonly logger: Logger;
   /** Throws the setup error when the app credentials are missing. */
   readonly requireCredentials: () => void;
   /** A new authorization may be another Jobber account: forget the old account and cached data. */
   readonly forgetPrevious: () => void;
-  readonly fetchAccount: () => JobberAccount;
+  /** Asks Jobber which account was connected, and remembers it. */
+  readonly fetchAccount: () => { readonly name: string };
 }
 
 export interface CallbackResult {

@@ -1,5 +1,6 @@
-import type { Platform } from '../platform/platform';
+import type { HtmlPage, OAuthService, Platform } from '../platform';
 import { completeAuthorization, type CallbackDeps } from './callback';
+import { setupPageUrl } from './oauth-service';
 import { AUTH_PAGE_TITLE, authPageHtml } from './pages';
 import type { TokenKeeper } from './token-keeper';
 
@@ -8,7 +9,7 @@ export interface AuthEntryPoints {
   isAuthValid(): boolean;
   resetAuth(): void;
   get3PAuthorizationUrls(): string;
-  authCallback(request: unknown): GoogleAppsScript.HTML.HtmlOutput;
+  authCallback(request: unknown): HtmlPage;
   isAdminUser(): boolean;
 }
 
@@ -17,7 +18,7 @@ export const ADMIN_EMAILS_PROPERTY = 'ADMIN_EMAILS';
 
 export interface AuthEntryPointDeps {
   readonly platform: Platform;
-  readonly service: () => GoogleAppsScriptOAuth2.OAuth2Service;
+  readonly service: () => OAuthService;
   readonly tokens: () => TokenKeeper;
   readonly requireCredentials: () => void;
   readonly callback: () => CallbackDeps;
@@ -40,7 +41,8 @@ export function createAuthEntryPoints(deps: AuthEntryPointDeps): AuthEntryPoints
     },
     authCallback: (request) => {
       const result = completeAuthorization(deps.callback(), request);
-      return platform.htmlPage(authPageHtml(result.outcome, result.accountName), AUTH_PAGE_TITLE);
+      const setupPage = result.outcome === 'setup' ? setupPageUrl(platform) : null;
+      return platform.htmlPage(authPageHtml(result.outcome, result.accountName, setupPage), AUTH_PAGE_TITLE);
     },
     isAdminUser: () => isAdminEmail(platform),
   };

@@ -1,4 +1,4 @@
-import type { Codec } from '../platform/platform';
+import type { Codec } from '../platform';
 
 export interface JwtTimes {
   readonly expiresAtMs: number;
@@ -14,7 +14,8 @@ export function jwtTimes(token: string, codec: Codec): JwtTimes | undefined {
   if (token.split('.').length !== 3 || !payload) return undefined;
   let claims: unknown;
   try {
-    claims = JSON.parse(codec.decodeBase64WebSafe(repad(payload)));
+    // JWT segments drop base64 padding; the Platform codec takes it either way.
+    claims = JSON.parse(codec.decodeBase64WebSafe(payload));
   } catch {
     return undefined;
   }
@@ -23,12 +24,6 @@ export function jwtTimes(token: string, codec: Codec): JwtTimes | undefined {
   if (typeof exp !== 'number' || !Number.isFinite(exp)) return undefined;
   const issuedAtMs = typeof iat === 'number' && Number.isFinite(iat) ? iat * 1000 : undefined;
   return issuedAtMs === undefined ? { expiresAtMs: exp * 1000 } : { expiresAtMs: exp * 1000, issuedAtMs };
-}
-
-/** JWT segments drop base64 padding; Utilities.base64DecodeWebSafe wants it back. */
-function repad(segment: string): string {
-  const remainder = segment.length % 4;
-  return remainder === 0 ? segment : segment + '='.repeat(4 - remainder);
 }
 
 /** Renew this long before `exp`, so a token never expires between the check and Jobber's answer. */

@@ -1,6 +1,5 @@
 import { setupIncomplete } from '../errors';
-import type { JobberEndpoints } from '../jobber/endpoints';
-import type { Platform, PropertyStore } from '../platform/platform';
+import type { OAuthService, Platform, PropertyStore } from '../platform';
 
 /** Storage prefix of the OAuth2 library: the token lives in user property `oauth2.jobber`. */
 export const SERVICE_NAME = 'jobber';
@@ -9,21 +8,42 @@ export const CALLBACK_FUNCTION = 'authCallback';
 export const CLIENT_ID_PROPERTY = 'JOBBER_CLIENT_ID';
 export const CLIENT_SECRET_PROPERTY = 'JOBBER_CLIENT_SECRET';
 
+/** Jobber's OAuth URLs (built from the configured host by the composition root). */
+export interface OAuthEndpoints {
+  readonly authorize: string;
+  readonly token: string;
+}
+
 export interface ClientCredentials {
   readonly clientId: string;
   readonly clientSecret: string;
 }
 
-/** The Jobber app's credentials, or the admin-facing setup error naming what is missing. */
-export function clientCredentials(scriptProperties: PropertyStore): ClientCredentials {
+/** The Jobber app's credentials, or the admin-facing setup error naming what is missing and where to add it. */
+export function clientCredentials(
+  scriptProperties: PropertyStore,
+  setupPage: () => string | null = () => null,
+): ClientCredentials {
   const clientId = (scriptProperties.getProperty(CLIENT_ID_PROPERTY) ?? '').trim();
   const clientSecret = (scriptProperties.getProperty(CLIENT_SECRET_PROPERTY) ?? '').trim();
   const missing = [
     ...(clientId ? [] : [CLIENT_ID_PROPERTY]),
     ...(clientSecret ? [] : [CLIENT_SECRET_PROPERTY]),
   ];
-  if (missing.length > 0) throw setupIncomplete(missing);
+  if (missing.length > 0) throw setupIncomplete(missing, setupPage());
   return { clientId, clientSecret };
+}
+
+/**
+ * Where the administrator enters the credentials: the setup page's URL, or null when no web app is
+ * deployed (or Apps Script will not say); never throws, as it only decorates an error.
+ */
+export function setupPageUrl(platform: Partial<Pick<Platform, 'webAppUrl'>>): string | null {
+  try {
+    return platform.webAppUrl?.() ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -32,10 +52,7 @@ export function clientCredentials(scriptProperties: PropertyStore): ClientCreden
  * Credentials may be missing here (reading a stored token needs none); whatever needs them calls
  * clientCredentials() first.
  */
-export function createOAuthService(
-  platform: Platform,
-  endpoints: JobberEndpoints,
-): GoogleAppsScriptOAuth2.OAuth2Service {
+export function createOAuthService(platform: Platform, endpoints: OAuthEndpoints): OAuthService {
   const environment = platform.oauth2Environment();
   const clientId = platform.scriptProperties.getProperty(CLIENT_ID_PROPERTY) ?? '';
   const clientSecret = platform.scriptProperties.getProperty(CLIENT_SECRET_PROPERTY) ?? '';

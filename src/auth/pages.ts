@@ -35,16 +35,29 @@ const PAGES: Readonly<Record<AuthOutcome, { readonly heading: string; readonly t
   },
 };
 
-export function authPageHtml(outcome: AuthOutcome, accountName?: string): string {
+/** The setup outcome's next step when the owner's setup page is deployed. */
+const SETUP_PAGE_STEP =
+  "Its administrator must open the connector's setup page and enter the Jobber app's Client ID and " +
+  'Client Secret. Then try connecting again.';
+
+export function authPageHtml(
+  outcome: AuthOutcome,
+  accountName?: string,
+  setupPageUrl?: string | null,
+): string {
   const page = PAGES[outcome];
   const account = accountName ? `<p>Jobber account: <strong>${escapeHtml(accountName)}</strong></p>` : '';
+  const text =
+    outcome === 'setup' && setupPageUrl
+      ? `${SETUP_PAGE_STEP} <a href="${escapeHtml(setupPageUrl)}" target="_blank" rel="noopener">Setup page</a>`
+      : page.text;
   return [
     '<!DOCTYPE html>',
     `<html><head><meta charset="utf-8"><title>${AUTH_PAGE_TITLE}</title></head>`,
     '<body style="font-family: sans-serif; max-width: 40em; margin: 3em auto; line-height: 1.5">',
     `<h1>${page.heading}</h1>`,
     account,
-    `<p>${page.text}</p>`,
+    `<p>${text}</p>`,
     '</body></html>',
   ].join('\n');
 }

@@ -1,5 +1,7 @@
 import {
   ConnectorError,
+  JOBBER_DISCONNECTED_TEXT as DISCONNECTED,
+  JOBBER_INACTIVE_TEXT as INACTIVE,
   JobberFailure,
   accountInactive,
   appDisconnected,
@@ -9,9 +11,7 @@ import {
   reconnectRequired,
   redact,
 } from '../errors';
-import type { ExecutionStats } from '../jobber/api';
-import type { AccessTokens } from '../jobber/transport';
-import type { Clock, Codec, Lock, Logger } from '../platform/platform';
+import type { Clock, Codec, Lock, Logger, OAuthService } from '../platform';
 import { expiresSoon, jwtTimes } from './jwt';
 
 /** How long an execution waits for another one that is renewing the tokens. */
@@ -19,20 +19,30 @@ export const LOCK_WAIT_MS = 30_000;
 
 export interface TokenKeeperDeps {
   /** The OAuth2 service of this execution (created on first use). */
-  readonly service: () => GoogleAppsScriptOAuth2.OAuth2Service;
+  readonly service: () => OAuthService;
   /** The same object given to the service's setLock, so the library sees that we hold it. */
   readonly lock: Lock;
   readonly clock: Clock;
   readonly codec: Codec;
   readonly logger: Logger;
-  readonly stats: ExecutionStats;
+  /** Counts the renewals (the execution's statistics). */
+  readonly stats: { tokenRefreshes: number };
   /** Throws the setup error when the app credentials are missing. */
   readonly requireCredentials: () => void;
   /** Deletes this user's tokens and stored account. */
   readonly forget: () => void;
+  /** The setup page's URL for an error about the app credentials; absent or null: none deployed. */
+  readonly setupPage?: () => string | null;
 }
 
-export interface TokenKeeper extends AccessTokens {
+/** The access tokens for Jobber requests (what jobber/'s client asks of them), and isAuthValid. */
+export interface TokenKeeper {
+  /** A token fresh enough to send now (renewed ahead of expiry). Throws ConnectorError when authorization is gone. */
+  current(): string;
+  /** After Jobber answered 401 to `rejected`: a different token, renewed here or by another execution. */
+  replaceRejected(rejected: string): string;
+  /** Forget this user's authorization: Jobber says it is dead. */
+  forget(): void;
   /** For isAuthValid: a usable token exists, renewed if due. Never throws. */
   isValid(): boolean;
 }
@@ -109,7 +119,7 @@ function underLock<T>(lock: Lock, body: () => T): T {
   try {
     lock.waitLock(LOCK_WAIT_MS);
   } catch (error) {
-    throw lockUnavailable(`user lock not acquired in ${LOCK_WAIT_MS} ms: ${describeError(error)}`);
+    throw lockUnavailable(`user lock not acquired in ${LOCK_WAIT_MS} ms: ${describeError(error)}`, error);
   }
   try {
     return body();
@@ -129,19 +139,17 @@ function refreshOrThrow(deps: TokenKeeperDeps): void {
 // The library reports a failed token request only as text ("Error retrieving token: <error>,
 // <message>, …"), so the refresh outcome is read from that text, here and only here.
 const GRANT_DEAD = /invalid_grant|Offline access is required/i;
-const DISCONNECTED = /disconnected this app/i;
-const INACTIVE = /account is not active/i;
 const CLIENT_REJECTED = /invalid_client|unauthorized_client/i;
 const HTTP_ANSWER = /Error retrieving token|Token response not valid/i;
 
 function refreshFailure(deps: TokenKeeperDeps, error: unknown): Error {
   const text = redact(describeError(error));
   const debug = `token refresh failed: ${text}`;
-  if (DISCONNECTED.test(text)) return forgotten(deps, appDisconnected(debug));
-  if (INACTIVE.test(text)) return forgotten(deps, accountInactive(debug));
-  if (GRANT_DEAD.test(text)) return forgotten(deps, reconnectRequired(debug));
-  if (CLIENT_REJECTED.test(text)) return clientRejected(debug);
-  return new JobberFailure(HTTP_ANSWER.test(text) ? 'server' : 'network', debug);
+  if (DISCONNECTED.test(text)) return forgotten(deps, appDisconnected(debug, error));
+  if (INACTIVE.test(text)) return forgotten(deps, accountInactive(debug, error));
+  if (GRANT_DEAD.test(text)) return forgotten(deps, reconnectRequired(debug, error));
+  if (CLIENT_REJECTED.test(text)) return clientRejected(debug, deps.setupPage?.(), error);
+  return new JobberFailure(HTTP_ANSWER.test(text) ? 'server' : 'network', debug, {}, error);
 }
 
 function forgotten(deps: TokenKeeperDeps, error: ConnectorError): ConnectorError {

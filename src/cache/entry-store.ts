@@ -3,9 +3,12 @@
  * 100 KB value limit, plus a per-scope index naming each entry's pieces and the fields it covers.
  * A read returns the whole table or nothing: a missing or corrupt piece is a miss.
  */
-import type { CacheStore, Codec } from '../platform/platform';
+import { isJsonObject } from '../json';
+import type { CacheStore, Codec } from '../platform';
 import type { ScopeKeys } from './keys';
-import { coversFields, fieldIdsOf, parseTable, serialiseTable, splitIntoPieces, type Table } from './table';
+import { MAX_CACHE_TTL_SECONDS } from './settings';
+import type { Table } from '../catalog';
+import { coversFields, fieldIdsOf, parseTable, serialiseTable, splitIntoPieces } from './table';
 
 /** Characters per piece: base64 is ASCII, so this stays under 100 KB however Google counts a KB. */
 export const PIECE_CHARACTERS = 90_000;
@@ -13,8 +16,6 @@ export const PIECE_CHARACTERS = 90_000;
 export const MAX_PIECES_PER_ENTRY = 100;
 /** Entries remembered per scope; older ones are dropped from the index (and expire on their own). */
 export const MAX_ENTRIES_PER_SCOPE = 8;
-/** Apps Script's longest cache lifetime, in seconds. */
-export const MAX_CACHE_SECONDS = 21_600;
 
 const INDEX_VERSION = 1;
 
@@ -46,15 +47,58 @@ export interface Freshness {
 
 export const EMPTY_INDEX: ScopeIndex = { entries: [] };
 
+/** The scope's index as stored; an index that does not parse as this version wrote it is empty (a miss). */
 export function readIndex(cache: CacheStore, keys: ScopeKeys): ScopeIndex {
-  const text = cache.get(keys.index);
-  if (text === null) return EMPTY_INDEX;
+  const parsed = parseJson(cache.get(keys.index));
+  if (!isJsonObject(parsed) || parsed.v !== INDEX_VERSION) return EMPTY_INDEX;
+  const entries = listOf(parsed.entries, isStoredEntry);
+  return entries ? { entries } : EMPTY_INDEX;
+}
+
+/** `value` when it is a list whose every item passes `guard`. */
+export function listOf<T>(value: unknown, guard: (item: unknown) => item is T): T[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const items: unknown[] = value;
+  return items.every(guard) ? items : undefined;
+}
+
+/** An entry as this version writes it (read back from the index or from a lease's outcome). */
+export function isStoredEntry(value: unknown): value is StoredEntry {
+  if (!isJsonObject(value)) return false;
+  const { id, fieldIds, pieces, characters, rows, fetchStartedAt, storedAt, expiresAt, refresh } = value;
+  return (
+    typeof id === 'string' &&
+    id !== '' &&
+    isFieldIds(fieldIds) &&
+    isWhole(pieces) &&
+    pieces >= 1 &&
+    [characters, rows].every(isWhole) &&
+    [fetchStartedAt, storedAt, expiresAt].every(isInstant) &&
+    (refresh === null || isInstant(refresh))
+  );
+}
+
+export function isFieldIds(value: unknown): value is string[] {
+  return listOf(value, (id): id is string => typeof id === 'string') !== undefined;
+}
+
+/** A whole number of at least 0. */
+export function isWhole(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/** A time in ms since the epoch. */
+export function isInstant(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+/** The JSON in `text`, or undefined when there is none or it does not parse. */
+export function parseJson(text: string | null): unknown {
+  if (text === null) return undefined;
   try {
-    const parsed = JSON.parse(text) as { v?: unknown; entries?: unknown };
-    if (parsed.v !== INDEX_VERSION || !Array.isArray(parsed.entries)) return EMPTY_INDEX;
-    return { entries: parsed.entries as StoredEntry[] };
+    return JSON.parse(text) as unknown;
   } catch {
-    return EMPTY_INDEX;
+    return undefined;
   }
 }
 
@@ -65,7 +109,7 @@ export function writeIndex(cache: CacheStore, keys: ScopeKeys, index: ScopeIndex
     entries = entries.slice(1);
     text = JSON.stringify({ v: INDEX_VERSION, entries });
   }
-  cache.put(keys.index, text, MAX_CACHE_SECONDS);
+  cache.put(keys.index, text, MAX_CACHE_TTL_SECONDS);
 }
 
 /** The index with `entry` added, expired entries and older entries it supersedes dropped. */

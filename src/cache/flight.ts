@@ -10,9 +10,17 @@
  * Completion is announced in a per-lease outcome entry, written without the lock (its key is
  * unique), so followers poll one small key and a leader never needs the lock to let them go.
  */
-import type { CacheStore } from '../platform/platform';
-import type { StoredEntry } from './entry-store';
-import { answersRefresh } from './entry-store';
+import type { CacheStore } from '../platform';
+import { isJsonObject } from '../json';
+import {
+  answersRefresh,
+  isFieldIds,
+  isInstant,
+  isStoredEntry,
+  listOf,
+  parseJson,
+  type StoredEntry,
+} from './entry-store';
 import { coversFields, unionFields } from './table';
 
 export interface Lease {
@@ -153,17 +161,25 @@ export function withoutLease(flight: Flight, leaseId: string): Flight {
   return { leases: flight.leases.filter((lease) => lease.id !== leaseId) };
 }
 
+/** The scope's leases as stored; leases that do not parse as this version wrote them are none (a miss). */
 export function readFlight(cache: CacheStore, key: string): Flight {
-  const text = cache.get(key);
-  if (text === null) return { leases: [] };
-  try {
-    const parsed = JSON.parse(text) as { v?: unknown; leases?: unknown };
-    return parsed.v === FLIGHT_VERSION && Array.isArray(parsed.leases)
-      ? { leases: parsed.leases as Lease[] }
-      : { leases: [] };
-  } catch {
-    return { leases: [] };
-  }
+  const parsed = parseJson(cache.get(key));
+  if (!isJsonObject(parsed) || parsed.v !== FLIGHT_VERSION) return { leases: [] };
+  return { leases: listOf(parsed.leases, isLease) ?? [] };
+}
+
+function isLease(value: unknown): value is Lease {
+  if (!isJsonObject(value)) return false;
+  const { id, fieldIds, refresh, state, gatherUntil, gatherCap, fetchStartedAt, expiresAt } = value;
+  return (
+    typeof id === 'string' &&
+    id !== '' &&
+    isFieldIds(fieldIds) &&
+    (refresh === null || isInstant(refresh)) &&
+    (state === 'gathering' || state === 'fetching') &&
+    [gatherUntil, gatherCap, expiresAt].every(isInstant) &&
+    (fetchStartedAt === null || isInstant(fetchStartedAt))
+  );
 }
 
 export function writeFlight(cache: CacheStore, key: string, flight: Flight, ttlSeconds: number): void {
@@ -186,15 +202,14 @@ export function readOutcomes(
   return outcomes;
 }
 
+/**
+ * How a lease ended, or null while nothing is stored. An outcome that does not parse as this version
+ * wrote it counts as `failed`: its lease can serve nobody, so a follower takes over.
+ */
 export function parseOutcome(text: unknown): Outcome | null {
   if (typeof text !== 'string') return null;
-  try {
-    const parsed = JSON.parse(text) as { kind?: unknown; entry?: unknown };
-    if (parsed.kind === 'stored' && typeof parsed.entry === 'object' && parsed.entry !== null)
-      return { kind: 'stored', entry: parsed.entry as StoredEntry };
-    if (parsed.kind === 'unstored' || parsed.kind === 'failed') return { kind: parsed.kind };
-    return null;
-  } catch {
-    return null;
-  }
+  const parsed = parseJson(text);
+  const { kind, entry } = isJsonObject(parsed) ? parsed : {};
+  if (kind === 'stored' && isStoredEntry(entry)) return { kind, entry };
+  return kind === 'unstored' ? { kind } : { kind: 'failed' };
 }

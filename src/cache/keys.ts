@@ -3,7 +3,7 @@
  * key is a short prefix built from a per-user generation (bumped by `clear()`) and the sha256 of
  * the report scope. The user is implicit: only the user cache is ever used.
  */
-import type { Codec, PropertyStore } from '../platform/platform';
+import type { Codec, PropertyStore } from '../platform';
 
 /**
  * Everything that decides which rows Jobber returns, except the field set (entries cover field

@@ -1,4 +1,4 @@
-import type { Platform } from '../platform/platform';
+import type { Platform } from '../platform';
 import type { Freshness } from './entry-store';
 import type { FlightRequest } from './flight';
 import type { ScopeKeys } from './keys';
@@ -9,8 +9,10 @@ export type CacheServices = Pick<
   'userCache' | 'userProperties' | 'userLock' | 'codec' | 'clock' | 'logger'
 >;
 
+/** A data source's cache lifetime, unless it sets one (15 minutes). */
 export const DEFAULT_CACHE_TTL_SECONDS = 900;
 export const MIN_CACHE_TTL_SECONDS = 60;
+/** Apps Script's longest cache lifetime (6 hours): entries, and the index that lists them. */
 export const MAX_CACHE_TTL_SECONDS = 21_600;
 
 export interface CacheSettings {

@@ -3,7 +3,8 @@
  * then lead (gather, fetch, store, announce) or follow (poll the lease's outcome with short sleeps).
  * The user lock is never held while fetching: the OAuth2 library and token refresh need it too.
  */
-import { ConnectorError, describeError, redact } from '../errors';
+import type { Table } from '../catalog';
+import { describeError, redact, waitedForSharedFetch } from '../errors';
 import {
   findUsableEntry,
   readIndex,
@@ -30,7 +31,7 @@ import {
 } from './flight';
 import { uniqueId } from './keys';
 import type { CacheCall } from './settings';
-import { assertTable, coversFields, fieldIdsOf, projectTable, type Table } from './table';
+import { assertTable, coversFields, fieldIdsOf, projectTable } from './table';
 import { LOCK_BUSY, withUserLock } from './user-lock';
 
 /**
@@ -224,7 +225,7 @@ function follow(call: CacheCall, lease: Lease): FollowResult {
   let pauseMs = call.settings.pollMinMs;
   for (;;) {
     const nowMs = clock.now();
-    if (nowMs >= call.deadline) throw waitedTooLong(call);
+    if (nowMs >= call.deadline) throw waitedForSharedFetch(call.object);
     if (nowMs >= lease.expiresAt) return 'retry';
     clock.sleep(Math.max(1, Math.min(pauseMs, call.deadline - nowMs, lease.expiresAt - nowMs)));
     pauseMs = Math.min(call.settings.pollMaxMs, Math.ceil(pauseMs * 1.5));
@@ -234,15 +235,6 @@ function follow(call: CacheCall, lease: Lease): FollowResult {
     if (outcome.kind === 'failed' || !coversFields(outcome.entry.fieldIds, call.fieldIds)) return 'retry';
     return readPieces(userCache, codec, call.keys, outcome.entry) ?? 'retry';
   }
-}
-
-function waitedTooLong(call: CacheCall): ConnectorError {
-  return new ConnectorError(
-    'TIME_BUDGET_EXCEEDED',
-    'Another chart of this report is still loading the same Jobber data. Refresh the report in a ' +
-      'minute or two: the charts will then load from the cache.',
-    `Waited for a concurrent fetch of ${call.object} until the execution's time budget ran out.`,
-  );
 }
 
 /** Without single flight: when the lock stays busy or the shared result was too large to cache. */

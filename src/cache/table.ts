@@ -1,16 +1,8 @@
 /**
- * The cache's unit of data, column by column (the shape the catalog's row builder produces): one
- * value per Jobber record in every column. Serialised as compact JSON, gzipped and base64-encoded
- * by the store.
+ * The cache's unit of data: the catalog's Table (report rows column by column, one value per Jobber
+ * record in every column). Serialised as compact JSON, gzipped and base64-encoded by the store.
  */
-
-export type CellValue = string | number | boolean | null;
-
-export interface Table {
-  readonly rowCount: number;
-  /** Field id → one value per row. */
-  readonly columns: Readonly<Record<string, readonly CellValue[]>>;
-}
+import type { CellValue, Table } from '../catalog';
 
 const FORMAT_VERSION = 2;
 

@@ -1,4 +1,4 @@
-import type { Lock } from '../platform/platform';
+import type { Lock } from '../platform';
 
 /** Returned when the lock stayed busy for the whole wait: the caller degrades, never blocks. */
 export const LOCK_BUSY = Symbol('lock busy');

@@ -3,7 +3,7 @@
  * fixes the Looker type, the concept, the GraphQL path and how the value is read, so a plain field
  * is one line of data and only KPI fields spell out their own reading.
  */
-import type { JsonObject } from '../jobber/api';
+import type { JsonObject } from '../json';
 import { enumLabel, type EnumName } from './enums';
 import { asBoolean, asNumber, asText, asTime, at } from './read';
 import type {

@@ -3,7 +3,8 @@
  * fields need, and, per nested connection, a query that re-reads one record's remaining items.
  * Every value that comes from a report (filters, ids, cursors) travels in variables, never in text.
  */
-import type { ConnectionQuery, JsonObject, JsonValue } from '../jobber/api';
+import type { ConnectionQuery } from '../jobber';
+import type { JsonObject, JsonValue } from '../json';
 import {
   CONNECTION_FIXED_COST,
   nestedConnections,
@@ -49,37 +50,40 @@ export function selectionPaths(object: CatalogObject, fields: readonly FieldDef[
   return paths;
 }
 
+/**
+ * The queries that read `fields` of `object`. When the object has a sort argument, the root query
+ * declares `$sort`, so the same query can be read in Jobber's order or in another one (the reader's
+ * `sort` option, e.g. newest first); left unset, `sort` is null and Jobber's default order applies.
+ */
 export function buildObjectQuery(
   object: CatalogObject,
   fields: readonly FieldDef[],
   filter: JsonObject | undefined,
-  sort?: JsonValue,
 ): ObjectQuery {
   const nodeTree = treeOf(selectionPaths(object, fields));
   return {
-    root: rootQuery(object, nodeTree, { filter, sort }),
+    root: rootQuery(object, nodeTree, filter),
     nested: nestedConnections(nodeTree).map((field) => nestedQuery(object, field, nodeTree)),
   };
 }
 
-interface RootArguments {
-  readonly filter: JsonObject | undefined;
-  readonly sort: JsonValue | undefined;
-}
-
-function rootQuery(object: CatalogObject, nodeTree: SelectionTree, given: RootArguments): ConnectionQuery {
+function rootQuery(
+  object: CatalogObject,
+  nodeTree: SelectionTree,
+  filter: JsonObject | undefined,
+): ConnectionQuery {
   const { connection, filterType, sortType } = object.root;
   const declarations = ['$first: Int!', '$after: String'];
   const argumentsText = ['first: $first', 'after: $after'];
   const variables: Record<string, JsonValue> = {};
-  for (const [name, type, value] of [
-    ['filter', filterType, given.filter],
-    ['sort', sortType, given.sort],
-  ] as const) {
-    if (value === undefined || type === undefined) continue;
-    declarations.push(`$${name}: ${type}`);
-    argumentsText.push(`${name}: $${name}`);
-    variables[name] = value;
+  if (filter !== undefined && filterType !== undefined) {
+    declarations.push(`$filter: ${filterType}`);
+    argumentsText.push('filter: $filter');
+    variables.filter = filter;
+  }
+  if (sortType !== undefined) {
+    declarations.push(`$sort: ${sortType}`);
+    argumentsText.push('sort: $sort');
   }
   const connectionTree = { children: new Map([['nodes', nodeTree]]) };
   const documentWith = (withTotalCount: boolean): string =>
@@ -100,13 +104,14 @@ function nestedQuery(object: CatalogObject, field: string, nodeTree: SelectionTr
   const connectionTree = subtree(nodeTree, field) ?? { children: new Map() };
   const { singular } = object.root;
   if (singular === undefined) throw new Error(`${object.id}: a nested connection needs root.singular`);
-  const document =
+  const documentWith = (withTotalCount: boolean): string =>
     `query ${operationName(object.id)}More${capitalise(field)}($id: EncodedId!, $first: Int!, $after: String) ` +
-    `{ ${singular}(id: $id) { ${field}(first: $first, after: $after) ${renderConnectionBody(connectionTree)} } }`;
+    `{ ${singular}(id: $id) { ${field}(first: $first, after: $after) ${renderConnectionBody(connectionTree, withTotalCount)} } }`;
   return {
     field,
     forRecord: (id) => ({
-      document,
+      document: documentWith(false),
+      countDocument: documentWith(true),
       variables: { id },
       path: [singular, field],
       costPerNode: nodeCost(connectionTree),

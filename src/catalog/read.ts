@@ -1,5 +1,5 @@
 /** Reading values out of Jobber's JSON nodes, compiled once per path so rows are cheap to build. */
-import type { JsonObject, JsonValue } from '../jobber/api';
+import { isJsonObject, type JsonObject, type JsonValue } from '../json';
 import type { RowContext } from './types';
 
 export type PathReader = (node: JsonObject) => JsonValue | undefined;
@@ -13,20 +13,16 @@ export function at(path: string): PathReader {
   if (keys.length === 2 && second !== undefined)
     return (node) => {
       const inner = node[first];
-      return isObject(inner) ? inner[second] : undefined;
+      return isJsonObject(inner) ? inner[second] : undefined;
     };
   return (node) => {
     let value: JsonValue | undefined = node;
     for (const key of keys) {
-      if (!isObject(value)) return undefined;
+      if (!isJsonObject(value)) return undefined;
       value = value[key];
     }
     return value;
   };
-}
-
-export function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function asText(value: JsonValue | undefined): string | null {
@@ -51,9 +47,9 @@ export function asTime(value: JsonValue | undefined, context: RowContext): numbe
 
 /** The nodes of a connection value (`{ nodes: [...] }`), or an empty list. */
 export function nodesOf(value: JsonValue | undefined): readonly JsonObject[] {
-  if (!isObject(value)) return [];
+  if (!isJsonObject(value)) return [];
   const nodes = value['nodes'];
-  return Array.isArray(nodes) ? nodes.filter(isObject) : [];
+  return Array.isArray(nodes) ? nodes.filter(isJsonObject) : [];
 }
 
 /** Whole calendar days from one instant to another in the account's zone. */

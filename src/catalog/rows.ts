@@ -3,15 +3,9 @@
  * the form Looker Studio expects for the field's type: YYYYMMDD / YYYYMMDDHHmmss strings in the
  * account's zone, numbers as numbers, booleans as booleans, null when missing.
  */
-import type { JsonObject } from '../jobber/api';
+import type { JsonObject } from '../json';
 import { nodesOf } from './read';
-import type { CatalogObject, CellValue, FieldDef, FieldType, RawValue, RowContext } from './types';
-
-/** Formatted values by field id, one entry per row, rows in the same order in every column. */
-export interface ReportTable {
-  readonly rowCount: number;
-  readonly columns: Readonly<Record<string, readonly CellValue[]>>;
-}
+import type { CatalogObject, CellValue, FieldDef, FieldType, RawValue, RowContext, Table } from './types';
 
 type Formatter = (raw: RawValue, context: RowContext) => CellValue;
 
@@ -37,10 +31,6 @@ const FORMATTERS: Readonly<Record<FieldType, Formatter>> = {
   LATITUDE_LONGITUDE: asString,
 };
 
-export function formatValue(field: FieldDef, raw: RawValue, context: RowContext): CellValue {
-  return FORMATTERS[field.type](raw, context);
-}
-
 /**
  * The rows of a report: row i reads its own fields from `nodes[i]` and, for line items, its
  * parent record's fields from `parents[i]`. For other objects both are the same array, so building
@@ -65,7 +55,7 @@ export function rowSources(object: CatalogObject, rootNodes: readonly JsonObject
   return { nodes, parents };
 }
 
-export function buildTable(fields: readonly FieldDef[], rows: RowSources, context: RowContext): ReportTable {
+export function buildTable(fields: readonly FieldDef[], rows: RowSources, context: RowContext): Table {
   const columns: Record<string, CellValue[]> = {};
   const rowCount = rows.nodes.length;
   for (const field of fields) {

@@ -3,8 +3,7 @@
  * module in `objects/` is plain data built from these types, so one entry yields the schema field,
  * the GraphQL selection it needs and the value it puts in a row.
  */
-import type { JsonObject } from '../jobber/api';
-import type { JsonValue } from '../jobber/api';
+import type { JsonObject, JsonValue } from '../json';
 import type { EnumName } from './enums';
 import type { ZonedTime } from './zoned-time';
 
@@ -28,11 +27,20 @@ export type Concept = 'DIMENSION' | 'METRIC';
 
 export type Aggregation = 'SUM' | 'AVG' | 'MIN' | 'MAX' | 'COUNT_DISTINCT';
 
-/** A value as a field reads it: dates as epoch milliseconds, everything else as Looker wants it. */
-export type RawValue = string | number | boolean | null;
-
-/** A value as it leaves in a getData row. */
+/** A value as it leaves in a getData row (and as the cache stores it). */
 export type CellValue = string | number | boolean | null;
+
+/** A value as a field reads it, before formatting: dates as epoch milliseconds, the rest as Looker wants it. */
+export type RawValue = CellValue;
+
+/**
+ * Report rows column by column (what the row builder produces, the cache stores and getData
+ * projects): field id → one value per row, rows in the same order in every column.
+ */
+export interface Table {
+  readonly rowCount: number;
+  readonly columns: Readonly<Record<string, readonly CellValue[]>>;
+}
 
 /** What a field may need besides its node while reading a value. */
 export interface RowContext {

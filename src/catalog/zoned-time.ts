@@ -38,6 +38,8 @@ export class ZonedTime {
   private lastDay = NaN;
   private lastOffsets: DayOffsets = { before: 0, after: 0, switchAt: Infinity };
   private readonly dayLabels = new Map<number, string>();
+  /** Calendar date (as its UTC midnight) → its first instant in the zone. */
+  private readonly dayStarts = new Map<number, number>();
   private readonly memoTexts: string[] = new Array<string>(MEMO_SLOTS).fill('');
   private readonly memoValues: (number | null)[] = new Array<number | null>(MEMO_SLOTS).fill(null);
 
@@ -50,13 +52,8 @@ export class ZonedTime {
   offsetAt(epochMs: number): number {
     const day = Math.floor(epochMs / DAY_MS);
     if (day !== this.lastDay) {
-      let offsets = this.days.get(day);
-      if (!offsets) {
-        offsets = this.measureDay(day);
-        this.days.set(day, offsets);
-      }
+      this.lastOffsets = this.offsetsOfDay(day);
       this.lastDay = day;
-      this.lastOffsets = offsets;
     }
     const offsets = this.lastOffsets;
     return epochMs < offsets.switchAt ? offsets.before : offsets.after;
@@ -81,12 +78,39 @@ export class ZonedTime {
     return this.dayLabel(day) + hoursMinutes + twoDigits(secondsOfDay % 60);
   }
 
-  /** The UTC instant of local midnight starting the given calendar date. */
+  /**
+   * The first instant of the given calendar date in the zone: its local midnight, or, where daylight
+   * saving starts at midnight (America/Santiago, Havana, Asuncion…), the end of the skipped hour.
+   * When midnight happens twice (clocks set back to 00:00), the first one.
+   */
   startOfLocalDate(year: number, month: number, day: number): number {
     const wallClock = Date.UTC(year, month - 1, day);
-    const firstGuess = wallClock - this.offsetAt(wallClock);
-    const offset = this.offsetAt(firstGuess);
-    return wallClock - offset;
+    let start = this.dayStarts.get(wallClock);
+    if (start === undefined) {
+      start = this.firstInstantReading(wallClock);
+      this.dayStarts.set(wallClock, start);
+    }
+    return start;
+  }
+
+  /**
+   * The first instant whose wall clock (instant + offset) reads `wallClock` or later. Offsets stay
+   * within a day of UTC, so it lies in the UTC days around `wallClock`, each made of at most two
+   * stretches of one offset: in the first stretch that gets there, either where its wall clock reads
+   * exactly `wallClock`, or its first instant when the clocks jumped past `wallClock` to start it.
+   */
+  private firstInstantReading(wallClock: number): number {
+    const firstDay = Math.floor(wallClock / DAY_MS) - 1;
+    for (let utcDay = firstDay; utcDay <= firstDay + 2; utcDay++) {
+      const dayStart = utcDay * DAY_MS;
+      const dayEnd = dayStart + DAY_MS;
+      const { before, after, switchAt } = this.offsetsOfDay(utcDay);
+      const inBefore = Math.max(dayStart, wallClock - before);
+      if (inBefore < Math.min(switchAt, dayEnd)) return inBefore;
+      const inAfter = Math.max(switchAt, wallClock - after);
+      if (inAfter < dayEnd) return inAfter;
+    }
+    return wallClock - this.offsetAt(wallClock);
   }
 
   /**
@@ -124,6 +148,15 @@ export class ZonedTime {
       this.dayLabels.set(localDay, label);
     }
     return label;
+  }
+
+  private offsetsOfDay(day: number): DayOffsets {
+    let offsets = this.days.get(day);
+    if (!offsets) {
+      offsets = this.measureDay(day);
+      this.days.set(day, offsets);
+    }
+    return offsets;
   }
 
   /** The offsets at the day's first instant and at the next midnight, and when it switches between them. */

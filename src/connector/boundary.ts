@@ -1,11 +1,7 @@
-import { ConnectorError, describeError, redact } from '../errors';
-import { appsScriptPlatform } from '../platform/apps-script';
-import type { Platform } from '../platform/platform';
+import { ConnectorError, UNEXPECTED_PROBLEM_TEXT, describeError, redact } from '../errors';
+import { appsScriptPlatform } from '../platform';
+import type { Platform } from '../platform';
 import { createConnector, type Connector } from './app';
-
-const UNEXPECTED_TEXT =
-  'The Jobber connector hit an unexpected problem. Refresh the report; if it happens again, ' +
-  'report it on the connector support page with the time it happened.';
 
 /**
  * The one error boundary around every entry point. A ConnectorError reaches Looker Studio as a user
@@ -55,7 +51,7 @@ function throwForLooker(platform: Platform, name: string, error: unknown): never
   });
   return platform.connectorApi
     .newUserError()
-    .setText(redact(known ? known.userText : UNEXPECTED_TEXT))
+    .setText(redact(known ? known.userText : UNEXPECTED_PROBLEM_TEXT))
     .setDebugText(`${name}: ${debugText}`)
     .throwException();
 }

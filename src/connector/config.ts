@@ -3,8 +3,8 @@
  * and how long to keep data. The date choice is dynamic because it decides whether the report needs
  * a date range ("all time" does not).
  */
-import { CATALOG } from '../catalog/catalog';
-import type { CatalogObject } from '../catalog/types';
+import { CATALOG } from '../catalog';
+import type { CatalogObject } from '../catalog';
 import {
   ALL_TIME,
   CONFIG_IDS,

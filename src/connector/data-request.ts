@@ -1,14 +1,9 @@
 /** getData's request, checked at the edge: anything malformed becomes a user error saying what to fix. */
-import { findField } from '../catalog/catalog';
-import type { FieldDef } from '../catalog/types';
-import {
-  configParamsOf,
-  describe,
-  invalid,
-  isRecord,
-  parseReportConfig,
-  type ReportConfig,
-} from './config-params';
+import { findField } from '../catalog';
+import type { FieldDef } from '../catalog';
+import { invertedDateRange, missingDateRange, noFields, notADate, unknownField } from '../errors';
+import { isJsonObject } from '../json';
+import { configParamsOf, parseReportConfig, type ReportConfig } from './config-params';
 
 export interface RequestedField {
   readonly field: FieldDef;
@@ -40,9 +35,9 @@ export interface DataRequest {
 }
 
 export function parseDataRequest(request: unknown): DataRequest {
-  const body = isRecord(request) ? request : {};
+  const body = isJsonObject(request) ? request : {};
   const config = parseReportConfig(configParamsOf(request));
-  const scriptParams = isRecord(body['scriptParams']) ? body['scriptParams'] : {};
+  const scriptParams = isJsonObject(body['scriptParams']) ? body['scriptParams'] : {};
   const lastRefresh = scriptParams['lastRefresh'];
   return {
     config,
@@ -56,38 +51,21 @@ export function parseDataRequest(request: unknown): DataRequest {
 }
 
 function parseFields(config: ReportConfig, value: unknown): RequestedField[] {
-  if (!Array.isArray(value) || value.length === 0)
-    throw invalid(
-      'The chart asked for no fields. Add a dimension or a metric to it.',
-      'request.fields is empty',
-    );
+  if (!Array.isArray(value) || value.length === 0) throw noFields();
   return value.map((entry) => {
-    const name = isRecord(entry) ? entry['name'] : undefined;
+    const name = isJsonObject(entry) ? entry['name'] : undefined;
     const field = typeof name === 'string' ? findField(config.object, name) : undefined;
-    if (!field)
-      throw invalid(
-        `The field "${describe(name)}" does not exist in this data source (${config.object.label}). ` +
-          'Open the data source, click Refresh fields, then remove or replace the field in the chart.',
-        `unknown field ${describe(name)} for ${config.object.id}`,
-      );
-    return { field, forFilterOnly: isRecord(entry) && entry['forFilterOnly'] === true };
+    if (!field) throw unknownField(name, config.object);
+    return { field, forFilterOnly: isJsonObject(entry) && entry['forFilterOnly'] === true };
   });
 }
 
 function parseRange(value: unknown): CalendarRange {
-  if (!isRecord(value) || value['startDate'] === undefined || value['endDate'] === undefined)
-    throw invalid(
-      'This report needs a date range. Add a date range control to the page or set a default date range on the chart.',
-      'request.dateRange is missing',
-    );
+  if (!isJsonObject(value) || value['startDate'] === undefined || value['endDate'] === undefined)
+    throw missingDateRange();
   const startDate = parseCalendarDate(value['startDate']);
   const endDate = parseCalendarDate(value['endDate']);
-  if (compareDates(startDate, endDate) > 0)
-    throw invalid(
-      `The date range starts after it ends (${describe(value['startDate'])} to ${describe(value['endDate'])}). ` +
-        'Pick a start date on or before the end date.',
-      'dateRange is inverted',
-    );
+  if (compareDates(startDate, endDate) > 0) throw invertedDateRange(value['startDate'], value['endDate']);
   return { startDate, endDate };
 }
 
@@ -95,11 +73,7 @@ function parseCalendarDate(value: unknown): CalendarDate {
   const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
   const [, year, month, day] = match ?? [];
   const date = { year: Number(year), month: Number(month), day: Number(day) };
-  if (!match || !isRealDate(date))
-    throw invalid(
-      `"${describe(value)}" is not a date (YYYY-MM-DD). Pick the date range again.`,
-      `bad date ${describe(value)}`,
-    );
+  if (!match || !isRealDate(date)) throw notADate(value);
   return date;
 }
 

@@ -2,28 +2,21 @@
  * getData: validate the request, decide what Jobber can filter, fetch the columns the chart needs
  * (through the cache when there is one) and answer in the order Looker Studio asked for.
  */
-import type { CacheScope, ReportCache } from '../cache';
-import { findField } from '../catalog/catalog';
-import type { ReportTable } from '../catalog/rows';
-import type { CatalogObject, CellValue, DateOption, FieldDef, RowContext } from '../catalog/types';
-import { ZonedTime } from '../catalog/zoned-time';
-import type { JobberAccount, JobberApi, JsonObject } from '../jobber/api';
-import type { Platform } from '../platform/platform';
+import type { ReportCache } from '../cache';
+import { findField } from '../catalog';
+import type { Table } from '../catalog';
+import type { CatalogObject, CellValue, DateOption, FieldDef, RowContext } from '../catalog';
+import { ZonedTime } from '../catalog';
+import type { JobberAccount, JobberApi } from '../jobber';
+import type { JsonObject } from '../json';
+import type { Platform } from '../platform';
 import { parseDataRequest, type DataRequest, type RequestedField } from './data-request';
 import { dateFilter, timeWindow } from './date-window';
 import { fetchTable, type FetchPlan } from './fetch-table';
 import { planPushdown } from './filters';
 import { namingSchemaMismatches } from './schema-mismatch';
 import { fieldsJson } from './schema';
-
-/** What identifies one fetch, besides the field ids: the cache keys on it (with the user). */
-export interface FetchScope extends CacheScope {
-  readonly dateField: string | null;
-  readonly startDate: string | null;
-  readonly endDate: string | null;
-  /** The pushed-down root filter arguments; the cache canonicalises the scope at every level. */
-  readonly filter: JsonObject;
-}
+import { cacheScope } from './cache-scope';
 
 /** The part of the report cache getData uses (src/cache). */
 export type ReportTableCache = Pick<ReportCache, 'getOrFetch'>;
@@ -51,14 +44,14 @@ export function getData(deps: ReportDependencies, rawRequest: unknown): DataResp
   const context = rowContext(deps.platform, account);
   const plan = fetchPlan(request, pushdown.filter, context);
   const fieldIds = uniqueIds(output);
-  const fetch = (ids: readonly string[]): ReportTable => {
+  const fetch = (ids: readonly string[]): Table => {
     const fields = ids.map(fieldOf(object));
     return namingSchemaMismatches(plan, fields, () => fetchTable(api, context, plan, fields));
   };
   const { table, source } =
     request.sampleExtraction || !deps.cache
       ? { table: fetch(fieldIds), source: 'uncached' }
-      : deps.cache.getOrFetch(fetchScope(account, request, pushdown.filter), fieldIds, fetch, {
+      : deps.cache.getOrFetch(cacheScope(account.id, request, pushdown.filter), fieldIds, fetch, {
           ttlSeconds: request.config.cacheMinutes * 60,
           lastRefresh: request.lastRefresh ?? null,
         });
@@ -105,28 +98,12 @@ function fieldOf(object: CatalogObject): (id: string) => FieldDef {
   };
 }
 
-/** The cache scope of a request: what decides its rows, except the field set (src/cache/keys.ts). */
-export function fetchScope(account: JobberAccount, request: DataRequest, pushed: JsonObject): FetchScope {
-  const { object, dateOption } = request.config;
-  const range = request.range;
-  const day = (date: { year: number; month: number; day: number }): string =>
-    `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
-  return {
-    accountId: account.id,
-    object: object.id,
-    dateField: dateOption ? dateOption.fieldId : null,
-    startDate: range ? day(range.startDate) : null,
-    endDate: range ? day(range.endDate) : null,
-    filter: pushed,
-  };
-}
-
 function uniqueIds(fields: readonly RequestedField[]): string[] {
   return [...new Set(fields.map((entry) => entry.field.id))];
 }
 
 /** Rows in the order of the requested fields, whatever order the table's columns are in. */
-export function projectRows(table: ReportTable, fields: readonly FieldDef[]): Array<{ values: CellValue[] }> {
+export function projectRows(table: Table, fields: readonly FieldDef[]): Array<{ values: CellValue[] }> {
   const columns = fields.map((field) => {
     const column = table.columns[field.id];
     if (!column || column.length !== table.rowCount)

@@ -7,9 +7,9 @@
  * filter is widened (a day for date-like fields, a minute for timestamps) and rows are cut exactly
  * to [start of the first day, start of the day after the last) on our side.
  */
-import type { JsonObject } from '../jobber/api';
-import type { DateOption } from '../catalog/types';
-import { DAY_MS, type ZonedTime } from '../catalog/zoned-time';
+import type { JsonObject } from '../json';
+import type { DateOption } from '../catalog';
+import { DAY_MS, type ZonedTime } from '../catalog';
 import type { CalendarRange } from './data-request';
 
 export const DATE_MARGIN_MS = DAY_MS;

@@ -4,13 +4,13 @@
  * did not fit in the first page, cuts rows exactly to the date window and formats every value.
  * The cache wraps this step; nothing here knows about Looker Studio's request.
  */
-import { buildObjectQuery, type NestedConnection } from '../catalog/query';
-import { isObject } from '../catalog/read';
-import { buildTable, rowSources, type ReportTable } from '../catalog/rows';
-import type { CatalogObject, FieldDef, RowContext } from '../catalog/types';
-import type { ConnectionQuery, JobberApi, JsonObject, JsonValue } from '../jobber/api';
+import { buildObjectQuery, type NestedConnection } from '../catalog';
+import { buildTable, rowSources, type Table } from '../catalog';
+import type { CatalogObject, FieldDef, RowContext } from '../catalog';
+import type { ConnectionQuery, JobberApi } from '../jobber';
+import { isJsonObject, type JsonObject, type JsonValue } from '../json';
+import { failureToConnectorError, JobberFailure } from '../errors';
 import { inWindow, type TimeWindow } from './date-window';
-import { readNewestFirst } from './newest-first';
 
 /** Records read to answer Looker Studio's semantic-detection call (sampleExtraction): one small page. */
 export const SAMPLE_RECORDS = 10;
@@ -36,15 +36,10 @@ export function fetchTable(
   context: RowContext,
   plan: FetchPlan,
   fields: readonly FieldDef[],
-): ReportTable {
+): Table {
   const selected = plan.window ? [...fields, plan.window.field] : fields;
   const hasFilter = Object.keys(plan.filter).length > 0;
-  const query = buildObjectQuery(
-    plan.object,
-    selected,
-    hasFilter ? plan.filter : undefined,
-    plan.window?.newestFirst,
-  );
+  const query = buildObjectQuery(plan.object, selected, hasFilter ? plan.filter : undefined);
   const nodes = readRecords(api, query.root, plan, context);
   const kept = plan.window ? cutToWindow(nodes, plan.window, context) : nodes;
   const complete = plan.sample ? kept : completeNested(api, query.nested, kept);
@@ -58,12 +53,16 @@ function readRecords(
   context: RowContext,
 ): readonly JsonObject[] {
   const window = plan.window;
-  if (plan.sample) return api.readConnection(root, { maxNodes: SAMPLE_RECORDS }).nodes;
+  const sort = window?.newestFirst === undefined ? {} : { sort: window.newestFirst };
+  if (plan.sample) return api.readConnection(root, { ...sort, maxNodes: SAMPLE_RECORDS }).nodes;
   if (window?.newestFirst === undefined) return api.readConnection(root).nodes;
-  return readNewestFirst(api, root, (node) => {
+  // Newest first, for dates Jobber can sort by but not filter on: down to the first page that
+  // reaches past the window.
+  const olderThanWindow = (node: JsonObject): boolean => {
     const value = window.field.read(node, context);
     return typeof value === 'number' && value < window.range.start;
-  });
+  };
+  return api.readConnection(root, { ...sort, stopWhen: (page) => page.some(olderThanWindow) }).nodes;
 }
 
 function cutToWindow(nodes: readonly JsonObject[], window: ReportWindow, context: RowContext): JsonObject[] {
@@ -74,8 +73,10 @@ function cutToWindow(nodes: readonly JsonObject[], window: ReportWindow, context
 }
 
 /**
- * Re-reads, through the singular query, every nested list that has more items than its first page,
- * so a record's line items (or assigned users, or tags) are all there.
+ * Re-reads, through the singular query, every nested list that has more items than its first page
+ * (or whose first page is not a well-formed page), so a record's line items (or assigned users, or
+ * tags) are all there. The re-read is a full, counted read: a record gone between the two reads
+ * (`invoice: null`) is malformed like any other null, never a record without items.
  */
 export function completeNested(
   api: JobberApi,
@@ -86,9 +87,12 @@ export function completeNested(
   return nodes.map((node) => {
     let completed = node;
     for (const connection of nested) {
-      const value = node[connection.field];
+      if (isCompletePage(node[connection.field])) continue;
       const id = node['id'];
-      if (!hasNextPage(value) || typeof id !== 'string') continue;
+      if (typeof id !== 'string')
+        throw failureToConnectorError(
+          new JobberFailure('malformed', `a record without id to complete ${connection.field}`),
+        );
       const all = api.readConnection(connection.forRecord(id)).nodes;
       completed = { ...completed, [connection.field]: { nodes: [...all], pageInfo: { hasNextPage: false } } };
     }
@@ -96,8 +100,14 @@ export function completeNested(
   });
 }
 
-function hasNextPage(connection: JsonObject[string] | undefined): boolean {
-  if (!isObject(connection)) return false;
-  const pageInfo = connection['pageInfo'];
-  return isObject(pageInfo) && pageInfo['hasNextPage'] === true;
+/** A first page that holds the whole list: nodes that are all objects and `hasNextPage: false`. */
+function isCompletePage(connection: JsonValue | undefined): boolean {
+  if (!isJsonObject(connection)) return false;
+  const { nodes, pageInfo } = connection;
+  return (
+    Array.isArray(nodes) &&
+    nodes.every(isJsonObject) &&
+    isJsonObject(pageInfo) &&
+    pageInfo['hasNextPage'] === false
+  );
 }

@@ -7,11 +7,10 @@
  * and Looker Studio filters the rows itself (`filtersApplied: false`). Values only ever travel in the
  * query's variables.
  */
-import { findField } from '../catalog/catalog';
-import { filterValueOfLabel } from '../catalog/enums';
-import type { CatalogObject, Pushdown } from '../catalog/types';
-import type { JsonObject, JsonValue } from '../jobber/api';
-import { isRecord } from './config-params';
+import { findField } from '../catalog';
+import { filterValueOfLabel } from '../catalog';
+import type { CatalogObject, Pushdown } from '../catalog';
+import { isJsonObject, type JsonObject, type JsonValue } from '../json';
 
 export interface FilterPlan {
   /** The root filter arguments that apply the request's filters exactly (empty when none). */
@@ -42,7 +41,7 @@ interface Clause {
 }
 
 function pushableClause(object: CatalogObject, entry: unknown): Clause | undefined {
-  if (!isRecord(entry) || entry['type'] !== 'INCLUDE') return undefined;
+  if (!isJsonObject(entry) || entry['type'] !== 'INCLUDE') return undefined;
   if (entry['operator'] !== 'EQUALS' && entry['operator'] !== 'IN_LIST') return undefined;
   const values = entry['values'];
   const name = entry['fieldName'];

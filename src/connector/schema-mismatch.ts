@@ -3,8 +3,7 @@
  * it does not accept), the user is told which of the report's fields, filters or date range use
  * it, so they can remove exactly that (docs/troubleshooting.md, "Jobber's API changed").
  */
-import { selectionPaths } from '../catalog/query';
-import type { CatalogObject, FieldDef } from '../catalog/types';
+import { selectionPaths, type CatalogObject, type FieldDef } from '../catalog';
 import { isConnectorError, renameSchemaChanged, type SchemaMismatch } from '../errors';
 import type { FetchPlan } from './fetch-table';
 

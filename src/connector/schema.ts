@@ -1,5 +1,5 @@
 /** Catalog fields → Looker Studio field JSON, through the connector's own field builder. */
-import type { CatalogObject, FieldDef } from '../catalog/types';
+import type { CatalogObject, FieldDef } from '../catalog';
 import type { Currency } from './currencies';
 
 type Connector = GoogleAppsScript.Data_Studio.CommunityConnector;

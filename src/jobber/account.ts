@@ -1,7 +1,7 @@
 import { JobberFailure } from '../errors';
-import type { PropertyStore } from '../platform/platform';
-import type { JobberAccount, JsonObject, JsonValue } from './api';
-import { isJsonObject } from './classify';
+import type { PropertyStore } from '../platform';
+import { isJsonObject, type JsonObject, type JsonValue } from '../json';
+import type { JobberAccount } from './api';
 import type { Transport } from './transport';
 
 /** User property holding the connected Jobber account (id, name, time zone) as JSON. */

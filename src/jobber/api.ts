@@ -3,8 +3,9 @@
  * the report code depends only on these types, so its unit tests can use a small fake.
  */
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
+import type { JsonObject, JsonValue } from '../json';
+
+export type { JsonObject, JsonValue };
 
 export interface GraphQLRequest {
   readonly query: string;
@@ -28,8 +29,10 @@ export interface ConnectionQuery {
   /** The cost of everything else in the document (the connection field, pageInfo, parents). */
   readonly fixedCost: number;
   /**
-   * The same document with `totalCount` (1 point) on the connection, for the first page: the reader
-   * then sizes the last page to what remains and refuses at once a read that cannot fit the budget.
+   * The same document with `totalCount` (1 point) on the connection, for the first page of a full
+   * read: the reader then sizes the last page to what remains, refuses at once a read that cannot
+   * fit the budget, and never ends with fewer nodes than Jobber counted without a fresh count that
+   * explains it (see connection-reader.ts).
    */
   readonly countDocument?: string;
   /** The least a node can cost (its nested lists empty); defaults to costPerNode. */
@@ -39,19 +42,40 @@ export interface ConnectionQuery {
 export interface ReadProgress {
   readonly pages: number;
   readonly nodes: number;
+  /** The cursor after the last node read so far: `after` resumes the read from here (a checkpoint). */
+  readonly endCursor: string | null;
 }
 
+/**
+ * How to read a connection. Every read, whatever its options, is paced to Jobber's cost bucket,
+ * sized and calibrated page by page, checked against the runtime budget, retried by the retry table
+ * and checked page by page (a malformed page is never returned as fewer nodes).
+ */
 export interface ReadOptions {
   /** Stop after this many nodes (sampleExtraction, previews). The result then says it is partial. */
   readonly maxNodes?: number;
-  /** Called after every page, e.g. for a progress line. */
+  /** Called after every page, e.g. for a progress line or to keep a checkpoint (`endCursor`). */
   readonly onPage?: (progress: ReadProgress) => void;
+  /**
+   * The connection's `sort` argument, e.g. newest first: `[{ key: 'UPDATED_AT', direction:
+   * 'DESCENDING' }]`. The document must declare `$sort` and pass it to the connection.
+   */
+  readonly sort?: JsonValue;
+  /**
+   * Asked after every page with that page's nodes: true ends the read after this page, which is
+   * kept whole (e.g. a newest-first read that reached records older than its window or watermark).
+   */
+  readonly stopWhen?: (page: readonly JsonObject[]) => boolean;
+  /** Start after this cursor: the `endCursor` of an earlier read or page (a checkpoint). */
+  readonly after?: string;
 }
 
 export interface ConnectionResult {
   readonly nodes: readonly JsonObject[];
-  /** False only when `maxNodes` cut the read short; a failure throws instead. */
+  /** True when Jobber said there is no next page; false when `maxNodes` or `stopWhen` ended the read. */
   readonly complete: boolean;
+  /** The cursor after the last node read (else the `after` it started from, or null): `after` continues. */
+  readonly endCursor: string | null;
 }
 
 /** What one execution cost Jobber: logged, and shown by the playground. */

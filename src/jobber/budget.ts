@@ -1,5 +1,5 @@
 import { timeBudgetExceeded, type ConnectorError } from '../errors';
-import type { Clock, PropertyStore } from '../platform/platform';
+import type { Clock, PropertyStore } from '../platform';
 
 /** Script property (seconds) overriding the default budget, e.g. for a slow account. */
 export const RUNTIME_BUDGET_PROPERTY = 'JOBBER_RUNTIME_BUDGET_SECONDS';
@@ -32,8 +32,9 @@ export class RuntimeBudget {
     if (this.remainingMs() <= 0) throw this.exceeded(reason);
   }
 
-  exceeded(reason: string): ConnectorError {
-    return timeBudgetExceeded(this.limitMs, reason);
+  /** The user error; `cause` is the failure that would have needed more time, if any. */
+  exceeded(reason: string, cause?: unknown): ConnectorError {
+    return timeBudgetExceeded(this.limitMs, reason, cause);
   }
 }
 

@@ -1,12 +1,14 @@
 import {
+  JOBBER_DISCONNECTED_TEXT as DISCONNECTED,
+  JOBBER_INACTIVE_TEXT as INACTIVE,
   JobberFailure,
   redact,
   type JobberFailureDetails,
   type JobberFailureKind,
   type ThrottleStatus,
 } from '../errors';
-import type { HttpResponse } from '../platform/platform';
-import type { JsonObject } from './api';
+import type { HttpResponse } from '../platform';
+import { isJsonObject, type JsonObject } from '../json';
 import { schemaMismatchesOf } from './schema-mismatch';
 
 /** What Jobber reports about a query's cost (jobber-api.md §5.2). */
@@ -22,8 +24,6 @@ export type Classified =
 
 // Jobber documents these situations only by their message text (jobber-api.md §4), so this is
 // the one place where text decides a kind; everything downstream uses the kind.
-const DISCONNECTED = /disconnected this app/i;
-const INACTIVE = /account is not active/i;
 const PERMISSION_HIDDEN = /hidden due to permissions/i;
 const TEMPORARILY_UNAVAILABLE = /temporarily unavailable/i;
 
@@ -141,8 +141,4 @@ function parseJsonObject(text: string): JsonObject | undefined {
 
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
-}
-
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,5 @@
 import { failureToConnectorError, isJobberFailure } from '../errors';
-import type { Clock, Http, PropertyStore } from '../platform/platform';
+import type { Clock, Http, PropertyStore } from '../platform';
 import type { ExecutionStats, JobberAccount, JobberApi } from './api';
 import type { RuntimeBudget } from './budget';
 import { fetchAccount, storeAccount, storedAccount } from './account';

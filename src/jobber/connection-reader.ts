@@ -1,11 +1,11 @@
-import { JobberFailure, queryTooWide, rangeTooLarge } from '../errors';
-import type { Clock } from '../platform/platform';
+import { queryTooWide, rangeTooLarge } from '../errors';
+import type { Clock } from '../platform';
 import type { ConnectionQuery, ConnectionResult, JsonObject, JsonValue, ReadOptions } from './api';
 import type { RuntimeBudget } from './budget';
-import { isJsonObject } from './classify';
 import type { CostPacer } from './pacing';
 import { calibratedCostPerNode, pageCost, pageSizeFor } from './page-size';
-import type { Costed, Shrinkable, Transport } from './transport';
+import { pageAt, type Page, type PageExpectation } from './page-shape';
+import type { Costed, PagedRequest, Transport } from './transport';
 
 /** totalCount costs one point (a scalar on the connection). */
 export const TOTAL_COUNT_COST = 1;
@@ -17,18 +17,30 @@ export interface ReaderDeps {
   readonly clock: Clock;
 }
 
-interface Page {
-  readonly nodes: readonly JsonObject[];
-  readonly hasNextPage: boolean;
-  readonly endCursor: string | null;
-  /** Jobber's totalCount, when the page asked for it. */
-  readonly totalCount: number | null;
+/** Where a read stands after each page. */
+interface ReadState {
+  readonly nodes: JsonObject[];
+  /** The latest totalCount Jobber gave, when the read counts. */
+  total: number | null;
+  /** The cursor after the last node read: the next page's `after`. */
+  cursor: string | null;
 }
 
 /**
- * Reads every page of one connection, sizing pages to the cost bucket and calibrating as it goes.
- * When the query can count, the first page asks for totalCount: later pages are sized to what
- * remains, and a read the bucket cannot pay for within the budget is refused before it starts.
+ * The one reader of Jobber connections: every page is sized to the cost bucket (calibrated from what
+ * Jobber reports), paced, checked against the runtime budget, retried by the retry table and checked
+ * for its shape (page-shape.ts); failures leave as the user error that says what to do.
+ *
+ * - A full read of a query that can count asks for totalCount on its first page: later pages are
+ *   sized to what remains, a read the bucket cannot pay for within the budget is refused before it
+ *   starts, and it never ends with fewer nodes than counted without a reason. When the last page
+ *   ends short of the first page's count, one more page is asked for after the last cursor, with a
+ *   fresh count: either it holds the rest (the earlier page ended too early), or its count explains
+ *   the shortfall (records deleted during the read), or it is malformed. Records added during the
+ *   read are read too (more nodes than counted is fine).
+ * - `sort` + `stopWhen` read in another order and stop early (newest first down to a window or a
+ *   watermark); `after` resumes from a checkpoint; `maxNodes` reads a sample. These reads do not
+ *   count: a count of the whole connection does not describe them.
  */
 export function readConnection(
   deps: ReaderDeps,
@@ -36,27 +48,38 @@ export function readConnection(
   options: ReadOptions = {},
 ): ConnectionResult {
   const sizing: Sizing = { costPerNode: query.costPerNode };
-  const nodes: JsonObject[] = [];
-  const counting = query.countDocument !== undefined && options.maxNodes === undefined;
-  let total: number | null = null;
-  let after: string | null = null;
+  const read: ReadState = { nodes: [], total: null, cursor: options.after ?? null };
+  let count =
+    query.countDocument !== undefined &&
+    options.maxNodes === undefined &&
+    options.stopWhen === undefined &&
+    options.after === undefined;
   for (let pages = 1; ; pages += 1) {
-    const request: PageRequest = {
-      after,
-      wanted: nodesWanted(options, nodes.length, total),
-      count: counting && pages === 1,
-    };
-    const page = fetchPage(deps, query, sizing, request);
-    nodes.push(...page.nodes);
-    total = page.totalCount ?? total;
-    options.onPage?.({ pages, nodes: nodes.length });
-    if (!page.hasNextPage) return { nodes, complete: true };
-    if (options.maxNodes !== undefined && nodes.length >= options.maxNodes)
-      return { nodes: nodes.slice(0, options.maxNodes), complete: false };
-    if (page.endCursor === null) throw malformed('hasNextPage without an endCursor');
-    if (total !== null) assertReadFits(deps, query, sizing, { total, read: nodes.length });
-    after = page.endCursor;
+    const page = fetchPage(deps, query, sizing, {
+      after: read.cursor,
+      wanted: nodesWanted(options, read.nodes.length, read.total),
+      count,
+      readBefore: read.nodes.length,
+      sort: options.sort,
+    });
+    read.nodes.push(...page.nodes);
+    read.total = page.totalCount ?? read.total;
+    read.cursor = page.endCursor ?? read.cursor;
+    options.onPage?.({ pages, nodes: read.nodes.length, endCursor: read.cursor });
+    // A counted page was checked against its own count; a shortfall against an older one asks again.
+    const shortOfCount = page.totalCount === null && read.total !== null && read.nodes.length < read.total;
+    if (!page.hasNextPage && !shortOfCount)
+      return { nodes: read.nodes, complete: true, endCursor: read.cursor };
+    if (options.stopWhen?.(page.nodes) === true || reachedMax(options, read.nodes.length))
+      return { nodes: read.nodes, complete: false, endCursor: read.cursor };
+    if (read.total !== null)
+      assertReadFits(deps, query, sizing, { total: read.total, read: read.nodes.length });
+    count = !page.hasNextPage;
   }
+}
+
+function reachedMax(options: ReadOptions, read: number): boolean {
+  return options.maxNodes !== undefined && read >= options.maxNodes;
 }
 
 /** Nodes the next page should hold at most: what maxNodes leaves, and what totalCount says remains. */
@@ -111,6 +134,8 @@ interface PageRequest {
   readonly wanted: number;
   /** Ask for totalCount on this page. */
   readonly count: boolean;
+  readonly readBefore: number;
+  readonly sort: JsonValue | undefined;
 }
 
 interface Sizing {
@@ -125,13 +150,21 @@ function fetchPage(deps: ReaderDeps, query: ConnectionQuery, sizing: Sizing, pag
   const fitting = pageSizeFor(sizing.costPerNode, fixedCost, pacer.maximumAvailable());
   if (fitting === 0) throw queryTooWide(Math.ceil(sizing.costPerNode), pacer.maximumAvailable());
   let first = Math.max(1, Math.min(fitting, page.wanted));
+  const sort: Record<string, JsonValue> = page.sort === undefined ? {} : { sort: page.sort };
   const costed = (): Costed => ({
-    request: { query: document, variables: { ...query.variables, first, after: page.after } },
+    request: { query: document, variables: { ...query.variables, ...sort, first, after: page.after } },
     estimatedCost: pageCost(first, sizing.costPerNode, fixedCost),
+  });
+  const expected = (): PageExpectation => ({
+    path: query.path,
+    first,
+    after: page.after,
+    counted: document !== query.document,
+    readBefore: page.readBefore,
   });
   // Only a page Jobber counts above the whole bucket shrinks (retry policy: too_costly): learn the
   // cost per node from Jobber's count and ask for as many nodes as then fit, at least one fewer.
-  const shrinkable: Shrinkable = {
+  const paged: PagedRequest = {
     canShrink: () => first > 1,
     shrink: (reported) => {
       if (reported !== undefined)
@@ -143,9 +176,10 @@ function fetchPage(deps: ReaderDeps, query: ConnectionQuery, sizing: Sizing, pag
       first = Math.max(1, Math.min(first - 1, fits));
       return costed();
     },
+    check: (data) => void pageAt(data, expected()),
   };
   const request = costed();
-  const executed = deps.transport.execute(request.request, request.estimatedCost, shrinkable);
+  const executed = deps.transport.execute(request.request, request.estimatedCost, paged);
   if (executed.cost)
     sizing.costPerNode = calibratedCostPerNode(
       executed.cost.requestedQueryCost,
@@ -153,29 +187,5 @@ function fetchPage(deps: ReaderDeps, query: ConnectionQuery, sizing: Sizing, pag
       fixedCost,
       sizing.costPerNode,
     );
-  return pageAt(executed.data, query.path);
-}
-
-/** The connection at `path` in `data`; a null on the way (e.g. a parent that does not exist) is empty. */
-function pageAt(data: JsonObject, path: readonly string[]): Page {
-  let value: JsonValue | undefined = data;
-  for (const key of path) {
-    if (value === null) break;
-    if (!isJsonObject(value)) throw malformed(`no object at ${path.join('.')}`);
-    value = value[key];
-  }
-  if (value === null) return { nodes: [], hasNextPage: false, endCursor: null, totalCount: null };
-  if (!isJsonObject(value)) throw malformed(`no connection at ${path.join('.')}`);
-  const { nodes, pageInfo, totalCount } = value;
-  if (!Array.isArray(nodes) || !nodes.every(isJsonObject)) throw malformed('connection without nodes');
-  if (!isJsonObject(pageInfo) || typeof pageInfo.hasNextPage !== 'boolean')
-    throw malformed('connection without pageInfo.hasNextPage');
-  const endCursor = typeof pageInfo.endCursor === 'string' ? pageInfo.endCursor : null;
-  const count =
-    typeof totalCount === 'number' && Number.isInteger(totalCount) && totalCount >= 0 ? totalCount : null;
-  return { nodes, hasNextPage: pageInfo.hasNextPage, endCursor, totalCount: count };
-}
-
-function malformed(what: string): JobberFailure {
-  return new JobberFailure('malformed', what);
+  return pageAt(executed.data, expected());
 }

@@ -1,4 +1,4 @@
-import type { PropertyStore } from '../platform/platform';
+import type { PropertyStore } from '../platform';
 
 /** The GraphQL API version every request pins (jobber-api.md §3.3: the newest documented one). */
 export const JOBBER_API_VERSION = '2025-04-16';

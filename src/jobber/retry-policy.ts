@@ -63,7 +63,9 @@ export const RETRY_TABLE: Readonly<Record<JobberFailureKind, RetryRule>> = {
   disconnected: { retries: 0, wait: 'none' },
   account_inactive: { retries: 0, wait: 'none' },
   permission_hidden: { retries: 0, wait: 'none' },
-  malformed: { retries: 0, wait: 'none' },
+  // A body cut short or a page of the wrong shape (page-shape.ts): often a glitch on the way; a read
+  // is safe to repeat, and nothing partial is ever kept.
+  malformed: { retries: 2, wait: 'backoff' },
   schema_mismatch: { retries: 0, wait: 'none' },
   graphql: { retries: 0, wait: 'none' },
   http: { retries: 0, wait: 'none' },

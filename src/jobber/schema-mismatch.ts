@@ -3,7 +3,7 @@
  * (docs/jobber-api.md §4.1), by their extension codes and, for variables, their documented shape.
  */
 import type { SchemaMismatch } from '../errors';
-import type { JsonObject, JsonValue } from './api';
+import type { JsonObject, JsonValue } from '../json';
 
 const INVALID_VARIABLE = /^Variable \$(\w+) of type \S+ was provided invalid value/;
 

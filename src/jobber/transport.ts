@@ -1,5 +1,5 @@
 import { JobberFailure, describeError, redact } from '../errors';
-import type { Clock, Http, HttpResponse } from '../platform/platform';
+import type { Clock, Http, HttpResponse } from '../platform';
 import type { ExecutionStats, GraphQLRequest, JsonObject } from './api';
 import type { RuntimeBudget } from './budget';
 import { classifyResponse, type Classified, type CostReport } from './classify';
@@ -39,11 +39,19 @@ export interface Costed {
   readonly estimatedCost?: number;
 }
 
-/** A paged read's request that can ask for fewer nodes when Jobber counts it above the whole bucket. */
-export interface Shrinkable {
+/**
+ * A page of a paged read: it can ask for fewer nodes when Jobber counts it above the whole bucket,
+ * and it says whether an answer is the page it asked for.
+ */
+export interface PagedRequest {
   canShrink(): boolean;
   /** The same page with fewer nodes, sized from the requestedQueryCost Jobber reported (if any). */
   shrink(reportedCost: number | undefined): Costed;
+  /**
+   * Throws a JobberFailure (`malformed`) when `data` is not a well-formed page; the retry table then
+   * decides, as for any other failure.
+   */
+  check(data: JsonObject): void;
 }
 
 /** Sends GraphQL requests under the retry policy and the cost pacing. */
@@ -52,7 +60,7 @@ export interface Transport {
    * Returns `data`, or throws: a JobberFailure the policy gave up on (after forgetting a dead
    * authorization), or a ConnectorError (time budget, authorization, setup).
    */
-  execute(request: GraphQLRequest, estimatedCost?: number, shrinkable?: Shrinkable): Executed;
+  execute(request: GraphQLRequest, estimatedCost?: number, page?: PagedRequest): Executed;
 }
 
 const DEAD_AUTHORIZATION = new Set(['unauthorized', 'disconnected', 'account_inactive']);
@@ -60,14 +68,14 @@ const DEAD_AUTHORIZATION = new Set(['unauthorized', 'disconnected', 'account_ina
 export function createTransport(deps: TransportDeps): Transport {
   const contention = new Contention(deps);
   return {
-    execute(request, estimatedCost, shrinkable) {
+    execute(request, estimatedCost, page) {
       const failures = new Map<string, number>();
       let current: Costed = { request, estimatedCost };
       let refreshed = false;
       for (;;) {
         deps.budget.assertNotSpent('before a request to Jobber');
         if (current.estimatedCost !== undefined) waitForBucket(deps, current.estimatedCost);
-        const { outcome, token } = attempt(deps, current.request);
+        const { outcome, token } = attempt(deps, current.request, page);
         contention.observe(outcome);
         if (outcome.ok) return { data: outcome.data, cost: outcome.cost };
         const { failure } = outcome;
@@ -76,13 +84,13 @@ export function createTransport(deps: TransportDeps): Transport {
         const decision = decide(failure, count, {
           refreshedAfterUnauthorized: refreshed,
           remainingBudgetMs: deps.budget.remainingMs(),
-          canShrink: shrinkable?.canShrink() ?? false,
+          canShrink: page?.canShrink() ?? false,
           contention: Math.max(count, contention.level),
           jitter: contention.jitter(current.request),
         });
-        if (decision.action === 'shrink_then_retry' && shrinkable) {
+        if (decision.action === 'shrink_then_retry' && page) {
           deps.stats.retries += 1;
-          current = shrinkable.shrink(failure.details.requestedQueryCost);
+          current = page.shrink(failure.details.requestedQueryCost);
           failures.delete(failure.kind);
           continue;
         }
@@ -118,13 +126,18 @@ class Contention {
   }
 }
 
-function attempt(deps: TransportDeps, request: GraphQLRequest): { outcome: Classified; token?: string } {
+function attempt(
+  deps: TransportDeps,
+  request: GraphQLRequest,
+  page: PagedRequest | undefined,
+): { outcome: Classified; token?: string } {
   let token: string | undefined;
   try {
     token = deps.tokens.current();
     const response = send(deps, token, request);
     const outcome = classifyResponse(response, deps.clock.now());
     record(deps, outcome);
+    if (outcome.ok) page?.check(outcome.data);
     return { outcome, token };
   } catch (error) {
     if (!(error instanceof JobberFailure)) throw error;
@@ -147,7 +160,7 @@ function send(deps: TransportDeps, token: string, request: GraphQLRequest): Http
       payload: JSON.stringify({ query: request.query, variables: request.variables ?? {} }),
     });
   } catch (error) {
-    throw new JobberFailure('network', `no response from Jobber: ${redact(describeError(error))}`);
+    throw new JobberFailure('network', `no response from Jobber: ${redact(describeError(error))}`, {}, error);
   }
 }
 
@@ -175,8 +188,13 @@ function act(deps: TransportDeps, decision: RetryDecision, failure: JobberFailur
       // what happened better than "choose a shorter range".
       if (decision.reason === 'time_budget') {
         const what = `a retry after ${failure.kind} would not fit: ${failure.message}`;
-        if (failure.kind !== 'throttled') throw deps.budget.exceeded(what);
-        throw new JobberFailure('throttled', `${what} (budget ${deps.budget.limitMs} ms)`, failure.details);
+        if (failure.kind !== 'throttled') throw deps.budget.exceeded(what, failure);
+        throw new JobberFailure(
+          'throttled',
+          `${what} (budget ${deps.budget.limitMs} ms)`,
+          failure.details,
+          failure,
+        );
       }
       if (DEAD_AUTHORIZATION.has(failure.kind)) deps.tokens.forget();
       throw failure;

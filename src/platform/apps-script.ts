@@ -22,6 +22,9 @@ export function appsScriptPlatform(): Platform {
     effectiveUserEmail: () => Session.getEffectiveUser().getEmail(),
     googleOAuthToken: () => ScriptApp.getOAuthToken(),
     htmlPage: (html, title) => HtmlService.createHtmlOutput(html).setTitle(title),
+    activeUserEmail: () => Session.getActiveUser().getEmail(),
+    webAppUrl: () => ScriptApp.getService().getUrl() || null,
+    uuid: () => Utilities.getUuid(),
   };
 }
 
@@ -86,6 +89,7 @@ function hex(bytes: readonly number[]): string {
   return bytes.map((byte) => ((byte + 256) % 256).toString(16).padStart(2, '0')).join('');
 }
 
+/** Utilities.base64DecodeWebSafe refuses input whose padding was stripped (as JWT segments are). */
 function padBase64(encoded: string): string {
   const remainder = encoded.length % 4;
   return remainder === 0 ? encoded : encoded + '='.repeat(4 - remainder);

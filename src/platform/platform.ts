@@ -73,9 +73,36 @@ export interface Logger {
   log(level: LogLevel, event: string, data?: Readonly<Record<string, unknown>>): void;
 }
 
+/** What the connector asks of an OAuth2 library service (oauth2-library.md): its setup and five calls. */
+export interface OAuthService {
+  setAuthorizationBaseUrl(url: string): OAuthService;
+  setTokenUrl(url: string): OAuthService;
+  setClientId(clientId: string): OAuthService;
+  setClientSecret(clientSecret: string): OAuthService;
+  setCallbackFunction(functionName: string): OAuthService;
+  setPropertyStore(store: GoogleAppsScript.Properties.Properties): OAuthService;
+  setCache(cache: GoogleAppsScript.Cache.Cache): OAuthService;
+  setLock(lock: GoogleAppsScript.Lock.Lock): OAuthService;
+  getAuthorizationUrl(): string;
+  handleCallback(callbackRequest: object): boolean;
+  getToken(skipMemory?: boolean): object | null;
+  refresh(): void;
+  reset(): void;
+}
+
+/** The OAuth2 library (`OAuth2`), as far as the connector uses it. */
+export interface OAuthLibrary {
+  createService(serviceName: string): OAuthService;
+  /** The script's /usercallback URL, the one to register with Jobber. */
+  getRedirectUri(scriptId?: string): string;
+}
+
+/** A page HtmlService built, as Apps Script shows it (authCallback returns one). */
+export type HtmlPage = Pick<GoogleAppsScript.HTML.HtmlOutput, 'getContent' | 'getTitle'>;
+
 /** The Apps Script objects the OAuth2 library needs as they are (it calls them itself). */
 export interface OAuth2Environment {
-  readonly library: GoogleAppsScriptOAuth2.OAuth2;
+  readonly library: OAuthLibrary;
   readonly userProperties: GoogleAppsScript.Properties.Properties;
   readonly userCache: GoogleAppsScript.Cache.Cache;
   readonly userLock: GoogleAppsScript.Lock.Lock;
@@ -97,5 +124,11 @@ export interface Platform {
   effectiveUserEmail(): string;
   /** The script's OAuth token for the effective user (Drive app data folder). */
   googleOAuthToken(): string;
-  htmlPage(html: string, title: string): GoogleAppsScript.HTML.HtmlOutput;
+  htmlPage(html: string, title: string): HtmlPage;
+  /** Who opened the web app (Session.getActiveUser): '' when Apps Script does not reveal it. */
+  activeUserEmail(): string;
+  /** The deployed web app's URL (ScriptApp.getService().getUrl()), or null when there is none. */
+  webAppUrl(): string | null;
+  /** An unpredictable id (Utilities.getUuid). */
+  uuid(): string;
 }

@@ -3,9 +3,15 @@
  * nodes Jobber answered and turned into rows by the catalog's row builder, exactly as the live path
  * does with the nodes it reads.
  */
-import { buildTable, rowSources, type ReportTable } from '../catalog/rows';
-import type { CatalogObject, FieldDef, RowContext } from '../catalog/types';
-import type { JsonObject } from '../jobber/api';
+import {
+  buildTable,
+  rowSources,
+  type CatalogObject,
+  type FieldDef,
+  type RowContext,
+  type Table,
+} from '../catalog';
+import type { JsonObject } from '../json';
 import { nodeAt, type Records } from './columns';
 import type { Interval } from './coverage';
 
@@ -22,7 +28,7 @@ export function answerTable(
   fields: readonly FieldDef[],
   window: AnswerWindow | undefined,
   context: RowContext,
-): ReportTable {
+): Table {
   const nodes: JsonObject[] = [];
   for (let index = 0; index < records.ids.length; index++) {
     const node = nodeAt(records, index);

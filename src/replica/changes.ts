@@ -3,8 +3,8 @@
  * clock-derived values may have moved, and (when due) the deletions pass. Each step leaves the state
  * consistent, so a failure later in the sync loses nothing already merged.
  */
-import type { RowContext } from '../catalog/types';
-import type { JsonObject } from '../jobber/api';
+import type { RowContext } from '../catalog';
+import type { JsonObject } from '../json';
 import { pathsOf } from './columns';
 import { EVERYTHING } from './coverage';
 import { mergeChanged, removeUnlisted } from './merge';

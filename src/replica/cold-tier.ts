@@ -5,7 +5,7 @@
  * whatever Drive refuses leaves the hot tier and the live path to carry on. Callers hold the user
  * lock while saving or removing (Drive v3 has no If-Match).
  */
-import type { Codec, Logger } from '../platform/platform';
+import type { Codec, Logger } from '../platform';
 import { DriveFailure, type AppDataFiles, type DriveFile } from './drive-client';
 import { parseState, REPLICA_FORMAT, type ReplicaState } from './state';
 

@@ -4,7 +4,7 @@
  * paths selected under it; `selection` says which paths those are. A record's node is rebuilt by
  * putting its columns side by side, so the catalog's readers and row builder work unchanged.
  */
-import type { JsonObject, JsonValue } from '../jobber/api';
+import type { JsonObject, JsonValue } from '../json';
 
 /** Column key → the selection paths (dot-separated, from the record) its values answer, sorted. */
 export type ColumnSelection = Readonly<Record<string, readonly string[]>>;

@@ -7,7 +7,7 @@
  * (scope not granted, Drive turned off by a Workspace admin, storage full) means the cold tier is
  * unavailable for this execution; 404 is a file that is gone.
  */
-import type { Bytes, Clock, Http, HttpResponse } from '../platform/platform';
+import type { Bytes, Clock, Http, HttpResponse } from '../platform';
 
 const API = 'https://www.googleapis.com/drive/v3/files';
 const UPLOAD = 'https://www.googleapis.com/upload/drive/v3/files';

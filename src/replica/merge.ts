@@ -2,8 +2,8 @@
  * Applying what Jobber answered to a replica's state, keeping its invariant (docs/replica.md): the
  * records are exactly those whose date at some covered key lies in that key's coverage.
  */
-import type { RowContext } from '../catalog/types';
-import type { JsonObject } from '../jobber/api';
+import type { RowContext } from '../catalog';
+import type { JsonObject } from '../json';
 import { nodeAt, retain, upsert } from './columns';
 import { contains, union, type Interval } from './coverage';
 import type { ReplicatedObject } from './plan';

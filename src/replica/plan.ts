@@ -3,10 +3,9 @@
  * date fields its coverage is kept on, and how a part of a date field's timeline is asked for.
  * Built from the object's catalog entry, so a new object needs no code here.
  */
-import { findField } from '../catalog/catalog';
-import { selectionPaths } from '../catalog/query';
-import type { CatalogObject, DateOption, FieldDef, Replication, RowContext } from '../catalog/types';
-import type { JsonObject } from '../jobber/api';
+import { findField, selectionPaths } from '../catalog';
+import type { CatalogObject, DateOption, FieldDef, Replication, RowContext } from '../catalog';
+import type { JsonObject } from '../json';
 import { selectionOf, type ColumnSelection } from './columns';
 import { EVERYTHING, type Interval } from './coverage';
 

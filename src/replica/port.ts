@@ -3,7 +3,7 @@
  * one connection reader (every read paces, retries and budgets the same way); the sync's unit tests
  * implement it over records in memory.
  */
-import type { JsonObject, JsonValue } from '../jobber/api';
+import type { JsonObject, JsonValue } from '../json';
 
 export interface RecordRead {
   /** Selection paths from the root record (the replica's columns). */

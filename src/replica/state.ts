@@ -3,7 +3,7 @@
  * they cover, how far changes have been read, and the checkpoint of work that did not fit one
  * execution. What is read back is parsed, never cast: anything else is "no replica".
  */
-import type { JsonValue } from '../jobber/api';
+import type { JsonValue } from '../json';
 import { type ColumnSelection, type Records } from './columns';
 import { parseIntervalSet, type Interval, type IntervalSet } from './coverage';
 

@@ -2,16 +2,18 @@ import { clientCredentials, createOAuthService } from '../../src/auth/oauth-serv
 import { createTokenKeeper } from '../../src/auth/token-keeper';
 import { ConnectorError, JobberFailure } from '../../src/errors';
 import { jobberEndpoints } from '../../src/jobber/endpoints';
+import type { OAuthService } from '../../src/platform/platform';
 import { freshStats } from '../jobber/fakes';
-import { reply } from './fake-jobber-oauth';
-import { FakeUser } from './fake-platform';
+import { reply } from '../support/fake-token-endpoint';
+import { FakeUser } from '../support/fake-user';
 
 const MINUTE = 60_000;
 
 /** The token keeper of one execution of `user`. */
 function keeperOf(user: FakeUser) {
-  const { platform, lock } = user.execution();
-  let service: GoogleAppsScriptOAuth2.OAuth2Service | undefined;
+  const platform = user.execution();
+  const lock = platform.userLock;
+  let service: OAuthService | undefined;
   const serviceOnce = () =>
     (service ??= createOAuthService(platform, jobberEndpoints(platform.scriptProperties)));
   const stats = freshStats();
@@ -45,7 +47,7 @@ describe('keeping the Jobber access token fresh', () => {
     user.authorize();
     const { keeper, stats } = keeperOf(user);
     expect(keeper.current()).toBe(user.storedToken()?.access_token);
-    expect(user.lockState.acquisitions).toBe(0);
+    expect(user.lock.acquisitions).toBe(0);
     expect(stats.tokenRefreshes).toBe(0);
   });
 
@@ -68,8 +70,8 @@ describe('keeping the Jobber access token fresh', () => {
     user.clock.nowMs += 61 * MINUTE;
     const { keeper } = keeperOf(user);
     keeper.current();
-    expect(user.lockState.acquisitions).toBe(1);
-    expect(user.lockState.holder).toBeUndefined();
+    expect(user.lock.acquisitions).toBe(1);
+    expect(user.lock.holder).toBeUndefined();
   });
 
   it('handles a token stored before any expiry stamp (only access_token and refresh_token)', () => {
@@ -132,8 +134,9 @@ describe('keeping the Jobber access token fresh', () => {
     const error = failureOf(() => keeper.current());
     expect(error).toBeInstanceOf(ConnectorError);
     expect((error as ConnectorError).code).toBe(code);
+    expect((error as ConnectorError).cause).toBeInstanceOf(Error); // the library's own error
     expect(user.storedToken()).toBeUndefined();
-    expect(user.lockState.holder).toBeUndefined();
+    expect(user.lock.holder).toBeUndefined();
   });
 
   it('keeps the tokens when the token endpoint fails for a while (a retryable Jobber failure)', () => {
@@ -145,7 +148,7 @@ describe('keeping the Jobber access token fresh', () => {
     expect(error).toBeInstanceOf(JobberFailure);
     expect((error as JobberFailure).kind).toBe('server');
     expect(user.storedToken()).toBeDefined();
-    expect(user.lockState.holder).toBeUndefined();
+    expect(user.lock.holder).toBeUndefined();
     expect(keeper.current()).toBe(user.storedToken()?.access_token);
     expect(user.endpoint.refreshes).toBe(1);
   });
@@ -166,13 +169,13 @@ describe('keeping the Jobber access token fresh', () => {
     const error = failureOf(() => keeperOf(user).keeper.current()) as ConnectorError;
     expect(error.code).toBe('SETUP_INCOMPLETE');
     expect(error.userText).toContain('JOBBER_CLIENT_SECRET');
-    expect(user.lockState.holder).toBeUndefined();
+    expect(user.lock.holder).toBeUndefined();
   });
 
   it('says another chart is renewing when the lock cannot be had', () => {
     user.authorize();
     user.clock.nowMs += 2 * 60 * MINUTE;
-    user.lockState.contended = true;
+    user.lock.contended = true;
     const error = failureOf(() => keeperOf(user).keeper.current()) as ConnectorError;
     expect(error.code).toBe('JOBBER_UNAVAILABLE');
     expect(user.endpoint.refreshes).toBe(0);

@@ -7,17 +7,23 @@ import { ROOT } from '../support/paths';
  * imports are listed separately because they vanish from the bundle (the catalog names the JSON
  * types the Jobber client returns without depending on the client).
  */
+/** The two modules every part may use: the typed failures and user texts, and JSON. */
+const SHARED = ['errors.ts', 'json.ts'];
+
 const MAY_USE: Readonly<
   Record<string, { readonly values: readonly string[]; readonly types?: readonly string[] }>
 > = {
-  'main.ts': { values: ['connector', 'auth'] },
-  connector: { values: ['auth', 'cache', 'catalog', 'jobber', 'platform', 'errors.ts'] },
-  auth: { values: ['jobber', 'platform', 'errors.ts'] },
-  catalog: { values: ['errors.ts'], types: ['jobber'] },
-  jobber: { values: ['platform', 'errors.ts'] },
-  cache: { values: ['platform', 'errors.ts'] },
-  platform: { values: ['errors.ts'] },
+  'main.ts': { values: ['connector'] },
+  connector: { values: ['auth', 'cache', 'catalog', 'jobber', 'platform', 'replica', 'setup', ...SHARED] },
+  replica: { values: ['catalog', 'platform', ...SHARED] },
+  setup: { values: ['auth', 'jobber', 'platform', ...SHARED] },
+  auth: { values: ['platform', ...SHARED] },
+  catalog: { values: [...SHARED], types: ['jobber'] },
+  jobber: { values: ['platform', ...SHARED] },
+  cache: { values: ['platform', ...SHARED], types: ['catalog'] },
+  platform: { values: [...SHARED] },
   'errors.ts': { values: [] },
+  'json.ts': { values: [] },
 };
 
 const APPS_SCRIPT_GLOBALS = [
@@ -47,6 +53,12 @@ function sourceFiles(folder: string): string[] {
 function partOf(file: string): string {
   const [first = ''] = relative(SRC, file).split(sep);
   return first;
+}
+
+/** The part an import of `file` reaches (a module file `x` is `x.ts`). */
+function partOfImport(file: string, specifier: string): string {
+  const path = join(dirname(file), specifier);
+  return partOf(existsSync(`${path}.ts`) ? `${path}.ts` : path);
 }
 
 interface Import {
@@ -85,8 +97,7 @@ describe('the shape of src/ (docs/design.md)', () => {
       const rule = MAY_USE[own] ?? { values: [] };
       for (const { specifier, typeOnly } of importsOf(readFileSync(file, 'utf8'))) {
         expect(specifier).toMatch(/^\./); // no packages, no node:* in the Apps Script bundle
-        const path = join(dirname(file), specifier);
-        const target = partOf(existsSync(`${path}.ts`) ? `${path}.ts` : path);
+        const target = partOfImport(file, specifier);
         if (target === own) continue;
         const allowed = typeOnly ? [...rule.values, ...(rule.types ?? [])] : rule.values;
         expect({ from: own, uses: target, typeOnly, allowed: allowed.includes(target) }).toEqual({
@@ -98,6 +109,33 @@ describe('the shape of src/ (docs/design.md)', () => {
       }
     },
   );
+
+  it.each(files.map((file) => [relative(ROOT, file), file]))(
+    '%s reaches another folder only through its index',
+    (_name, file) => {
+      const own = partOf(file);
+      for (const { specifier } of importsOf(readFileSync(file, 'utf8'))) {
+        const path = join(dirname(file), specifier);
+        const target = partOfImport(file, specifier);
+        if (target === own || target.endsWith('.ts')) continue;
+        expect({ from: relative(ROOT, file), imports: relative(SRC, path) }).toEqual({
+          from: relative(ROOT, file),
+          imports: target,
+        });
+      }
+    },
+  );
+
+  it('gives every folder that others import from a public index.ts', () => {
+    const imported = new Set(
+      files.flatMap((file) =>
+        importsOf(readFileSync(file, 'utf8'))
+          .map(({ specifier }) => partOfImport(file, specifier))
+          .filter((target) => target !== partOf(file) && !target.endsWith('.ts')),
+      ),
+    );
+    for (const folder of imported) expect(existsSync(join(SRC, folder, 'index.ts'))).toBe(true);
+  });
 
   it('touches Apps Script globals only in src/platform/apps-script.ts', () => {
     const touching = files.filter((file) => {

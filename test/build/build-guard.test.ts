@@ -1,58 +1,78 @@
-import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { ROOT } from '../support/paths';
 
-const ENTRIES = ['getAuthType', 'getData'];
-
-/** Runs the rollup plugin's renderChunk on a made-up bundle; returns its output or its error. */
-function renderChunk(code: string): { code?: string; error?: string } {
-  const script = `
-    import('./rollup.config.mjs').then(({ appsScriptGlobals }) => {
-      const plugin = appsScriptGlobals(${JSON.stringify(ENTRIES)});
-      try {
-        const out = plugin.renderChunk.call({ error(message) { throw new Error(message); } }, ${JSON.stringify(code)});
-        console.log(JSON.stringify({ code: out.code }));
-      } catch (error) {
-        console.log(JSON.stringify({ error: error.message }));
-      }
-    });`;
-  return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' })) as {
-    code?: string;
-    error?: string;
-  };
+interface GuardPlugin {
+  readonly name: string;
+  renderChunk(this: { error(message: string): never }, code: string): { code: string };
 }
 
-describe('the build guard in rollup.config.mjs', () => {
+/** The build guard exactly as `npm run build` uses it: the plugin in rollup.config.js. */
+const config = createRequire(__filename)(join(ROOT, 'rollup.config.js')) as { plugins: GuardPlugin[] };
+const guard = config.plugins.find((plugin) => plugin.name === 'apps-script-globals');
+
+const ENTRIES = [
+  'getAuthType',
+  'isAuthValid',
+  'resetAuth',
+  'get3PAuthorizationUrls',
+  'authCallback',
+  'isAdminUser',
+  'getConfig',
+  'getSchema',
+  'getData',
+];
+
+/**
+ * A made-up bundle: every entry point a top-level function except getData, written as given and
+ * exported as `exported` (not at all when null).
+ */
+function bundle(getData: string, exported: string | null = 'getData'): string {
+  const others = ENTRIES.filter((name) => name !== 'getData');
+  const functions = others.map((name) => `function ${name}() {}`).join('\n');
+  const names = exported === null ? others : [...others, exported];
+  return `${functions}\n${getData}\nexport { ${names.join(', ')} };\n`;
+}
+
+/** Runs the guard's renderChunk; returns its output or its error. */
+function renderChunk(code: string): { code?: string; error?: string } {
+  if (!guard) throw new Error('rollup.config.js has no apps-script-globals plugin');
+  try {
+    const context = {
+      error(message: string): never {
+        throw new Error(message);
+      },
+    };
+    return { code: guard.renderChunk.call(context, code).code };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+describe('the build guard in rollup.config.js', () => {
   it('strips the export line when every entry point is a top-level function', () => {
-    const result = renderChunk(
-      'function getAuthType() {}\nfunction getData() {}\nexport { getAuthType, getData };\n',
-    );
+    const result = renderChunk(bundle('function getData() {}'));
     expect(result.error).toBeUndefined();
-    expect(result.code).toBe('function getAuthType() {}\nfunction getData() {}\n');
+    expect(result.code).toBe(bundle('function getData() {}').replace(/export \{[^}]*\};\n$/, ''));
   });
 
   it('fails with a clear message when an entry point is missing', () => {
-    const result = renderChunk('function getAuthType() {}\nexport { getAuthType };\n');
+    const result = renderChunk(bundle('', null));
     expect(result.error).toContain('entry point getData is not exported from src/main.ts');
   });
 
   it('fails when an entry point is an arrow function', () => {
-    const result = renderChunk(
-      'function getAuthType() {}\nconst getData = () => 1;\nexport { getAuthType, getData };\n',
-    );
+    const result = renderChunk(bundle('const getData = () => 1;'));
     expect(result.error).toContain('entry point getData is not a top-level function declaration');
   });
 
   it('fails when an entry point is exported under another name', () => {
-    const result = renderChunk(
-      'function getAuthType() {}\nfunction getData$1() {}\nexport { getAuthType, getData$1 as getData };\n',
-    );
+    const result = renderChunk(bundle('function getData$1() {}', 'getData$1 as getData'));
     expect(result.error).toContain('exported under another name');
   });
 
   it('fails when module syntax is left over', () => {
-    const result = renderChunk(
-      "import x from 'y';\nfunction getAuthType() {}\nfunction getData() {}\nexport { getAuthType, getData };\n",
-    );
+    const result = renderChunk(`import x from 'y';\n${bundle('function getData() {}')}`);
     expect(result.error).toContain('module syntax left in the bundle');
   });
 });

@@ -14,6 +14,8 @@ const ENTRY_POINTS = [
   'getConfig',
   'getSchema',
   'getData',
+  'doGet',
+  'doPost',
 ];
 
 const code = readFileSync(DIST_CODE, 'utf8');

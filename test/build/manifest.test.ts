@@ -8,6 +8,7 @@ interface Manifest {
   exceptionLogging: string;
   oauthScopes: string[];
   urlFetchWhitelist: string[];
+  webapp: { executeAs: string; access: string };
   dependencies: { libraries: { userSymbol: string; libraryId: string; version: string }[] };
   dataStudio: Record<string, unknown>;
 }
@@ -22,8 +23,17 @@ describe('appsscript.json', () => {
     expect(manifest.timeZone).toMatch(/^[A-Za-z]+\/[A-Za-z_]+$/);
   });
 
-  it('asks for exactly the external-request scope', () => {
-    expect(manifest.oauthScopes).toEqual(['https://www.googleapis.com/auth/script.external_request']);
+  it('asks for exactly the external-request scope and the email scope Session needs', () => {
+    // Session.getEffectiveUser()/getActiveUser() need userinfo.email once the scopes are listed:
+    // isAdminUser and the setup page's owner check read the email.
+    expect(manifest.oauthScopes).toEqual([
+      'https://www.googleapis.com/auth/script.external_request',
+      'https://www.googleapis.com/auth/userinfo.email',
+    ]);
+  });
+
+  it('serves the setup page as a web app that runs as, and opens only for, the deploying owner', () => {
+    expect(manifest.webapp).toEqual({ executeAs: 'USER_DEPLOYING', access: 'MYSELF' });
   });
 
   it('allows fetching Jobber API and token endpoints, and nothing else', () => {

@@ -3,11 +3,13 @@
  * while the execution under test sleeps (the fakes are single-threaded). The real concurrent proof
  * runs the built bundle in the local Apps Script runtime (test/e2e/cache.test.ts).
  */
-import type { CacheScope, Table } from '../../src/cache';
+import type { CacheScope } from '../../src/cache';
+import type { Table } from '../../src/catalog';
 import { readIndex, withEntry, writeIndex, writePieces } from '../../src/cache/entry-store';
 import { readFlight, withLease, withoutLease, writeFlight, type Lease } from '../../src/cache/flight';
 import { readGeneration, scopeKeys, writeNewGeneration, type ScopeKeys } from '../../src/cache/keys';
-import { nodeCodec, type FakeUser } from './fakes';
+import type { FakeUser } from '../support/fake-user';
+import { nodeCodec } from '../support/platform-fakes';
 
 export class PeerExecution {
   readonly keys: ScopeKeys;
@@ -16,7 +18,7 @@ export class PeerExecution {
     scope: CacheScope,
   ) {
     const generation =
-      readGeneration(user.properties) ?? writeNewGeneration(user.properties, user.clock.now());
+      readGeneration(user.userProperties) ?? writeNewGeneration(user.userProperties, user.clock.now());
     this.keys = scopeKeys(nodeCodec, generation, scope);
   }
 
@@ -37,7 +39,7 @@ export class PeerExecution {
       fetchStartedAt: state === 'fetching' ? now : null,
       expiresAt: now + (options.expiresInMs ?? 360_000),
     };
-    this.writeFlight(withLease(readFlight(this.user.cache, this.keys.flight), lease));
+    this.writeFlight(withLease(readFlight(this.user.userCache, this.keys.flight), lease));
     return lease;
   }
 
@@ -46,7 +48,7 @@ export class PeerExecution {
   }
 
   leases(): readonly Lease[] {
-    return readFlight(this.user.cache, this.keys.flight).leases;
+    return readFlight(this.user.userCache, this.keys.flight).leases;
   }
 
   /** Stores the fetched table, indexes it, drops the lease and announces the outcome. */
@@ -58,30 +60,34 @@ export class PeerExecution {
       refresh: lease.refresh,
       ttlSeconds: 900,
     };
-    const entry = writePieces(this.user.cache, nodeCodec, this.keys, table, draft, now);
+    const entry = writePieces(this.user.userCache, nodeCodec, this.keys, table, draft, now);
     if (!entry) throw new Error('peer table too large');
-    writeIndex(this.user.cache, this.keys, withEntry(readIndex(this.user.cache, this.keys), entry, now));
+    writeIndex(
+      this.user.userCache,
+      this.keys,
+      withEntry(readIndex(this.user.userCache, this.keys), entry, now),
+    );
     this.drop(lease);
-    this.user.cache.put(this.keys.outcome(lease.id), JSON.stringify({ kind: 'stored', entry }), 600);
+    this.user.userCache.put(this.keys.outcome(lease.id), JSON.stringify({ kind: 'stored', entry }), 600);
   }
 
   /** What a leader whose fetch threw does. */
   fail(lease: Lease): void {
     this.drop(lease);
-    this.user.cache.put(this.keys.outcome(lease.id), JSON.stringify({ kind: 'failed' }), 600);
+    this.user.userCache.put(this.keys.outcome(lease.id), JSON.stringify({ kind: 'failed' }), 600);
   }
 
   /** What a leader does when its table was too large to cache. */
   finishUnstored(lease: Lease): void {
     this.drop(lease);
-    this.user.cache.put(this.keys.outcome(lease.id), JSON.stringify({ kind: 'unstored' }), 600);
+    this.user.userCache.put(this.keys.outcome(lease.id), JSON.stringify({ kind: 'unstored' }), 600);
   }
 
   private drop(lease: Lease): void {
-    this.writeFlight(withoutLease(readFlight(this.user.cache, this.keys.flight), lease.id));
+    this.writeFlight(withoutLease(readFlight(this.user.userCache, this.keys.flight), lease.id));
   }
 
   private writeFlight(flight: { leases: readonly Lease[] }): void {
-    writeFlight(this.user.cache, this.keys.flight, flight, 600);
+    writeFlight(this.user.userCache, this.keys.flight, flight, 600);
   }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { CACHE_GENERATION_PROPERTY, createReportCache } from '../../src/cache';
 
-import { FakeUser } from './fakes';
+import { FakeUser } from '../support/fake-user';
 import {
   ALL_FIELDS,
   expectedTable,
@@ -63,9 +63,9 @@ describe('report cache: storage', () => {
     cache.getOrFetch(INVOICES_Q1, ['invoiceNumber', 'note', 'clientName'], source.fetch);
     const again = cache.getOrFetch(INVOICES_Q1, ['note', 'clientName', 'invoiceNumber'], source.fetch);
 
-    const pieces = user.cache.keysMatching(/:\w+:\d+$/);
+    const pieces = user.userCache.keysMatching(/:\w+:\d+$/);
     expect(pieces.length).toBeGreaterThan(2);
-    for (const key of pieces) expect(user.cache.get(key)?.length).toBeLessThan(100_000);
+    for (const key of pieces) expect(user.userCache.get(key)?.length).toBeLessThan(100_000);
     expect(again.source).toBe('hit');
     expect(again.table).toEqual(expectedTable(records, ['note', 'clientName', 'invoiceNumber']));
   });
@@ -76,8 +76,8 @@ describe('report cache: storage', () => {
     const source = recordingFetch(incompressibleRecords(3000));
     cache.getOrFetch(INVOICES_Q1, ['note'], source.fetch);
 
-    const [, secondPiece] = user.cache.keysMatching(/:\w+:\d+$/).sort();
-    user.cache.remove(secondPiece ?? 'no second piece');
+    const [, secondPiece] = user.userCache.keysMatching(/:\w+:\d+$/).sort();
+    user.userCache.remove(secondPiece ?? 'no second piece');
     const afterLoss = cache.getOrFetch(INVOICES_Q1, ['note'], source.fetch);
 
     expect(afterLoss.source).toBe('miss');
@@ -91,9 +91,9 @@ describe('report cache: storage', () => {
     const source = recordingFetch(RECORDS);
     cache.getOrFetch(INVOICES_Q1, ['total'], source.fetch);
 
-    const [piece] = user.cache.keysMatching(/:\w+:\d+$/);
-    const original = user.cache.get(piece ?? '') ?? '';
-    user.cache.put(piece ?? '', `${original.slice(0, 20)}AAAA${original.slice(24)}`, 900);
+    const [piece] = user.userCache.keysMatching(/:\w+:\d+$/);
+    const original = user.userCache.get(piece ?? '') ?? '';
+    user.userCache.put(piece ?? '', `${original.slice(0, 20)}AAAA${original.slice(24)}`, 900);
 
     expect(cache.getOrFetch(INVOICES_Q1, ['total'], source.fetch).source).toBe('miss');
     expect(source.calls).toHaveLength(2);
@@ -105,8 +105,8 @@ describe('report cache: storage', () => {
     const longScope = { ...INVOICES_Q1, options: { note: 'x'.repeat(600) } };
     cache.getOrFetch(longScope, ['total'], recordingFetch(RECORDS).fetch);
 
-    expect(user.cache.calls.putAll).toBe(1);
-    for (const key of user.cache.values.keys()) expect(key.length).toBeLessThanOrEqual(250);
+    expect(user.userCache.calls.putAll).toBe(1);
+    for (const key of user.userCache.values.keys()) expect(key.length).toBeLessThanOrEqual(250);
   });
 });
 
@@ -159,7 +159,7 @@ describe('report cache: lifetime', () => {
 
     expect(off).toEqual({ table: expectedTable(RECORDS, ['total']), source: 'bypass' });
     expect(source.calls).toHaveLength(2);
-    expect(user.cache.calls.putAll).toBe(1);
+    expect(user.userCache.calls.putAll).toBe(1);
   });
 
   it('honours the shorter TTL of the reader', () => {
@@ -259,11 +259,11 @@ describe('report cache: refresh and clear', () => {
     const source = recordingFetch(RECORDS);
     cache.getOrFetch(INVOICES_Q1, ['total'], source.fetch);
     cache.getOrFetch({ ...INVOICES_Q1, object: 'quotes' }, ['total'], source.fetch);
-    const generation = user.properties.getProperty(CACHE_GENERATION_PROPERTY);
+    const generation = user.userProperties.getProperty(CACHE_GENERATION_PROPERTY);
 
     createReportCache(user.execution('reset-auth')).clear();
 
-    expect(user.properties.getProperty(CACHE_GENERATION_PROPERTY)).not.toBe(generation);
+    expect(user.userProperties.getProperty(CACHE_GENERATION_PROPERTY)).not.toBe(generation);
     expect(cache.getOrFetch(INVOICES_Q1, ['total'], source.fetch).source).toBe('miss');
     expect(cache.getOrFetch({ ...INVOICES_Q1, object: 'quotes' }, ['total'], source.fetch).source).toBe(
       'miss',
@@ -276,7 +276,7 @@ describe('report cache: refresh and clear', () => {
     const source = recordingFetch(RECORDS);
     cache.getOrFetch(INVOICES_Q1, ['total'], source.fetch);
 
-    user.properties.values.clear();
+    user.userProperties.values.clear();
     user.clock.advance(1);
 
     expect(cache.getOrFetch(INVOICES_Q1, ['total'], source.fetch).source).toBe('miss');
@@ -296,7 +296,7 @@ describe('report cache: failures', () => {
     const user = new FakeUser();
     const broken = {
       ...user.execution(),
-      userCache: Object.assign(user.cache, { get: () => failService() }),
+      userCache: Object.assign(user.userCache, { get: () => failService() }),
     };
     const source = recordingFetch(RECORDS);
 
@@ -311,7 +311,7 @@ describe('report cache: failures', () => {
     const services = user.execution();
     const failingWrites = {
       ...services,
-      userCache: Object.assign(user.cache, { putAll: () => failService() }),
+      userCache: Object.assign(user.userCache, { putAll: () => failService() }),
     };
     const source = recordingFetch(RECORDS);
 

@@ -1,5 +1,6 @@
 /** Report-shaped test data: a scope, records, and a fetch that counts what it was asked. */
-import type { CacheScope, CellValue, Table } from '../../src/cache';
+import type { CacheScope } from '../../src/cache';
+import type { CellValue, Table } from '../../src/catalog';
 
 /** The scope getData builds: what decides the rows besides the fields. */
 export interface ReportScope extends CacheScope {

@@ -1,6 +1,7 @@
-import { createReportCache, type Table } from '../../src/cache';
+import { createReportCache } from '../../src/cache';
+import type { Table } from '../../src/catalog';
 import { ConnectorError } from '../../src/errors';
-import { FakeUser } from './fakes';
+import { FakeUser } from '../support/fake-user';
 import { PeerExecution } from './peers';
 import { ALL_FIELDS, expectedTable, INVOICES_Q1, invoices, recordingFetch } from './report-data';
 
@@ -80,18 +81,18 @@ describe('single flight: the leader', () => {
 
   it('does not hold the user lock while it waits or fetches', () => {
     const user = new FakeUser();
-    const locksHeldDuringSleep: (string | null)[] = [];
-    user.clock.whenSleeping(() => locksHeldDuringSleep.push(user.lock.owner));
-    let lockDuringFetch: string | null = 'not called';
+    const locksHeldDuringSleep: (string | undefined)[] = [];
+    user.clock.whenSleeping(() => locksHeldDuringSleep.push(user.lock.holder));
+    let lockDuringFetch: string | undefined = 'not called';
     const fetch = (fieldIds: readonly string[]): Table => {
-      lockDuringFetch = user.lock.owner;
+      lockDuringFetch = user.lock.holder;
       return fullTable([...fieldIds]);
     };
 
     createReportCache(user.execution('A')).getOrFetch(INVOICES_Q1, ['total'], fetch);
 
-    expect(lockDuringFetch).toBeNull();
-    expect(locksHeldDuringSleep).toEqual([null]);
+    expect(lockDuringFetch).toBeUndefined();
+    expect(locksHeldDuringSleep).toEqual([undefined]);
     expect(user.lock.acquisitions).toBeLessThanOrEqual(4);
   });
 
@@ -117,7 +118,7 @@ describe('single flight: the leader', () => {
     );
 
     expect(peer.leases()).toEqual([]);
-    expect(user.lock.owner).toBeNull();
+    expect(user.lock.holder).toBeUndefined();
     const source = recordingFetch(RECORDS);
     expect(
       createReportCache(user.execution('B')).getOrFetch(INVOICES_Q1, ['total'], source.fetch).source,
@@ -126,11 +127,11 @@ describe('single flight: the leader', () => {
 
   it('fetches on its own when the user lock stays busy, and still caches the result', () => {
     const user = new FakeUser();
-    user.lock.owner = 'token-refresh';
+    user.lock.holder = 'token-refresh';
     const source = recordingFetch(RECORDS);
 
     const busy = createReportCache(user.execution('A')).getOrFetch(INVOICES_Q1, ['total'], source.fetch);
-    user.lock.owner = null;
+    user.lock.holder = undefined;
     const later = createReportCache(user.execution('B')).getOrFetch(INVOICES_Q1, ['total'], source.fetch);
 
     expect([busy.source, later.source]).toEqual(['miss', 'hit']);
@@ -143,9 +144,9 @@ describe('single flight: the followers', () => {
     const user = new FakeUser();
     const peer = new PeerExecution(user, INVOICES_Q1);
     const lease = peer.lead(ALL_FIELDS, 'fetching');
-    const locksHeldDuringSleep: (string | null)[] = [];
+    const locksHeldDuringSleep: (string | undefined)[] = [];
     user.clock.whenSleeping((index) => {
-      locksHeldDuringSleep.push(user.lock.owner);
+      locksHeldDuringSleep.push(user.lock.holder);
       if (index === 2) peer.finish(lease, fullTable(ALL_FIELDS));
     });
     const source = recordingFetch(RECORDS);
@@ -159,7 +160,7 @@ describe('single flight: the followers', () => {
     expect(result.source).toBe('shared');
     expect(result.table).toEqual(fullTable(['paid', 'total']));
     expect(source.calls).toEqual([]);
-    expect(locksHeldDuringSleep).toEqual([null, null, null]);
+    expect(locksHeldDuringSleep).toEqual([undefined, undefined, undefined]);
   });
 
   it('add their fields to a lease still gathering', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createReportCache } from '../../src/cache';
 import { ConnectorError } from '../../src/errors';
 import { ROOT } from '../support/paths';
-import { FakeUser } from './fakes';
+import { FakeUser } from '../support/fake-user';
 import { PeerExecution } from './peers';
 import { ALL_FIELDS, INVOICES_Q1, invoices, recordingFetch } from './report-data';
 

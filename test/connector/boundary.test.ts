@@ -1,34 +1,7 @@
 import { runEntryPoint, runEntryPointOr } from '../../src/connector/boundary';
 import { ConnectorError } from '../../src/errors';
-import type { LogLevel, Platform } from '../../src/platform/platform';
-
-interface ThrownUserError {
-  text: string;
-  debugText: string;
-}
-
-/** A Platform with just enough behind it for the boundary: a user-error builder and a logger. */
-function fakePlatform(logLines: Array<{ level: LogLevel; event: string; data?: unknown }>): Platform {
-  const connectorApi = {
-    newUserError() {
-      const error: ThrownUserError = { text: '', debugText: '' };
-      const builder = {
-        setText: (text: string) => ((error.text = text), builder),
-        setDebugText: (text: string) => ((error.debugText = text), builder),
-        throwException: (): never => {
-          throw error;
-        },
-      };
-      return builder;
-    },
-  };
-  return {
-    connectorApi,
-    logger: {
-      log: (level: LogLevel, event: string, data?: unknown) => logLines.push({ level, event, data }),
-    },
-  } as unknown as Platform;
-}
+import type { ThrownUserError } from '../support/fake-community-connector';
+import { RecordingLogger, fakePlatform } from '../support/platform-fakes';
 
 function thrownBy(action: () => unknown): ThrownUserError {
   try {
@@ -40,10 +13,15 @@ function thrownBy(action: () => unknown): ThrownUserError {
 }
 
 describe('the entry-point error boundary', () => {
-  const logs: Array<{ level: LogLevel; event: string; data?: unknown }> = [];
-  const platform = () => fakePlatform(logs);
+  let logger: RecordingLogger;
+  let logs: RecordingLogger['lines'];
+  // Only the user-error builder and the logger are used; every other service refuses.
+  const platform = () => fakePlatform({ logger });
 
-  beforeEach(() => (logs.length = 0));
+  beforeEach(() => {
+    logger = new RecordingLogger();
+    logs = logger.lines;
+  });
 
   it('passes a result through untouched', () => {
     expect(runEntryPoint('getConfig', () => 42, platform)).toBe(42);

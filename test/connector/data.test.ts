@@ -1,15 +1,15 @@
 import { scopeKeys } from '../../src/cache/keys';
-import type { ReportTable } from '../../src/catalog/rows';
+import type { Table } from '../../src/catalog';
 import { parseDataRequest } from '../../src/connector/data-request';
+import { cacheScope } from '../../src/connector/cache-scope';
 import {
-  fetchScope,
   getData,
   type DataResponse,
   type ReportTableCache,
   type ReportDependencies,
 } from '../../src/connector/data';
 import type { ConnectionQuery, JsonObject } from '../../src/jobber/api';
-import { nodeCodec } from '../cache/fakes';
+import { nodeCodec } from '../support/platform-fakes';
 import { FakeJobberApi } from '../support/fake-jobber-api';
 import { reportPlatform } from '../support/report-platform';
 
@@ -169,9 +169,8 @@ describe('getData', () => {
         scope: {
           accountId: 'account-1',
           object: 'invoices',
-          dateField: 'issuedDate',
-          startDate: '2024-03-01',
-          endDate: '2024-03-31',
+          dateOption: 'issuedDate',
+          range: { startDate: '2024-03-01', endDate: '2024-03-31' },
           filter: {},
         },
         fieldIds: ['total', 'issuedDate', 'invoiceNumber'],
@@ -181,9 +180,8 @@ describe('getData', () => {
   });
 
   it('gives filters that differ only inside a nested value different cache scopes and keys', () => {
-    const account = { id: 'account-1', name: 'Test account', timeZone: 'America/Denver' };
     const parsed = parseDataRequest(request);
-    const scopeOf = (filter: JsonObject) => fetchScope(account, parsed, filter);
+    const scopeOf = (filter: JsonObject) => cacheScope('account-1', parsed, filter);
     const paid = scopeOf({ status: 'paid', client: { id: 'Q2xpZW50LzE=', tag: 'VIP' } });
     const other = scopeOf({ status: 'paid', client: { id: 'Q2xpZW50LzI=', tag: 'VIP' } });
     expect(scopeKeys(nodeCodec, 'g1', paid).index).not.toBe(scopeKeys(nodeCodec, 'g1', other).index);
@@ -193,7 +191,7 @@ describe('getData', () => {
   });
 
   it('projects a cached table with more columns into the requested order', () => {
-    const table: ReportTable = {
+    const table: Table = {
       rowCount: 1,
       columns: { invoiceNumber: ['7'], total: [70], balanceDue: [0] },
     };
@@ -233,13 +231,8 @@ describe('getData for dates Jobber cannot filter on (jobs by last update)', () =
   ];
 
   it('reads newest first and stops at the first page older than the range', () => {
-    const { api, run } = setup(() => []);
-    api.onQuery = (request) => {
-      const page = request.variables?.['after'] === null ? 0 : Number(request.variables?.['after']);
-      const nodes = pages[page] ?? [];
-      const pageInfo = { hasNextPage: page < pages.length - 1, endCursor: String(page + 1) };
-      return { jobs: { nodes, pageInfo } };
-    };
+    const { api, run } = setup(() => pages.flat());
+    api.pageSize = 3;
     const response = run({
       configParams: { object: 'jobs', dateField: 'updatedAt' },
       fields: [{ name: 'updatedAt' }, { name: 'total' }],
@@ -250,13 +243,10 @@ describe('getData for dates Jobber cannot filter on (jobs by last update)', () =
       '20240312090000',
       '20240308080000',
     ]);
-    expect(api.queries).toHaveLength(2);
-    expect(api.queries[0]?.variables).toMatchObject({
-      sort: [{ key: 'UPDATED_AT', direction: 'DESCENDING' }],
-    });
-    expect(api.queries[0]?.variables).not.toHaveProperty('filter');
-    expect(api.queries[0]?.query).toContain('sort: $sort');
-    expect(api.queries[0]?.estimatedCost).toBeGreaterThan(0);
-    expect(api.reads).toHaveLength(0);
+    expect(api.reads).toHaveLength(1);
+    expect(api.pagesRead).toBe(2);
+    expect(api.reads[0]?.options?.sort).toEqual([{ key: 'UPDATED_AT', direction: 'DESCENDING' }]);
+    expect(api.reads[0]?.query.variables).not.toHaveProperty('filter');
+    expect(api.reads[0]?.query.document).toContain('sort: $sort');
   });
 });

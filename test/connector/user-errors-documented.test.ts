@@ -1,11 +1,10 @@
-/** Every user error the report code raises has an entry in docs/troubleshooting.md. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+/** Every user error the connector raises has an entry in docs/troubleshooting.md. */
+import { runEntryPoint } from '../../src/connector/boundary';
 import { parseDataRequest } from '../../src/connector/data-request';
-import { ConnectorError } from '../../src/errors';
-import { ROOT } from '../support/paths';
-
-const troubleshooting = readFileSync(join(ROOT, 'docs', 'troubleshooting.md'), 'utf8');
+import * as errors from '../../src/errors';
+import { ConnectorError, JobberFailure, type JobberFailureKind } from '../../src/errors';
+import type { Platform } from '../../src/platform/platform';
+import { TROUBLESHOOTING as troubleshooting, expectDocumented, fixedPart } from '../support/troubleshooting';
 
 const valid = {
   configParams: { object: 'invoices' },
@@ -36,19 +35,122 @@ function userTextFor(request: unknown): string {
   throw new Error('no error raised');
 }
 
-/** The longest part of a message that does not depend on the request (values are quoted). */
-function fixedPart(text: string): string {
-  return text
-    .split(/"[^"]*"|\([^)]*\)/)
-    .flatMap((part) => part.split(/\.(?: |$)/))
-    .map((sentence) => sentence.trim())
-    .reduce((longest, sentence) => (sentence.length > longest.length ? sentence : longest), '');
-}
-
 describe('troubleshooting', () => {
   it.each(Object.entries(MALFORMED))('documents the error for %s', (_case, request) => {
     const text = userTextFor(request);
     expect(fixedPart(text).length).toBeGreaterThan(12);
     expect(troubleshooting).toContain(fixedPart(text));
+  });
+});
+
+const SETUP_PAGE = 'https://script.google.com/macros/s/AKfycbExample/exec';
+
+/** One entry per kind, so a new kind cannot be forgotten here (the compiler insists). */
+const FAILURE_KINDS: Readonly<Record<JobberFailureKind, true>> = {
+  throttled: true,
+  rate_limited: true,
+  server: true,
+  network: true,
+  unauthorized: true,
+  disconnected: true,
+  schema_mismatch: true,
+  account_inactive: true,
+  permission_hidden: true,
+  malformed: true,
+  graphql: true,
+  http: true,
+};
+
+/** Every user error src/errors.ts can build, in each of its variants. */
+const USER_ERRORS: Readonly<Record<string, () => ConnectorError[]>> = {
+  reconnectRequired: () => [errors.reconnectRequired('debug')],
+  appDisconnected: () => [errors.appDisconnected('debug')],
+  accountInactive: () => [errors.accountInactive('debug')],
+  setupIncomplete: () => [
+    errors.setupIncomplete(['JOBBER_CLIENT_ID']),
+    errors.setupIncomplete(['JOBBER_CLIENT_SECRET'], SETUP_PAGE),
+  ],
+  clientRejected: () => [errors.clientRejected('debug'), errors.clientRejected('debug', SETUP_PAGE)],
+  timeBudgetExceeded: () => [errors.timeBudgetExceeded(300_000, 'debug')],
+  rangeTooLarge: () => [errors.rangeTooLarge(300_000, 50_162, 26_000, 'debug')],
+  queryTooWide: () => [errors.queryTooWide(12_000, 10_000)],
+  lockUnavailable: () => [errors.lockUnavailable('debug')],
+  waitedForSharedFetch: () => [errors.waitedForSharedFetch('invoices')],
+  schemaChanged: () => [
+    errors.schemaChanged(['"Visit title"'], [], 'debug'),
+    errors.schemaChanged([], [], 'debug'),
+  ],
+  renameSchemaChanged: () => [
+    errors.renameSchemaChanged(errors.schemaChanged([], [], 'debug'), ['the date range on "Start"']),
+  ],
+  noObjectChosen: () => [errors.noObjectChosen()],
+  unknownObject: () => [errors.unknownObject('widgets')],
+  unknownDateField: () => [errors.unknownDateField('paidAt', { label: 'Invoices', id: 'invoices' })],
+  unknownCurrency: () => [errors.unknownCurrency('XYZ')],
+  badCacheMinutes: () => [errors.badCacheMinutes('lots', 360)],
+  noFields: () => [errors.noFields()],
+  unknownField: () => [errors.unknownField('total2', { label: 'Invoices', id: 'invoices' })],
+  missingDateRange: () => [errors.missingDateRange()],
+  invertedDateRange: () => [errors.invertedDateRange('2024-02-01', '2024-01-01')],
+  notADate: () => [errors.notADate('yesterday')],
+  failureToConnectorError: () =>
+    (Object.keys(FAILURE_KINDS) as JobberFailureKind[]).map((kind) =>
+      errors.failureToConnectorError(new JobberFailure(kind, 'message')),
+    ),
+};
+
+/** Exports of src/errors.ts that build no user error. */
+const NOT_USER_ERRORS = [
+  'ConnectorError',
+  'JobberFailure',
+  'describeError',
+  'redact',
+  'isConnectorError',
+  'isJobberFailure',
+  // Texts and patterns, not errors: Jobber's own messages the classifier matches, the link the
+  // schema errors point to, and the error boundary's text (checked by its own test below).
+  'JOBBER_DISCONNECTED_TEXT',
+  'JOBBER_INACTIVE_TEXT',
+  'TROUBLESHOOTING_URL',
+  'UNEXPECTED_PROBLEM_TEXT',
+];
+
+describe('every user error of src/errors.ts', () => {
+  it('is listed here, so none can be added without its troubleshooting entry', () => {
+    const factories = Object.keys(errors).filter((name) => !NOT_USER_ERRORS.includes(name));
+    expect(factories.sort()).toEqual(Object.keys(USER_ERRORS).sort());
+  });
+
+  it.each(Object.entries(USER_ERRORS))('documents %s', (_name, build) => {
+    for (const error of build()) expectDocumented(error.userText);
+  });
+
+  it('documents the text of anything unexpected (the error boundary)', () => {
+    let text = '';
+    const platform = {
+      logger: { log: () => undefined },
+      connectorApi: {
+        newUserError: () => {
+          const builder = {
+            setText: (value: string) => ((text = value), builder),
+            setDebugText: () => builder,
+            throwException: (): never => {
+              throw new Error('user error');
+            },
+          };
+          return builder;
+        },
+      },
+    } as unknown as Platform;
+    expect(() =>
+      runEntryPoint(
+        'getData',
+        () => {
+          throw new TypeError('a bug');
+        },
+        () => platform,
+      ),
+    ).toThrow('user error');
+    expect(troubleshooting).toContain(text);
   });
 });

@@ -115,7 +115,8 @@ describe('authorization end to end', () => {
     world().runtime.setScriptProperty('JOBBER_CLIENT_SECRET', null);
     try {
       const error = await userErrorOf(world().studio('setup@example.com').get3PAuthorizationUrls());
-      expect(error.text).toContain('JOBBER_CLIENT_SECRET');
+      expect(error.text).toContain('setup page');
+      expect(error.debugText).toContain('JOBBER_CLIENT_SECRET');
     } finally {
       world().runtime.setScriptProperty('JOBBER_CLIENT_SECRET', world().sandbox.app.clientSecret);
     }

@@ -213,6 +213,25 @@ describe('every object against the sandbox’s ground truth', () => {
     },
   );
 
+  it('gives the README’s first chart (Balance due by Aging bucket) no blank slice: bad debt has its own', async () => {
+    const account = world().sandbox.accounts[0];
+    if (!account) throw new Error('no sandbox account');
+    const source = await studio.connect({ object: 'invoices', dateField: 'allTime' });
+    const response = await source.getData({ fields: ['agingBucket', 'balanceDue'] });
+    const byBucket = new Map<string, number>();
+    for (const { values } of response.rows) {
+      const bucket = typeof values[0] === 'string' && values[0] !== '' ? values[0] : '(blank)';
+      byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + num(values[1]));
+    }
+    const raw = await recordsOf(world(), account.id, 'invoices');
+    const badDebt = raw
+      .filter((record) => record['invoiceStatus'] === 'bad_debt')
+      .reduce((sum, record) => sum + num(record['invoiceBalance']), 0);
+    expect(badDebt).toBeGreaterThan(0);
+    expect(byBucket.get('Bad debt')).toBeCloseTo(badDebt, 2);
+    expect(byBucket.get('(blank)') ?? 0).toBe(0);
+  });
+
   it('serves Looker Studio’s semantic detection from one small page', async () => {
     for (const objectId of ['invoiceLineItems', 'visits', 'timesheets']) {
       const object = findObject(objectId);

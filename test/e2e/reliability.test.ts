@@ -72,6 +72,7 @@ describe('Jobber faults end to end', () => {
       ['four 5xx in a row', { faults: [{ kind: 'http', status: 502, times: 4 }] }],
       ['a slow answer', { faults: [{ kind: 'slow', delayMs: 300 }] }],
       ['no answer (socket closed)', { faults: [{ kind: 'timeout', holdMs: 300 }] }],
+      ['a body cut short', { faults: [{ kind: 'malformedJson' }] }],
       ['THROTTLED', { faults: [{ kind: 'throttled' }] }],
       ['THROTTLED nine times', { faults: [{ kind: 'throttled', times: 9 }] }],
       [
@@ -127,8 +128,8 @@ describe('Jobber faults end to end', () => {
   describe('ending in a clear user error', () => {
     it.each<[string, Case, string, boolean]>([
       [
-        'a body cut short',
-        { faults: [{ kind: 'malformedJson' }] },
+        'a body cut short three times',
+        { faults: [{ kind: 'malformedJson', times: 3 }] },
         'Jobber is not answering properly',
         false,
       ],

@@ -6,17 +6,9 @@
 import { RuntimeBudget } from '../../src/jobber/budget';
 import { ACCOUNT_PROPERTY } from '../../src/jobber/account';
 import { createJobberClient } from '../../src/jobber/client';
-import type { HttpRequest, HttpResponse } from '../../src/platform/platform';
-import {
-  FakeClock,
-  FakeTokens,
-  MemoryProperties,
-  ScriptedHttp,
-  dataResponse,
-  freshStats,
-  jsonResponse,
-  type Responder,
-} from './fakes';
+import type { HttpRequest, HttpResponse } from '../../src/platform';
+import { FakeClock, MemoryProperties, ScriptedHttp, type Responder } from '../support/platform-fakes';
+import { FakeTokens, dataResponse, freshStats, jsonResponse } from './fakes';
 
 const ACCOUNT = { id: 'acc-1', name: 'Acme' };
 const owner = (timezone: string | null) => ({ isAccountOwner: true, timezone });

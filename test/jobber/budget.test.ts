@@ -4,7 +4,7 @@ import {
   RuntimeBudget,
   runtimeBudgetMs,
 } from '../../src/jobber/budget';
-import { FakeClock, MemoryProperties } from './fakes';
+import { FakeClock, MemoryProperties } from '../support/platform-fakes';
 
 describe('the runtime budget of one execution', () => {
   const withProperty = (value?: string) => {

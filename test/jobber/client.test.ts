@@ -1,19 +1,10 @@
-import { ConnectorError } from '../../src/errors';
+import { ConnectorError, JobberFailure } from '../../src/errors';
 import { RuntimeBudget } from '../../src/jobber/budget';
 import { createJobberClient } from '../../src/jobber/client';
 import { API_VERSION_HEADER } from '../../src/jobber/endpoints';
 import type { HttpResponse } from '../../src/platform/platform';
-import {
-  FakeClock,
-  FakeTokens,
-  MemoryProperties,
-  ScriptedHttp,
-  dataResponse,
-  freshStats,
-  jsonResponse,
-  throttledResponse,
-  type Responder,
-} from './fakes';
+import { FakeClock, MemoryProperties, ScriptedHttp, type Responder } from '../support/platform-fakes';
+import { FakeTokens, dataResponse, freshStats, jsonResponse, throttledResponse } from './fakes';
 
 const GRAPHQL_URL = 'https://jobber.test/api/graphql';
 const ok = (): HttpResponse => dataResponse({ account: { id: 'a1' } }, { requested: 2, available: 9_998 });
@@ -114,6 +105,17 @@ describe('the GraphQL client', () => {
     api.query(ACCOUNT_QUERY);
     expect(clock.sleeps).toEqual([1_000, 1_000, 2_000]);
     expect(stats.retries).toBe(3);
+  });
+
+  it('keeps what went wrong as the cause: the user error wraps the failure, which wraps the fetch error', () => {
+    const networkDown = () => {
+      throw new Error('Address unavailable');
+    };
+    const { api } = setup([networkDown, networkDown, networkDown, networkDown, networkDown]);
+    const error = errorOf(() => api.query(ACCOUNT_QUERY));
+    expect(error.code).toBe('JOBBER_UNAVAILABLE');
+    expect(error.cause).toBeInstanceOf(JobberFailure);
+    expect((error.cause as JobberFailure).cause).toEqual(new Error('Address unavailable'));
   });
 
   it('says Jobber is unavailable after the retries the table allows, never returning data', () => {

@@ -1,59 +1,9 @@
-import { ConnectorError } from '../../src/errors';
 import type { ConnectionQuery, JobberApi } from '../../src/jobber/api';
 import { RuntimeBudget } from '../../src/jobber/budget';
 import { createJobberClient } from '../../src/jobber/client';
-import { CostBucket, type BucketOptions } from './cost-bucket';
-import { FakeClock, FakeTokens, MemoryProperties, ScriptedHttp, dataResponse, freshStats } from './fakes';
-
-const DOCUMENT =
-  'query Items($first: Int!, $after: String) { items(first: $first, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }';
-
-function connection(costPerNode: number, fixedCost = 5): ConnectionQuery {
-  return { document: DOCUMENT, variables: {}, path: ['items'], costPerNode, fixedCost };
-}
-
-/** The same connection, counting its nodes on the first page. */
-function counted(costPerNode: number, leastCostPerNode = costPerNode): ConnectionQuery {
-  const countDocument = DOCUMENT.replace('endCursor } }', 'endCursor } totalCount }');
-  return { ...connection(costPerNode), countDocument, leastCostPerNode };
-}
-
-/** A client whose every request is answered by a simulated Jobber bucket on a virtual clock. */
-function overBucket(options: BucketOptions, budgetMs = 300_000) {
-  const clock = new FakeClock();
-  const bucket = new CostBucket(clock, options);
-  const http = {
-    requests: 0,
-    fetch: (request: Parameters<CostBucket['answer']>[0]) => bucket.answer(request),
-  };
-  const stats = freshStats();
-  const startedAt = clock.now();
-  const { api } = createJobberClient({
-    http,
-    clock,
-    stats,
-    tokens: new FakeTokens(),
-    userProperties: new MemoryProperties(),
-    graphqlUrl: 'https://jobber.test/api/graphql',
-    budget: new RuntimeBudget(clock, startedAt, budgetMs),
-  });
-  return { api, bucket, clock, stats, elapsedMs: () => clock.now() - startedAt };
-}
-
-function errorOf(action: () => unknown): ConnectorError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ConnectorError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConnectorError');
-}
-
-/** The benchmark's ideal: everything beyond the first full bucket restored at 500 points/s. */
-function idealMs(totalCost: number): number {
-  return (Math.max(0, totalCost - 10_000) / 500) * 1000;
-}
+import { FakeClock, MemoryProperties, ScriptedHttp } from '../support/platform-fakes';
+import { FakeTokens, dataResponse, freshStats } from './fakes';
+import { connection, counted, errorOf, idealMs, overBucket } from './reader-support';
 
 describe('reading a connection page by page', () => {
   it('reads every node in pages of 100 when a page fits the bucket', () => {
@@ -144,9 +94,9 @@ describe('reading a connection page by page', () => {
     const progress: unknown[] = [];
     api.readConnection(connection(10), { onPage: (p) => progress.push(p) });
     expect(progress).toEqual([
-      { pages: 1, nodes: 100 },
-      { pages: 2, nodes: 200 },
-      { pages: 3, nodes: 250 },
+      { pages: 1, nodes: 100, endCursor: '100' },
+      { pages: 2, nodes: 200, endCursor: '200' },
+      { pages: 3, nodes: 250, endCursor: '250' },
     ]);
   });
 
@@ -243,16 +193,28 @@ describe('reading a nested connection', () => {
   it('follows the path to the connection', () => {
     const page = { nodes: [{ id: 'l1' }], pageInfo: { hasNextPage: false, endCursor: 'c1' } };
     const api = withResponses(dataResponse({ invoice: { lineItems: page } }));
-    expect(api.readConnection(nested)).toEqual({ nodes: [{ id: 'l1' }], complete: true });
+    expect(api.readConnection(nested)).toEqual({ nodes: [{ id: 'l1' }], complete: true, endCursor: 'c1' });
   });
 
-  it('reads a missing parent (null) as no nodes', () => {
-    const api = withResponses(dataResponse({ invoice: null }));
-    expect(api.readConnection(nested)).toEqual({ nodes: [], complete: true });
+  it('calls a missing parent (invoice: null) malformed: retried, then Jobber unavailable, never no items', () => {
+    const gone = dataResponse({ invoice: null });
+    const page = { nodes: [{ id: 'l1' }], pageInfo: { hasNextPage: false, endCursor: 'c1' } };
+    expect(
+      withResponses(gone, dataResponse({ invoice: { lineItems: page } })).readConnection(nested),
+    ).toEqual({
+      nodes: [{ id: 'l1' }],
+      complete: true,
+      endCursor: 'c1',
+    });
+    expect(errorOf(() => withResponses(gone, gone, gone).readConnection(nested)).code).toBe(
+      'JOBBER_UNAVAILABLE',
+    );
   });
 
-  it('calls a page without pageInfo malformed: Jobber unavailable, no data', () => {
-    const api = withResponses(dataResponse({ invoice: { lineItems: { nodes: [] } } }));
-    expect(errorOf(() => api.readConnection(nested)).code).toBe('JOBBER_UNAVAILABLE');
+  it('calls a page without pageInfo malformed: Jobber unavailable after the retries, no data', () => {
+    const broken = dataResponse({ invoice: { lineItems: { nodes: [] } } });
+    const error = errorOf(() => withResponses(broken, broken, broken).readConnection(nested));
+    expect(error.code).toBe('JOBBER_UNAVAILABLE');
+    expect(error.debugText).toContain('malformed: invoice.lineItems without pageInfo.hasNextPage');
   });
 });

@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpResponse } from '../../src/platform/platform';
-import { costExtension, jsonResponse, type FakeClock } from './fakes';
+import type { FakeClock } from '../support/platform-fakes';
+import { costExtension, jsonResponse } from './fakes';
 
 export interface BucketOptions {
   /** Nodes in the connection. */

@@ -149,16 +149,33 @@ describe('the retry table', () => {
     });
   });
 
-  it.each<JobberFailureKind>([
-    'disconnected',
-    'account_inactive',
-    'permission_hidden',
-    'malformed',
-    'graphql',
-    'http',
-  ])('never retries %s', (kind) => {
-    expect(decide(failure(kind), 1, plenty)).toEqual({ action: 'fail', waitMs: 0, reason: 'not_retryable' });
+  describe('malformed answers (a body cut short, a page of the wrong shape)', () => {
+    it('back off 1 s, then 2 s, and retry: a read is safe to repeat', () => {
+      const waits = [1, 2].map((attempt) => decide(failure('malformed'), attempt, plenty));
+      expect(waits).toEqual([
+        { action: 'retry', waitMs: 1_000, reason: 'retryable' },
+        { action: 'retry', waitMs: 2_000, reason: 'retryable' },
+      ]);
+    });
+
+    it('end after two retries', () => {
+      expect(decide(failure('malformed'), 3, plenty)).toMatchObject({
+        action: 'fail',
+        reason: 'attempts_exhausted',
+      });
+    });
   });
+
+  it.each<JobberFailureKind>(['disconnected', 'account_inactive', 'permission_hidden', 'graphql', 'http'])(
+    'never retries %s',
+    (kind) => {
+      expect(decide(failure(kind), 1, plenty)).toEqual({
+        action: 'fail',
+        waitMs: 0,
+        reason: 'not_retryable',
+      });
+    },
+  );
 
   it('fails instead of waiting past the execution budget', () => {
     const throttled = failure('throttled', { requestedQueryCost: 5_000, throttleStatus: status(0) });

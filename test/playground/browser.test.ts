@@ -1,20 +1,16 @@
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT } from '../../sandbox/paths';
 import { addDays } from '../../sandbox/studio';
-import { artifactsDir, START_TIMEOUT_MS, startPlayground, type RunningPlayground } from './support';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import {
+  artifactsDir,
+  launchBrowser,
+  pick,
+  START_TIMEOUT_MS,
+  startPlayground,
+  type RunningPlayground,
+} from './support';
 
 describe('the playground in a browser (Chromium, headless)', () => {
   let playground: RunningPlayground;
@@ -23,10 +19,8 @@ describe('the playground in a browser (Chromium, headless)', () => {
   const outsideRequests: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`The browser test needs Chromium at ${CHROMIUM}: apt-get install -y chromium`);
     playground = await startPlayground();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const local = new Set([new URL(playground.url).host, new URL(playground.backend.jobberBaseUrl).host]);
     page.context().on('request', (request) => {
@@ -133,13 +127,3 @@ describe('the playground in a browser (Chromium, headless)', () => {
     expect(outsideRequests).toEqual([]);
   });
 });
-
-/** Unticks every field, then ticks these in this order (the chart's field order). */
-async function pick(page: Page, fields: readonly string[]): Promise<void> {
-  const ticked: string[] = [];
-  for (const box of await page.locator('#schema tbody input:checked').all())
-    ticked.push((await box.getAttribute('data-field')) ?? '');
-  for (const field of ticked) await page.uncheck(`#schema tbody input[data-field="${field}"]`);
-  for (const field of fields) await page.check(`#schema tbody input[data-field="${field}"]`);
-  expect(await page.textContent('#picked')).toBe(fields.join(', '));
-}

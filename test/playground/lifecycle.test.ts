@@ -1,4 +1,4 @@
-import { Lifecycle, Stopped } from '../../sandbox/playground/lifecycle';
+import { commandEnding, Lifecycle, signalExitCode, Stopped } from '../../sandbox/playground/lifecycle';
 
 /** A start whose end the test decides. */
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
@@ -45,5 +45,39 @@ describe('the playground lifecycle', () => {
     expect(stopped).toEqual(['server']);
     expect(write).toHaveBeenCalledWith('While stopping: worker stuck\n');
     write.mockRestore();
+  });
+
+  it('stops once when interrupted, says the ending, exits with its code, and ignores later interruptions', async () => {
+    const lifecycle = new Lifecycle();
+    const stopped: string[] = [];
+    const said: string[] = [];
+    const exits: number[] = [];
+    await lifecycle.start(Promise.resolve('sandbox'), async (thing) => void stopped.push(thing));
+    const exited = new Promise<void>((resolve) => {
+      lifecycle.interrupt(
+        commandEnding(false)('SIGINT'),
+        (text) => said.push(text),
+        (code) => {
+          exits.push(code);
+          resolve();
+        },
+      );
+    });
+    lifecycle.interrupt(
+      { line: 'closed\n', code: 141 },
+      (text) => said.push(text),
+      (code) => exits.push(code),
+    );
+    expect(lifecycle.interrupted).toBe(true);
+    await exited;
+    expect(stopped).toEqual(['sandbox']);
+    expect(said).toEqual(['Ctrl-C: the query was interrupted.\n']);
+    expect(exits).toEqual([130]);
+  });
+
+  it('exits as a shell reports a signal: 128 + its number', () => {
+    expect(['SIGINT', 'SIGTERM', 'SIGHUP'].map((signal) => signalExitCode(signal as NodeJS.Signals))).toEqual(
+      [130, 143, 129],
+    );
   });
 });

@@ -1,5 +1,6 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
 import { builtFile, REPO_ROOT } from '../../sandbox/paths';
 
 /**
@@ -19,11 +20,16 @@ interface Running {
 const TINY = ['--size', 'tiny', '--clock', 'virtual'];
 
 function start(script: string, args: readonly string[]): Running {
-  const child = spawn(process.execPath, [builtFile(script), ...args], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PLAYGROUND_PORT: '' },
-  });
+  return watch(
+    spawn(process.execPath, [builtFile(script), ...args], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PLAYGROUND_PORT: '' },
+    }),
+  );
+}
+
+function watch(child: ChildProcess): Running {
   const waiters: Array<() => void> = [];
   const running: Running = {
     child,
@@ -62,6 +68,56 @@ function sandboxesWithSeed(seed: number): string[] {
   return table
     .split('\n')
     .filter((line) => line.includes('sandbox/jobber/main.js') && line.includes(`--seed ${seed} `));
+}
+
+/** The sandboxes of this seed, once they had up to `ms` to stop on their own. */
+async function sandboxesLeft(seed: number, ms = 10_000): Promise<string[]> {
+  const deadline = Date.now() + ms;
+  while (sandboxesWithSeed(seed).length > 0 && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  return sandboxesWithSeed(seed);
+}
+
+/**
+ * A query that takes a while on the real clock: every field of invoice line items over all time costs
+ * more than Jobber's bucket holds, so the connector waits for the rate limit between pages.
+ */
+const LONG_QUERY_FIELDS = [
+  'lineItemId',
+  'name',
+  'description',
+  'category',
+  'taxable',
+  'productName',
+  'quantity',
+  'unitPrice',
+  'totalPrice',
+  'serviceDate',
+  'taxRateName',
+  'invoiceNumber',
+  'invoiceStatus',
+  'issuedDate',
+  'dueDate',
+  'clientName',
+].join(',');
+
+/** Starts the long query and resolves once it waits for Jobber's rate limit (mid-query). */
+async function longQuery(seed: number): Promise<Running> {
+  const running = start('sandbox/playground/query.js', [
+    'invoiceLineItems',
+    '--date-field',
+    'allTime',
+    '--fields',
+    LONG_QUERY_FIELDS,
+    '--size',
+    'tiny',
+    '--clock',
+    'real',
+    '--seed',
+    String(seed),
+  ]);
+  await running.waitFor(/waiting \d+ s for Jobber's rate limit/, 'stderr');
+  return running;
 }
 
 function refused(url: string): Promise<boolean> {
@@ -157,5 +213,76 @@ describe('npm run query', () => {
     );
     expect(running.stderr).toMatch(/^\d+ rows · /m);
     expect(sandboxesWithSeed(7103)).toEqual([]);
+  });
+});
+
+describe('npm run -s query (through npm, as people type it)', () => {
+  it('does not rebuild a fresh build, and nothing of the build reaches its output', async () => {
+    const check = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'fresh-build.mjs'), '--check'], {
+      encoding: 'utf8',
+    });
+    if (check.status !== 0) throw new Error(`The build is stale (${check.stdout.trim()}): run npm run build`);
+    const args = ['run', '-s', 'query', '--', 'invoices', '--fields', 'invoiceNumber', '--format', 'csv'];
+    const running = watch(
+      spawn('npm', [...args, ...TINY, '--seed', '7109'], {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, PLAYGROUND_PORT: '' },
+      }),
+    );
+    expect(await running.exited).toBe(0);
+    expect(running.stderr.split('\n')[0]).toBe('Starting the Jobber sandbox (tiny data)…');
+    expect(running.stderr).not.toMatch(/rollup|created dist|rebuilding|tsc/i);
+    expect(running.stdout.split('\r\n')[0]).toBe('invoiceNumber');
+  });
+});
+
+describe('npm run query, stopped early', () => {
+  it('exits 130 on Ctrl-C mid-query with one line, and stops the sandbox', async () => {
+    const running = await longQuery(7104);
+    expect(sandboxesWithSeed(7104)).toHaveLength(1);
+    const before = running.stderr.length;
+    running.child.kill('SIGINT');
+    expect(await running.exited).toBe(130);
+    expect(running.stderr.slice(before).replace(/^invoiceLineItems: .*\n/gm, '')).toBe(
+      'Ctrl-C: the query was interrupted.\n',
+    );
+    expect(running.stdout).toBe('');
+    expect(sandboxesWithSeed(7104)).toEqual([]);
+  });
+
+  it('stops the sandbox on SIGTERM (143), SIGHUP (129) and even SIGKILL', async () => {
+    const [terminated, hungUp, killed] = await Promise.all([7105, 7106, 7107].map(longQuery));
+    if (!terminated || !hungUp || !killed) throw new Error('a query did not start');
+    terminated.child.kill('SIGTERM');
+    hungUp.child.kill('SIGHUP');
+    killed.child.kill('SIGKILL');
+    expect(await terminated.exited).toBe(143);
+    expect(terminated.stderr).toMatch(/\nSIGTERM: the query was interrupted\.\n$/);
+    expect(await hungUp.exited).toBe(129);
+    await killed.exited;
+    expect(await sandboxesLeft(7105)).toEqual([]);
+    expect(await sandboxesLeft(7106)).toEqual([]);
+    // Nothing runs in a process killed outright: the sandbox notices its parent is gone by itself.
+    expect(await sandboxesLeft(7107)).toEqual([]);
+  });
+
+  it('stops the sandbox when its stderr is closed (a reader such as head went away)', async () => {
+    const running = await longQuery(7108);
+    running.child.stderr?.destroy();
+    expect(await running.exited).toBe(141);
+    expect(await sandboxesLeft(7108)).toEqual([]);
+  });
+
+  it('refuses a field listed twice as a usage error, naming it, before starting anything', async () => {
+    const running = start('sandbox/playground/query.js', [
+      'invoices',
+      '--fields',
+      'total,invoiceNumber,total',
+      ...TINY,
+    ]);
+    expect(await running.exited).toBe(2);
+    expect(running.stderr).toMatch(/^--fields lists total twice: a chart uses each field once\n\nUsage:/);
+    expect(running.stderr).not.toContain('Starting the Jobber sandbox');
   });
 });

@@ -113,13 +113,33 @@ describe('npm run query', () => {
       '--format',
       'csv',
     ]);
+    const pattern = /^invoices: ([\d,]+) of ([\d,]+) records · (\d+) pages? · cost [\d,]+ · [\d.]+ s$/;
     const pages = printed.stderr
       .split('\n')
-      .filter((line) => /^invoices: \d+ pages?, [\d,]+ records, cost /.test(line));
+      .map((line) => pattern.exec(line))
+      .filter((match) => match !== null)
+      .map((match) => match.slice(1).map((text) => Number(text.replace(/,/g, ''))));
     expect(pages.length).toBeGreaterThan(1);
-    expect(pages.map((line) => Number(/(\d+) page/.exec(line)?.[1]))).toEqual(
-      pages.map((_, index) => index + 1),
+    expect(pages.map(([, , page]) => page)).toEqual(pages.map((_, index) => index + 1));
+    // "of N" is the read's totalCount from its first page, the same on every line; all are read at the end.
+    const [[, total] = []] = pages;
+    expect(pages.every(([, of]) => of === total)).toBe(true);
+    expect(pages.at(-1)?.[0]).toBe(total);
+  });
+
+  it('says when the connector waits for Jobber’s rate limit, and how long', async () => {
+    const sandbox = backend.sandbox;
+    const account = sandbox?.accounts[0];
+    if (!sandbox || !account) throw new Error('no sandbox');
+    await sandbox.control.setThrottleBudget(account.id, 0);
+    // A page of these fields costs more than the bucket refills while the charts' read gathers (1 s).
+    const fields = 'invoiceNumber,dueDate,balanceDue,subtotal,taxAmount,clientName,billingCity,agingBucket';
+    const printed = await query(['invoices', '--date-field', 'allTime', '--fields', fields]);
+    expect(printed.code).toBe(0);
+    expect(printed.stderr).toMatch(
+      /^invoices: asking Jobber · [\d.]+ s · waiting \d+ s for Jobber's rate limit$/m,
     );
+    expect(printed.stderr).toMatch(/throttle waits [1-9]\d* \(/);
   });
 
   it('names the objects when the object is missing or unknown', async () => {

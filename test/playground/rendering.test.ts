@@ -2,7 +2,7 @@ import { chartFor } from '../../sandbox/playground/chart';
 import { executionReport } from '../../sandbox/playground/execution-report';
 import { FetchMonitor, graphqlFacts } from '../../sandbox/playground/fetch-monitor';
 import { renderCsv, renderJson, renderTable } from '../../sandbox/playground/output';
-import type { ExecutionResult, FetchRecord } from '../../sandbox/runtime';
+import type { ExecutionResult, FetchEvent, FetchRecord } from '../../sandbox/runtime';
 import type { CellValue, GetDataResponse, SchemaField } from '../../sandbox/studio';
 
 function field(
@@ -180,6 +180,7 @@ describe('what the playground shows beside a result', () => {
       currentlyAvailable: 9000,
       maximumAvailable: 10000,
       nodes: 3,
+      connection: 'invoices',
     });
     const throttled = {
       data: undefined,
@@ -228,12 +229,67 @@ describe('what the playground shows beside a result', () => {
         requests: 3,
         pages: 2,
         nodes: 120,
+        connection: 'invoices',
         actualQueryCost: 488,
         throttled: 0,
       },
     ]);
     monitor.forget(4);
     expect(monitor.inFlight()).toEqual([]);
+  });
+
+  it('counts the read’s own connection of its first page’s totalCount, not nested re-reads', () => {
+    const monitor = new FetchMonitor(graphqlUrl);
+    const answer = (data: object): FetchEvent => ({
+      executionId: 5,
+      user: 'a',
+      functionName: 'getData',
+      record: { method: 'POST', url: graphqlUrl, status: 200, responseBytes: 1, ms: 1 },
+      response: { status: 200, body: Buffer.from(JSON.stringify({ data })) },
+    });
+    const nodes = (count: number): object[] => Array.from({ length: count }, (_, id) => ({ id }));
+    monitor.observe(answer({ account: { id: 'QWNjb3VudC8x', name: 'Summit Lawn & Snow' } }));
+    monitor.observe(answer({ invoices: { totalCount: 130, nodes: nodes(100) } }));
+    monitor.observe(answer({ invoice: { lineItems: { nodes: nodes(40) } } }));
+    monitor.observe(answer({ invoices: { nodes: nodes(30) } }));
+    expect(monitor.inFlight()).toEqual([
+      expect.objectContaining({ connection: 'invoices', total: 130, nodes: 130, pages: 2, requests: 4 }),
+    ]);
+    expect(monitor.accountName('a')).toBe('Summit Lawn & Snow');
+    monitor.forgetAccount('a');
+    expect(monitor.accountName('a')).toBeUndefined();
+  });
+
+  it('tells why the connector sleeps: other charts joining, Jobber’s rate limit, or a retry', () => {
+    const monitor = new FetchMonitor(graphqlUrl);
+    const sleep = (ms: number): void =>
+      monitor.observeSleep({ executionId: 6, user: 'a', functionName: 'getData', ms });
+    const fetched = (response?: { status: number; body: Buffer }): void =>
+      monitor.observe({
+        executionId: 6,
+        user: 'a',
+        functionName: 'getData',
+        record: { method: 'POST', url: graphqlUrl, status: response?.status, responseBytes: 1, ms: 1 },
+        ...(response ? { response } : {}),
+      });
+    const reason = (): string | undefined => monitor.inFlight()[0]?.waiting?.reason;
+    sleep(1000);
+    expect(reason()).toBe('shared_read');
+    fetched({ status: 200, body: page(100) });
+    expect(reason()).toBeUndefined();
+    sleep(12_000);
+    expect(reason()).toBe('rate_limit');
+    const throttled = { errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED' } }] };
+    fetched({ status: 200, body: page(0, throttled) });
+    sleep(3_000);
+    expect(reason()).toBe('rate_limit');
+    fetched({ status: 502, body: Buffer.from('Bad gateway') });
+    sleep(2_000);
+    expect(reason()).toBe('retry');
+    fetched();
+    sleep(2_000);
+    expect(reason()).toBe('retry');
+    expect(monitor.inFlight()[0]).toMatchObject({ throttled: 1, waiting: { ms: 2_000 } });
   });
 
   it('takes Jobber usage and the cache outcome from the connector’s log lines, and each request’s GraphQL', () => {

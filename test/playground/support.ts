@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../sandbox/paths';
 import { startBackend, type Backend } from '../../sandbox/playground/backend';
 import { listen, type PlaygroundServer } from '../../sandbox/playground/server';
@@ -43,3 +44,52 @@ export function artifactsDir(): string {
 }
 
 export const START_TIMEOUT_MS = 120_000;
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Debian's Chromium, headless, through playwright-core. */
+export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`The browser tests need Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+}
+
+/** Authorizes through the page's popup (the sandbox consents as told) and waits for the page to know. */
+export async function authorizeInPage(page: Page): Promise<void> {
+  await page.waitForSelector('#auth-status[data-authorized="false"]');
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#authorize')]);
+  await popup.waitForSelector('.auth-state[data-authorized="true"]');
+  await popup.close();
+  await page.waitForSelector('#auth-status[data-authorized="true"]');
+}
+
+/** Chooses the object in step 2 (stepped: the rest of the config follows) and connects. */
+export async function connectTo(page: Page, object: string, dateField?: string): Promise<void> {
+  await page.waitForSelector('#config-object');
+  await page.selectOption('#config-object', object);
+  await page.waitForSelector('#config-dateField');
+  if (dateField) await page.selectOption('#config-dateField', dateField);
+  await page.click('#connect');
+  await page.waitForSelector('#step-fields:not([hidden]) #schema tbody tr');
+}
+
+/** Unticks every field, then ticks these in this order (the chart's field order). */
+export async function pick(page: Page, fields: readonly string[]): Promise<void> {
+  const ticked: string[] = [];
+  for (const box of await page.locator('#schema tbody input:checked').all())
+    ticked.push((await box.getAttribute('data-field')) ?? '');
+  for (const field of ticked) await page.uncheck(`#schema tbody input[data-field="${field}"]`);
+  for (const field of fields) await page.check(`#schema tbody input[data-field="${field}"]`);
+  const picked = await page.textContent('#picked');
+  if (picked !== (fields.length > 0 ? fields.join(', ') : 'none'))
+    throw new Error(`Picked ${picked ?? ''} instead of ${fields.join(', ')}`);
+}

@@ -2,7 +2,7 @@ import { selectionOf, upsert } from '../../src/replica/columns';
 import { ColdTier, manifestName } from '../../src/replica/cold-tier';
 import { DriveFailure, type AppDataFiles, type DriveFile } from '../../src/replica/drive-client';
 import { emptyState, type ReplicaState } from '../../src/replica/state';
-import { nodeCodec, RecordingLogger } from '../cache/fakes';
+import { nodeCodec, RecordingLogger } from '../support/platform-fakes';
 
 /** The app data folder in memory; `failWith` makes every later call fail as Drive would. */
 class MemoryFolder implements AppDataFiles {

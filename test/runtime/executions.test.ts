@@ -1,4 +1,5 @@
 import type { Runtime } from '../../sandbox/runtime';
+import { until } from '../support/gates';
 import { ALICE, BOB, runtimeFor } from './support/scripts';
 
 const SCRIPT = `
@@ -28,6 +29,7 @@ function appsScriptGlobals() {
 }
 function logs() { console.log('one', 2, { three: 3 }); console.warn('careful'); console.error(new Error('bad')); Logger.log('%s has %s', 'list', 2); }
 function spin(ms) { var end = Date.now() + ms; while (Date.now() < end) {} return 'spun'; }
+function spinHoldingTheScriptLock(ms) { LockService.getScriptLock().waitLock(1000); return spin(ms); }
 var arrowEntry = () => 'arrow';
 const constEntry = function () { return 'const'; };
 `;
@@ -133,17 +135,17 @@ describe('executions', () => {
 
   it('end running executions when the runtime closes', async () => {
     const other = runtimeFor(SCRIPT);
-    const running = other.run(ALICE, 'spin', 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const running = other.run(ALICE, 'spinHoldingTheScriptLock', 60_000);
+    await until(() => other.isLocked('script'), 'the execution to run');
     await other.close();
     expect((await running).error).toEqual({ kind: 'exception', text: 'The runtime was closed' });
   });
 
   it('end executions still waiting for a worker when the runtime closes', async () => {
     const single = runtimeFor(SCRIPT, { maxConcurrentExecutions: 1 });
-    const first = single.run(ALICE, 'spin', 60_000);
+    const first = single.run(ALICE, 'spinHoldingTheScriptLock', 60_000);
+    await until(() => single.isLocked('script'), 'the first execution to run');
     const queued = single.run(ALICE, 'spin', 1);
-    await new Promise((resolve) => setTimeout(resolve, 200));
     await single.close();
     const closed = { kind: 'exception', text: 'The runtime was closed' };
     expect((await first).error).toEqual(closed);

@@ -119,6 +119,9 @@ describe('the Looker Studio driver', () => {
         dateRange: { startDate: '2025-03-13', endDate: '2025-03-13' },
       });
       expect(() => source.request({ fields: ['nope'] })).toThrow('uses fields the schema lacks: nope');
+      expect(() => source.request({ fields: ['total', 'total'] })).toThrow(
+        /^The chart lists the field total twice$/,
+      );
     });
 
     it('keeps one lastRefresh per data source until the data is refreshed, as Looker Studio does', async () => {

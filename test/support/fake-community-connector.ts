@@ -188,12 +188,33 @@ class FakeConfig {
   }
 }
 
+/** What a user error builder throws in this fake: the texts Looker Studio would show. */
+export interface ThrownUserError {
+  readonly text: string;
+  readonly debugText: string;
+}
+
+function newUserError() {
+  const error = { text: '', debugText: '' };
+  const builder = {
+    setText: (text: string) => ((error.text = text), builder),
+    setDebugText: (text: string) => ((error.debugText = text), builder),
+    throwException: (): never => {
+      throw error satisfies ThrownUserError;
+    },
+  };
+  return builder;
+}
+
 export function fakeCommunityConnector(): GoogleAppsScript.Data_Studio.CommunityConnector {
   const connector = {
     FieldType: enumOf(FIELD_TYPES),
     AggregationType: enumOf(AGGREGATIONS),
+    AuthType: { OAUTH2: 'OAUTH2' },
     getFields: () => new FakeFields(),
     getConfig: () => new FakeConfig(),
+    newAuthTypeResponse: () => ({ setAuthType: (type: string) => ({ build: () => ({ type }) }) }),
+    newUserError,
   };
   return connector as unknown as GoogleAppsScript.Data_Studio.CommunityConnector;
 }

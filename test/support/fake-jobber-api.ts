@@ -47,12 +47,31 @@ export class FakeJobberApi implements JobberApi {
     return this.onQuery(request);
   }
 
-  readConnection(query: ConnectionQuery, options?: ReadOptions): ConnectionResult {
+  /**
+   * Reads the answered nodes in pages of this size (all in one page by default), honouring maxNodes,
+   * stopWhen and onPage as the real reader does; cursors are node counts.
+   */
+  pageSize = Number.POSITIVE_INFINITY;
+  /** Pages handed out, over every read. */
+  pagesRead = 0;
+
+  readConnection(query: ConnectionQuery, options: ReadOptions = {}): ConnectionResult {
     this.reads.push({ query, options });
     const nodes = this.answer(query);
-    const limit = options?.maxNodes;
-    if (limit !== undefined && nodes.length > limit) return { nodes: nodes.slice(0, limit), complete: false };
-    return { nodes, complete: true };
+    const start = Number(options.after ?? 0);
+    let read = start;
+    for (let pages = 1; ; pages += 1) {
+      const limit = Math.min(this.pageSize, (options.maxNodes ?? Number.POSITIVE_INFINITY) - read);
+      const page = nodes.slice(read, read + limit);
+      read += page.length;
+      this.pagesRead += 1;
+      const endCursor = String(read);
+      options.onPage?.({ pages, nodes: read, endCursor });
+      const stopped =
+        options.stopWhen?.(page) === true || (options.maxNodes ?? Number.POSITIVE_INFINITY) <= read;
+      if (read >= nodes.length) return { nodes: nodes.slice(start, read), complete: true, endCursor };
+      if (stopped) return { nodes: nodes.slice(start, read), complete: false, endCursor };
+    }
   }
 
   account(): JobberAccount {

@@ -22,7 +22,7 @@ module.exports = async function requireFreshBuild() {
   const root = join(__dirname, '..', '..');
   const checks = [
     { built: join(root, 'dist'), suffix: 'Code.js', sources: ['src'] },
-    { built: join(root, 'build'), suffix: '.js', sources: ['sandbox', 'bench'] },
+    { built: join(root, 'build'), suffix: '.js', sources: ['sandbox', 'bench', 'scripts'] },
   ];
   for (const { built, suffix, sources } of checks) {
     const builtAt = newestMtime(built, suffix);

@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { encodeId, idOfKind } from '../core/ids';
-import type { ConsentChoice, FaultSpec, MintedTokens, SandboxAccount } from '../control-types';
+import {
+  PAGE_SHAPE_FAULTS,
+  type ConsentChoice,
+  type FaultSpec,
+  type MintedTokens,
+  type SandboxAccount,
+} from '../control-types';
 import { HttpError, parseJsonObject, readBody, sendJson } from './http';
 import { dumpCollection, isCollectionName } from './records-dump';
 import type { SandboxState } from './state';
@@ -27,7 +33,7 @@ const ROUTES: readonly (readonly [string, RegExp, Handler])[] = [
     (state, body) => ({ now: state.clock.advance(numberIn(body, 'ms')) }),
   ],
   ['GET', /^\/_sandbox\/faults$/, (state) => ({ faults: state.faults.list() })],
-  ['POST', /^\/_sandbox\/faults$/, (state, body) => ({ id: state.faults.add(body as unknown as FaultSpec) })],
+  ['POST', /^\/_sandbox\/faults$/, (state, body) => ({ id: state.faults.add(faultSpec(body)) })],
   ['DELETE', /^\/_sandbox\/faults$/, (state) => (state.faults.clear(), {})],
   [
     'GET',
@@ -107,6 +113,13 @@ export async function handleControl(
     if (error instanceof HttpError) return sendJson(res, error.status, error.body);
     sendJson(res, 400, { error: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/** A fault as posted; a `malformedPage` without a known `shape` is refused rather than ignored. */
+function faultSpec(body: Record<string, unknown>): FaultSpec {
+  if (body.kind === 'malformedPage' && !PAGE_SHAPE_FAULTS.some((shape) => shape === body.shape))
+    throw new HttpError(400, { error: `"shape" must be one of ${PAGE_SHAPE_FAULTS.join(', ')}` });
+  return body as unknown as FaultSpec;
 }
 
 function numberIn(body: Record<string, unknown>, key: string): number {

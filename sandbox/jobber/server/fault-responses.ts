@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { FaultSpec } from '../control-types';
 import { sendJson, sendText } from './http';
+import { reshapePage } from './page-faults';
 import type { SandboxState } from './state';
 
 export const THROTTLE_DOCUMENTATION =
@@ -16,14 +17,20 @@ export interface FaultExtras {
   readonly rootField?: string;
 }
 
+/** Changes a normal JSON answer before it is sent (the `malformedPage` fault). */
+export type AnswerChange = (body: Record<string, unknown>) => Record<string, unknown>;
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Answers a request the way the armed fault says (or, for `slow`, normally after a delay). */
+/**
+ * Answers a request the way the armed fault says (or, for `slow`, normally after a delay; for
+ * `malformedPage`, normally with its page changed).
+ */
 export async function applyFault(
   state: SandboxState,
   fault: FaultSpec,
   res: ServerResponse,
-  normal: () => Promise<void> | void,
+  normal: (change?: AnswerChange) => Promise<void> | void,
   extras: FaultExtras = {},
 ): Promise<void> {
   const extensions = extras.extensions?.() ?? {};
@@ -61,6 +68,8 @@ export async function applyFault(
     case 'malformedJson':
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
       return void res.end('{"data":{"items":{"nodes":[{"id":"');
+    case 'malformedPage':
+      return normal((body) => reshapePage(body, fault.shape));
     case 'graphqlError':
       return sendJson(res, 200, {
         data: null,

@@ -6,7 +6,7 @@ import { prepare, rootFieldName, run, type GraphqlRequest } from '../graphql/exe
 import { pageOfRequest } from '../graphql/page';
 import { MAXIMUM_AVAILABLE } from '../graphql/throttle';
 import { authenticate, type Caller } from './auth';
-import { applyFault, INACTIVE_MESSAGE, THROTTLE_DOCUMENTATION } from './fault-responses';
+import { applyFault, INACTIVE_MESSAGE, THROTTLE_DOCUMENTATION, type AnswerChange } from './fault-responses';
 import { mediaType, parseJsonObject, readBody, sendJson } from './http';
 import type { SandboxState } from './state';
 import { checkVersion, type Versioning } from './versioning';
@@ -63,10 +63,9 @@ export async function handleGraphql(
       cost: costExtension(state, caller, requested, 0),
       versioning,
     });
-    return applyFault(state, fault, res, () => answer(state, request, caller, versioning, res, logged), {
-      extensions,
-      rootField: rootFieldFromText(request),
-    });
+    const normal = (change?: AnswerChange): void =>
+      answer(state, request, caller, versioning, res, logged, change);
+    return applyFault(state, fault, res, normal, { extensions, rootField: rootFieldFromText(request) });
   }
   return answer(state, request, caller, versioning, res, logged);
 }
@@ -99,6 +98,7 @@ function answer(
   versioning: Versioning,
   res: ServerResponse,
   base: LogBase,
+  change?: AnswerChange,
 ): void {
   if (!caller.ok) {
     state.log.add({ ...base, status: caller.status, outcome: caller.outcome });
@@ -115,7 +115,7 @@ function answer(
     state.log.add({ ...base, status: 429, outcome: 'request_guard' });
     return sendJson(res, 429, { message: 'Too Many Requests' }, { 'retry-after': String(retryAfter) });
   }
-  execute(state, request, caller, versioning, res, base);
+  execute(state, request, caller, versioning, res, base, change);
 }
 
 function execute(
@@ -125,6 +125,7 @@ function execute(
   versioning: Versioning,
   res: ServerResponse,
   base: LogBase,
+  change: AnswerChange = (body) => body,
 ): void {
   const now = state.clock.now();
   const key = state.bucketKey(caller.clientId, caller.accountIndex);
@@ -138,7 +139,7 @@ function execute(
       throttleStatus: cost.throttleStatus,
       outcome,
     });
-    sendJson(res, 200, { ...body, extensions: { cost, versioning } });
+    sendJson(res, 200, change({ ...body, extensions: { cost, versioning } }));
   };
   const prepared = prepare(state.schema, request);
   if (!prepared.ok)

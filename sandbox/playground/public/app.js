@@ -1,24 +1,44 @@
 // The playground page: walks the connector as Looker Studio does, through the server's JSON API.
 
-import { drawChart } from './chart.js';
+import { drawChart, redrawChart } from './chart.js';
 import { missingChoices, readConfig, renderConfig } from './config-form.js';
 import { $, el, getJson, number, postJson } from './dom.js';
 import { errorView, executionView, requestView, rowsView, statsView } from './views.js';
 
-const state = { config: null, connected: null, picked: [], running: false };
+const state = {
+  config: null,
+  connected: null,
+  picked: [],
+  /** Bumped whenever the data source changes: answers for an older one are dropped. */
+  source: 0,
+  /** The source whose data is loading, or null: one load at a time per data source. */
+  loading: null,
+};
 
 function show(selector, visible = true) {
   $(selector).hidden = !visible;
 }
 
-function notice(text) {
-  $('#notice').textContent = text;
-  show('#notice', Boolean(text));
+/** An error (or a plain note) in the step that caused it: auth, config or data. */
+function showStepError(step, error) {
+  const box = $(`#${step}-error`);
+  box.replaceChildren(
+    typeof error === 'string' ? el('p', { className: 'step-note' }, error) : errorView(error),
+  );
+  box.hidden = false;
+  box.scrollIntoView({ block: 'nearest' });
 }
 
-/** Every step's executions: the requests to Jobber and the logs, under the result. */
-function showReports(reports) {
-  show('#step-result');
+function clearStepError(step) {
+  const box = $(`#${step}-error`);
+  box.hidden = true;
+  box.replaceChildren();
+}
+
+/** The requests to Jobber and the executions of the last step, at the bottom of the page. */
+function showCalls(step, reports) {
+  show('#calls');
+  $('#calls-step').textContent = step;
   const requests = reports.flatMap((report) => report.requests);
   $('#requests').replaceChildren(
     ...(requests.length > 0
@@ -26,18 +46,6 @@ function showReports(reports) {
       : [el('p', { className: 'hint' }, 'This step made no request to Jobber.')]),
   );
   $('#execution-list').replaceChildren(...reports.map(executionView));
-}
-
-function showError(error) {
-  show('#step-result');
-  show('#result', false);
-  $('#error').replaceChildren(errorView(error));
-  show('#error');
-}
-
-function clearError() {
-  show('#error', false);
-  $('#error').replaceChildren();
 }
 
 async function refreshStatus() {
@@ -50,6 +58,8 @@ async function refreshStatus() {
       : `Real Jobber · ${status.jobberBaseUrl}`;
   $('#auth-status').textContent = status.authorized ? 'Authorized (isAuthValid() is true)' : 'Not authorized';
   $('#auth-status').dataset.authorized = String(status.authorized);
+  $('#account-name').textContent = status.account ?? '';
+  show('#account', Boolean(status.account));
   if (status.consent && $('#consent').options.length === 0) {
     $('#consent').replaceChildren(
       ...status.consent.map((choice) => el('option', { value: choice.value }, choice.label)),
@@ -57,12 +67,14 @@ async function refreshStatus() {
     show('#consent-row');
   }
   show('#step-config', status.authorized);
+  if (!status.authorized) forgetDataSource();
   if (status.authorized && !state.config) await loadConfig();
   return status;
 }
 
 /** Looker Studio opens the consent page in a popup and asks isAuthValid() again once it closes. */
 function authorize() {
+  clearStepError('auth');
   const consent = $('#consent').value;
   const url = `/authorize${consent ? `?consent=${encodeURIComponent(consent)}` : ''}`;
   const popup = window.open(url, 'jobber-authorize', 'width=720,height=640');
@@ -73,29 +85,44 @@ function authorize() {
   const timer = setInterval(() => {
     if (!popup.closed) return;
     clearInterval(timer);
-    refreshStatus().catch((error) => notice(error.message));
+    refreshStatus().catch((error) => showStepError('auth', { kind: 'failure', message: error.message }));
   }, 400);
 }
 
 async function resetAuth() {
+  clearStepError('auth');
   const outcome = await postJson('/api/reset');
-  showReports(outcome.reports);
+  showCalls('resetAuth', outcome.reports);
+  if (!outcome.ok) showStepError('auth', outcome.error);
   state.config = null;
-  state.connected = null;
-  show('#step-fields', false);
+  forgetDataSource();
   await refreshStatus();
 }
 
 async function loadConfig(params) {
   const outcome = await postJson('/api/config', params ? { configParams: params } : {});
-  showReports(outcome.reports);
-  if (!outcome.ok) return showError(outcome.error);
-  clearError();
+  showCalls('getConfig', outcome.reports);
+  if (!outcome.ok) return showStepError('config', outcome.error);
+  clearStepError('config');
   state.config = outcome.value;
   renderConfig($('#config-form'), state.config, params ?? {}, onConfigChange);
   const stepped = state.config.isSteppedConfig === true;
   show('#config-stepped', stepped);
   $('#connect').disabled = stepped;
+}
+
+/** Steps 3 and 4 belong to the connected data source: they go once its configuration changes. */
+function forgetDataSource() {
+  state.connected = null;
+  state.picked = [];
+  state.source += 1;
+  state.loading = null;
+  show('#step-fields', false);
+  show('#step-result', false);
+  show('#progress', false);
+  clearStepError('data');
+  $('#field-filter').value = '';
+  updateLoadButtons();
 }
 
 /** A stepped or dynamic choice changed: Looker Studio calls getConfig again with the answers so far. */
@@ -106,19 +133,22 @@ async function onConfigChange() {
 }
 
 async function connect() {
+  clearStepError('config');
+  forgetDataSource();
+  const source = state.source;
   const params = readConfig($('#config-form'), state.config);
   const outcome = await postJson('/api/connect', { configParams: params });
-  showReports(outcome.reports);
-  show('#step-fields', outcome.ok);
-  if (!outcome.ok) return showError(outcome.error);
-  clearError();
+  if (source !== state.source) return;
+  showCalls('getConfig, getSchema', outcome.reports);
+  if (!outcome.ok) return showStepError('config', outcome.error);
   state.connected = outcome.value;
-  const schema = state.connected.schema;
-  state.picked = defaultPicks(schema, params);
+  state.picked = defaultPicks(state.connected.schema, params);
   renderSchema();
+  show('#step-fields');
   show('#date-range', state.connected.dateRangeRequired);
   $('#date-from').value = state.connected.defaultDateRange.startDate;
   $('#date-to').value = state.connected.defaultDateRange.endDate;
+  updateLoadButtons();
 }
 
 /** The date the range applies to, then the connector's default dimension and metric. */
@@ -133,6 +163,7 @@ function defaultPicks(schema, params) {
 }
 
 function renderSchema() {
+  if (!state.connected) return;
   const filter = $('#field-filter').value.trim().toLowerCase();
   const rows = state.connected.schema
     .filter(
@@ -171,45 +202,67 @@ function togglePick(name, on) {
   renderSchema();
 }
 
-async function watchProgress() {
-  while (state.running) {
-    const { running } = await getJson('/api/progress');
-    const data = running.find((execution) => execution.functionName === 'getData');
-    if (data && state.running)
-      $('#progress').textContent =
-        `Running getData… ${number(data.requests)} requests, ${number(data.nodes)} records, cost ${number(data.actualQueryCost)} so far`;
+/** Get data and Refresh data stay disabled while this data source loads. */
+function updateLoadButtons() {
+  const busy = state.loading !== null && state.loading === state.source;
+  $('#run').disabled = busy || !state.connected;
+  $('#refresh').disabled = busy || !state.connected;
+}
+
+/** The server's progress line (records of N, elapsed, waits) every 400 ms while the load runs. */
+async function watchProgress(source) {
+  while (state.loading === source) {
+    const { load } = await getJson('/api/progress');
+    if (state.loading !== source) return;
+    if (load) {
+      $('#progress-line').textContent = load.line;
+      const bar = $('#progress-bar');
+      if (load.total) {
+        bar.max = load.total;
+        bar.value = Math.min(load.records, load.total);
+      } else bar.removeAttribute('value');
+    }
     await new Promise((resolve) => setTimeout(resolve, 400));
   }
 }
 
 async function run(refresh) {
-  if (state.picked.length === 0) return notice('Pick at least one field.');
-  notice('');
+  if (state.loading === state.source || !state.connected) return;
+  if (state.picked.length === 0) return showStepError('data', 'Pick at least one field.');
+  clearStepError('data');
+  const source = state.source;
   const body = { fields: state.picked, refresh };
   if (state.connected.dateRangeRequired)
     body.dateRange = { startDate: $('#date-from').value, endDate: $('#date-to').value };
-  state.running = true;
-  $('#run').disabled = true;
-  $('#progress').textContent = 'Running getData…';
-  void watchProgress().catch(() => undefined);
+  state.loading = source;
+  updateLoadButtons();
+  $('#progress-line').textContent = `${state.connected.configParams.object}: asking Jobber`;
+  $('#progress-bar').removeAttribute('value');
+  show('#progress');
+  void watchProgress(source).catch(() => undefined);
   try {
     const outcome = await postJson('/api/data', body);
-    showReports(outcome.reports);
-    if (!outcome.ok) return showError(outcome.error);
-    clearError();
+    if (source !== state.source) return; // the data source changed meanwhile: not its rows
+    showCalls('getData', outcome.reports);
+    if (!outcome.ok) {
+      show('#step-result', false);
+      return showStepError('data', outcome.error);
+    }
     showResult(
       outcome.value,
       outcome.reports.find((report) => report.functionName === 'getData'),
     );
   } finally {
-    state.running = false;
-    $('#run').disabled = false;
-    $('#progress').textContent = '';
+    if (state.loading === source) {
+      state.loading = null;
+      show('#progress', false);
+      updateLoadButtons();
+    }
   }
 }
 
 function showResult(value, report) {
-  show('#result');
+  show('#step-result');
   drawChart($('#chart'), value.chart);
   $('#stats').replaceChildren(statsView(report, value.rowCount));
   rowsView($('#rows'), value.schema, value.display, value.numericColumns);
@@ -218,30 +271,34 @@ function showResult(value, report) {
     `${number(value.rowCount)} rows${shown}${value.filtersApplied ? ', filters applied by the connector' : ''}`;
 }
 
-function guard(action) {
+/** Runs an action; an exception (the server down, a refused request) shows in the step that caused it. */
+function guard(step, action) {
   return () =>
     action().catch((error) => {
-      notice(error.message);
+      showStepError(step, { kind: 'failure', message: error.message });
     });
 }
 
 $('#authorize').addEventListener('click', authorize);
-$('#reset-auth').addEventListener('click', guard(resetAuth));
+$('#reset-auth').addEventListener('click', guard('auth', resetAuth));
 $('#admin').addEventListener(
   'change',
-  guard(async () => postJson('/api/admin', { admin: $('#admin').checked })),
+  guard('auth', async () => postJson('/api/admin', { admin: $('#admin').checked })),
 );
-$('#connect').addEventListener('click', guard(connect));
+$('#config-form').addEventListener('input', () => state.connected && forgetDataSource());
+$('#config-form').addEventListener('change', () => state.connected && forgetDataSource());
+$('#connect').addEventListener('click', guard('config', connect));
 $('#field-filter').addEventListener('input', renderSchema);
 $('#run').addEventListener(
   'click',
-  guard(() => run(false)),
+  guard('data', () => run(false)),
 );
 $('#refresh').addEventListener(
   'click',
-  guard(() => run(true)),
+  guard('data', () => run(true)),
 );
+window.addEventListener('resize', () => redrawChart($('#chart')));
 window.addEventListener('message', (event) => {
   if (event.origin === window.location.origin && event.data === 'jobber-authorized') void refreshStatus();
 });
-guard(refreshStatus)();
+guard('auth', refreshStatus)();

@@ -1,10 +1,16 @@
 // Draws the chart model the server aggregated (sandbox/playground/chart.ts) as SVG: a line for a
 // time series, horizontal bars otherwise. No library, nothing loaded from elsewhere.
+//
+// The drawing is made at the figure's own width in CSS pixels (and again when the window resizes),
+// so its text keeps the size the style sheet gives it instead of shrinking with the window.
+
+import { compact } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const WIDTH = 720;
-/** Room one date label needs on the time axis. */
-const MIN_LABEL_GAP = 75;
+const MIN_WIDTH = 320;
+/** Space kept between two axis labels. */
+const LABEL_GAP = 12;
+const drawn = new WeakMap();
 
 function svg(tag, attributes = {}, ...children) {
   const node = document.createElementNS(SVG, tag);
@@ -27,28 +33,46 @@ function ticks(min, max, count = 5) {
   return values;
 }
 
-function short(value) {
-  const size = Math.abs(value);
-  if (size >= 1e6) return `${(value / 1e6).toFixed(1)}M`;
-  if (size >= 1e4) return `${(value / 1e3).toFixed(0)}k`;
-  return Number(value.toFixed(2)).toLocaleString('en-US');
+function full(value) {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
 export function drawChart(figure, model) {
+  drawn.set(figure, model);
   figure.replaceChildren();
   figure.dataset.kind = model.kind;
-  if (model.kind === 'timeseries') figure.append(timeSeries(model));
-  else if (model.kind === 'bar') figure.append(bars(model));
-  else
-    figure.append(
-      svg('svg', { viewBox: `0 0 ${WIDTH} 60` }, svg('text', { x: 10, y: 34, class: 'title' }, model.title)),
-    );
+  const width = Math.max(MIN_WIDTH, Math.floor(figure.clientWidth || 720));
+  const chart =
+    model.kind === 'timeseries'
+      ? timeSeries(figure, model, width)
+      : model.kind === 'bar'
+        ? bars(figure, model, width)
+        : figure.appendChild(
+            svg(
+              'svg',
+              { viewBox: `0 0 ${width} 60`, width },
+              svg('text', { x: 10, y: 34, class: 'title' }, model.title),
+            ),
+          );
+  chart.dataset.width = String(width);
 }
 
-function timeSeries(model) {
+/** Draws the figure's chart again when its width changed (the window was resized). */
+export function redrawChart(figure) {
+  const model = drawn.get(figure);
+  const current = figure.querySelector('svg');
+  if (
+    model &&
+    current &&
+    Number(current.dataset.width) !== Math.max(MIN_WIDTH, Math.floor(figure.clientWidth))
+  )
+    drawChart(figure, model);
+}
+
+function timeSeries(figure, model, width) {
   const height = 300;
-  const left = 60;
-  const right = WIDTH - 16;
+  const left = 56;
+  const right = width - 16;
   const top = 34;
   const bottom = height - 46;
   const values = model.points.map((point) => point.value);
@@ -59,7 +83,13 @@ function timeSeries(model) {
     left +
     (model.points.length === 1 ? (right - left) / 2 : (index * (right - left)) / (model.points.length - 1));
   const y = (value) => bottom - ((value - low) / (high - low || 1)) * (bottom - top);
-  const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-label': model.title });
+  const chart = svg('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    role: 'img',
+    'aria-label': model.title,
+  });
+  figure.append(chart);
   chart.append(
     svg(
       'text',
@@ -69,7 +99,9 @@ function timeSeries(model) {
   );
   for (const value of axis) {
     chart.append(svg('line', { x1: left, x2: right, y1: y(value), y2: y(value), class: 'grid' }));
-    chart.append(svg('text', { x: left - 6, y: y(value) + 4, 'text-anchor': 'end' }, short(value)));
+    chart.append(
+      svg('text', { x: left - 6, y: y(value) + 4, 'text-anchor': 'end', class: 'y-label' }, compact(value)),
+    );
   }
   const path = model.points
     .map((point, index) => `${index === 0 ? 'M' : 'L'}${x(index)},${y(point.value)}`)
@@ -88,56 +120,84 @@ function timeSeries(model) {
       r: model.points.length > 60 ? 1.5 : 3,
       class: 'bar',
     });
-    dot.append(svg('title', {}, `${point.label}: ${point.value.toLocaleString('en-US')}`));
+    dot.append(svg('title', {}, `${point.label}: ${full(point.value)}`));
     chart.append(dot);
   });
-  const labelEvery = Math.max(1, Math.ceil(model.points.length / 8));
-  const last = model.points.length - 1;
-  model.points.forEach((point, index) => {
-    const lastFits = index === last && x(last) - x(last - (last % labelEvery)) >= MIN_LABEL_GAP;
-    if (index % labelEvery === 0 || lastFits)
-      chart.append(
-        svg('text', { x: x(index), y: bottom + 16, 'text-anchor': anchorAt(index, last) }, point.label),
-      );
-  });
+  timeLabels(chart, model.points, x, bottom + 18);
   chart.append(svg('line', { x1: left, x2: right, y1: y(low), y2: y(low), class: 'axis' }));
   return chart;
 }
 
-/** Axis labels at the ends stay inside the drawing. */
-function anchorAt(index, last) {
-  if (last > 0 && index === 0) return 'start';
-  return last > 0 && index === last ? 'end' : 'middle';
+/**
+ * Date labels under the axis, measured as drawn: a label is kept only when it clears the last one
+ * kept by LABEL_GAP. The last date is always shown (it may push out the one before it).
+ */
+function timeLabels(chart, points, x, baseline) {
+  const last = points.length - 1;
+  const kept = [];
+  const place = (index) => {
+    const anchor = last > 0 && index === 0 ? 'start' : last > 0 && index === last ? 'end' : 'middle';
+    const label = svg(
+      'text',
+      { x: x(index), y: baseline, 'text-anchor': anchor, class: 'x-label' },
+      points[index].label,
+    );
+    chart.append(label);
+    return label;
+  };
+  const clears = (label, previous) =>
+    !previous || label.getBBox().x >= previous.getBBox().x + previous.getBBox().width + LABEL_GAP;
+  for (let index = 0; index < last; index++) {
+    const label = place(index);
+    if (clears(label, kept.at(-1))) kept.push(label);
+    else label.remove();
+  }
+  if (last < 0) return;
+  const final = place(last);
+  while (kept.length > 1 && !clears(final, kept.at(-1))) kept.pop().remove();
+  if (!clears(final, kept.at(-1))) final.remove();
 }
 
-function bars(model) {
-  const rowHeight = 22;
-  const top = 32;
-  const labelWidth = 200;
-  const right = WIDTH - 70;
+function bars(figure, model, width) {
+  const rowHeight = 24;
+  const top = 34;
+  const labelWidth = Math.round(Math.min(200, Math.max(100, width * 0.3)));
+  const right = width - 64;
   const height = top + model.bars.length * rowHeight + (model.others > 0 ? 30 : 12);
   const max = Math.max(...model.bars.map((bar) => bar.value), 0);
   const min = Math.min(...model.bars.map((bar) => bar.value), 0);
   const scale = (value) => ((value - min) / (max - min || 1)) * (right - labelWidth);
-  const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-label': model.title });
+  const chart = svg('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    role: 'img',
+    'aria-label': model.title,
+  });
+  figure.append(chart);
   chart.append(svg('text', { x: 10, y: 18, class: 'title' }, model.title));
+  const maxChars = Math.max(8, Math.floor((labelWidth - 12) / 7));
   model.bars.forEach((bar, index) => {
     const y = top + index * rowHeight;
-    const label = bar.label.length > 30 ? `${bar.label.slice(0, 29)}…` : bar.label;
-    chart.append(svg('text', { x: labelWidth - 8, y: y + 14, 'text-anchor': 'end' }, label));
+    const label = bar.label.length > maxChars ? `${bar.label.slice(0, maxChars - 1)}…` : bar.label;
+    const name = svg(
+      'text',
+      { x: labelWidth - 8, y: y + 16, 'text-anchor': 'end', class: 'bar-name' },
+      label,
+    );
+    name.append(svg('title', {}, bar.label));
+    chart.append(name);
     const start = labelWidth + scale(Math.min(0, bar.value));
+    const length = Math.abs(scale(bar.value) - scale(0));
     const rect = svg('rect', {
       x: start,
-      y: y + 3,
-      width: Math.max(1, Math.abs(scale(bar.value) - scale(0))),
-      height: rowHeight - 6,
+      y: y + 4,
+      width: Math.max(1, length),
+      height: rowHeight - 8,
       class: 'bar',
     });
-    rect.append(svg('title', {}, `${bar.label}: ${bar.value.toLocaleString('en-US')}`));
+    rect.append(svg('title', {}, `${bar.label}: ${full(bar.value)}`));
     chart.append(rect);
-    chart.append(
-      svg('text', { x: start + Math.abs(scale(bar.value) - scale(0)) + 6, y: y + 14 }, short(bar.value)),
-    );
+    chart.append(svg('text', { x: start + length + 6, y: y + 16, class: 'bar-value' }, compact(bar.value)));
   });
   if (model.others > 0)
     chart.append(

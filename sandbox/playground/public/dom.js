@@ -40,6 +40,20 @@ export function number(value, digits = 0) {
   return Number(value).toLocaleString('en-US', { maximumFractionDigits: digits });
 }
 
-export function seconds(ms) {
-  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+/** 0.4 s, 23 s, 4 min 05 s, 1 h 02 min (as sandbox/playground/progress-line.ts formatDuration). */
+export function duration(ms) {
+  const seconds = Math.max(0, ms) / 1000;
+  if (seconds < 10) return `${seconds.toFixed(1)} s`;
+  if (seconds < 60) return `${Math.floor(seconds)} s`;
+  const wholeSeconds = Math.floor(seconds);
+  const minutes = Math.floor(wholeSeconds / 60);
+  if (minutes < 60) return `${minutes} min ${String(wholeSeconds % 60).padStart(2, '0')} s`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** One short style for every number on a chart: 950, 7.6K, 41K, 1.2M. */
+export function compact(value) {
+  return COMPACT.format(value);
 }

@@ -1,7 +1,7 @@
 // The result views: the Looker Studio error box, the stats beside the chart, the rows, each
 // request to Jobber with its GraphQL and cost, and every execution with its logs.
 
-import { el, number, seconds } from './dom.js';
+import { duration, el, number } from './dom.js';
 
 /** An error as Looker Studio shows it: the user text; the debug text only for admins. */
 export function errorView(error) {
@@ -63,14 +63,14 @@ export function statsView(report, rowCount) {
     ['Query cost (requested)', number(usage.requestedQueryCost ?? 0)],
     ['Query cost (actual)', number(usage.actualQueryCost ?? 0)],
     ['Throttled answers', number(usage.throttledResponses ?? 0)],
-    ['Throttle waits', `${number(usage.waits ?? 0)} · ${seconds(usage.waitedMs ?? 0)}`],
+    ['Throttle waits', `${number(usage.waits ?? 0)} · ${duration(usage.waitedMs ?? 0)}`],
     ['Retries', number(usage.retries ?? 0)],
     ['Token refreshes', number(usage.tokenRefreshes ?? 0)],
     ['Cache', report.cache ?? '—'],
-    ['Time taken', seconds(report.elapsedMs)],
+    ['Time taken', duration(report.elapsedMs)],
   ];
   if (report.virtualElapsedMs !== undefined)
-    items.push(['Time on the sandbox clock', seconds(report.virtualElapsedMs)]);
+    items.push(['Time on the sandbox clock', duration(report.virtualElapsedMs)]);
   return el(
     'dl',
     { id: 'stats-list' },
@@ -148,7 +148,7 @@ export function requestView(request) {
 }
 
 export function executionView(report) {
-  const time = seconds(report.elapsedMs);
+  const time = duration(report.elapsedMs);
   return el(
     'div',
     { className: 'execution' },

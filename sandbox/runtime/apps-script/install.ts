@@ -4,7 +4,7 @@ import { createDataStudioApp } from './data-studio/community-connector';
 import { createHtmlService } from './html-service';
 import { createConsole, createLogger } from './logging';
 import { createOAuth2Library } from './oauth2/library';
-import { classifyError, serializeResult } from './results';
+import { classifyError, serializeResult, serializeWebAppResult } from './results';
 import { createScriptApp } from './script-app';
 import { createSession } from './session';
 import { createCacheService, createLockService, createPropertiesService } from './stores';
@@ -13,6 +13,7 @@ import { createUtilities } from './utilities';
 
 export interface InstalledServices {
   serializeResult(value: unknown): string | undefined;
+  serializeWebAppResult(value: unknown): string | undefined;
   classifyError(error: unknown): ReturnType<typeof classifyError>;
 }
 
@@ -35,7 +36,7 @@ export function install(native: NativeBridge, settings: ExecutionSettings): Inst
     Logger: createLogger(),
     OAuth2: createOAuth2Library(),
   });
-  return { serializeResult, classifyError };
+  return { serializeResult, serializeWebAppResult, classifyError };
 }
 
 /** `Date` and `Date.now()` read the host's copy of the sandbox clock; dates built from values are unchanged. */

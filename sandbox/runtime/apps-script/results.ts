@@ -10,6 +10,11 @@ export function serializeResult(value: unknown): string | undefined {
   return JSON.stringify(value);
 }
 
+/** A web app's answer: an HtmlOutput as { html, title }; anything else is no answer (undefined). */
+export function serializeWebAppResult(value: unknown): string | undefined {
+  return value instanceof HtmlOutput ? serializeResult(value) : undefined;
+}
+
 /**
  * A thrown value as Looker Studio sees it: built by newUserError().throwException() (or an Error
  * whose message starts with the legacy "DS_USER:") is a user error; anything else an exception.

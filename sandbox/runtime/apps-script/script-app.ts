@@ -34,6 +34,11 @@ export function createScriptApp(): Record<string, unknown> {
   return {
     AuthMode: makeEnum(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const),
     getScriptId: () => settings().scriptId,
+    /** The web app's /exec URL when the script has one, else null (as for a script never deployed as a web app). */
+    getService: () => ({
+      getUrl: () => settings().webAppUrl,
+      isEnabled: () => settings().webAppUrl !== null,
+    }),
     newStateToken: () => new StateTokenBuilder(),
     // The user's access token for this script's OAuth client, with the manifest's oauthScopes.
     getOAuthToken: () => callHost({ op: 'oauth.token' }) as string,

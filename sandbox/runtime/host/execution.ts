@@ -1,7 +1,21 @@
 import type { WorkerOutcome } from '../protocol';
-import type { ExecutionResult, FetchEvent, LogLine } from '../types';
+import type { ExecutionResult, FetchEvent, LogLine, SleepEvent } from '../types';
 import type { TimeParticipant } from './time-keeper';
 import type { FetchRecord, FetchedResponse } from './url-fetch';
+
+export interface ExecutionObservers {
+  readonly onFetch?: ((event: FetchEvent) => void) | undefined;
+  readonly onSleep?: ((event: SleepEvent) => void) | undefined;
+}
+
+/** An observer's bug must not change what the script sees; say so where a developer looks. */
+function tell(name: string, call: () => void): void {
+  try {
+    call();
+  } catch (error) {
+    process.emitWarning(`The runtime's ${name} observer threw: ${String(error)}`);
+  }
+}
 
 /** The host's record of one running execution: what it logged and fetched, its clocks and its waits. */
 export class ActiveExecution {
@@ -17,7 +31,7 @@ export class ActiveExecution {
     private readonly virtualStart: number | null,
     readonly time: TimeParticipant,
     private readonly resolve: (result: ExecutionResult) => void,
-    private readonly onFetch?: (event: FetchEvent) => void,
+    private readonly observers: ExecutionObservers = {},
   ) {}
 
   get running(): boolean {
@@ -26,17 +40,18 @@ export class ActiveExecution {
 
   recordFetch(entry: FetchRecord, response?: FetchedResponse): void {
     this.fetches.push(entry);
-    if (!this.onFetch) return;
+    const { onFetch } = this.observers;
     const { id: executionId, user, functionName } = this;
-    try {
-      this.onFetch({ executionId, user, functionName, record: entry, ...(response ? { response } : {}) });
-    } catch (error) {
-      // An observer's bug must not change what the script sees; say so where a developer looks.
-      process.emitWarning(`The runtime's onFetch observer threw: ${String(error)}`);
-    }
+    if (onFetch)
+      tell('onFetch', () =>
+        onFetch({ executionId, user, functionName, record: entry, ...(response ? { response } : {}) }),
+      );
   }
 
   sleep(ms: number): Promise<void> {
+    const { onSleep } = this.observers;
+    const { id: executionId, user, functionName } = this;
+    if (onSleep) tell('onSleep', () => onSleep({ executionId, user, functionName, ms }));
     return this.time.sleep(ms);
   }
 

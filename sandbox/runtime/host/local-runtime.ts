@@ -1,16 +1,17 @@
 import type { ExecuteCommand, HostReply, HostRequest, WorkerMessage, WorkerOutcome } from '../protocol';
-import { scriptCallbackUrl } from '../../shared/local-apps-script';
-import type { ExecutionResult, FetchEvent, LockTarget, Runtime } from '../types';
+import { scriptCallbackUrl, scriptWebAppUrl } from '../../shared/local-apps-script';
+import type { ExecutionResult, FetchEvent, LockTarget, Runtime, SleepEvent } from '../types';
 import { callbackRequest, parseCallbackUrl } from './callback';
 import { HostClock } from './clock';
 import type { RuntimeDrive } from './drive/local-drive';
 import { ActiveExecution } from './execution';
-import { EXECUTION_TIMEOUT_TEXT, STATE_TOKEN_INVALID_TEXT } from './limits';
+import { STATE_TOKEN_INVALID_TEXT } from './limits';
 import type { Manifest } from './manifest';
+import { crashOutcome, failureMessage, notRun, refused, timeoutOutcome } from './outcomes';
 import { answer } from './requests';
-import { ServiceError } from './service-error';
 import { SharedState } from './shared-state';
 import type { TimeKeeper, TimeParticipant } from './time-keeper';
+import { webAppEvent, webAppIdentity, type WebAppMethod, type WebAppParams } from './web-app';
 import { PoolClosed, WorkerPool, type WorkerSlot } from './worker-pool';
 
 export interface LocalRuntimeConfig {
@@ -23,16 +24,30 @@ export interface LocalRuntimeConfig {
   readonly timeLimitMs: number;
   readonly scriptId: string;
   readonly scriptOrigin: string;
+  /** The Google account that owns and deployed the script. */
+  readonly owner: string;
+  /** The deployment whose web app URL ScriptApp.getService().getUrl() returns; null: not deployed. */
+  readonly deploymentId: string | null;
   readonly boundToDocument: boolean;
   readonly maxConcurrentExecutions: number;
   readonly drive: RuntimeDrive;
   readonly onFetch?: (event: FetchEvent) => void;
+  readonly onSleep?: (event: SleepEvent) => void;
+}
+
+/** Whose execution it is: the effective user and what Session.getActiveUser() reveals. */
+interface ExecutionIdentity {
+  readonly user: string;
+  readonly activeUser: string;
+  readonly webApp: boolean;
 }
 
 /** The host: owns the shared state, hands executions to workers, answers their requests, enforces the time limit. */
 export class LocalRuntime implements Runtime {
   readonly scriptId: string;
   readonly redirectUri: string;
+  readonly owner: string;
+  readonly webAppUrl: string | null;
   private readonly pool: WorkerPool;
   private readonly active = new Set<ActiveExecution>();
   private readonly kills = new Map<ActiveExecution, (outcome: WorkerOutcome) => void>();
@@ -41,12 +56,34 @@ export class LocalRuntime implements Runtime {
   constructor(private readonly config: LocalRuntimeConfig) {
     this.scriptId = config.scriptId;
     this.redirectUri = scriptCallbackUrl(config.scriptOrigin, config.scriptId);
+    this.owner = config.owner;
+    this.webAppUrl =
+      config.manifest.webapp && config.deploymentId !== null
+        ? scriptWebAppUrl(config.scriptOrigin, config.deploymentId)
+        : null;
     this.pool = new WorkerPool(config.maxConcurrentExecutions, config.clock.shared);
     config.clock.onAdvance(() => this.enforceVirtualLimit());
   }
 
-  async run(user: string, functionName: string, ...args: unknown[]): Promise<ExecutionResult> {
-    const argsJson = JSON.stringify(args);
+  run(user: string, functionName: string, ...args: unknown[]): Promise<ExecutionResult> {
+    return this.execute({ user, activeUser: user, webApp: false }, functionName, JSON.stringify(args));
+  }
+
+  /** Apps Script's /exec: access checked first, then doGet or doPost with the event object. */
+  webApp(visitor: string, method: WebAppMethod, params: WebAppParams = {}): Promise<ExecutionResult> {
+    const deployed = this.webAppUrl === null ? null : this.config.manifest.webapp;
+    const identity = webAppIdentity(deployed, this.owner, visitor);
+    if ('refused' in identity) return Promise.resolve(refused(identity.refused));
+    const functionName = method === 'GET' ? 'doGet' : 'doPost';
+    const argsJson = JSON.stringify([webAppEvent(method, params)]);
+    return this.execute({ ...identity, webApp: true }, functionName, argsJson);
+  }
+
+  private async execute(
+    identity: ExecutionIdentity,
+    functionName: string,
+    argsJson: string,
+  ): Promise<ExecutionResult> {
     // Starting holds virtual time still, as the other executions of a dashboard wait for this one.
     const time = this.config.time.join();
     let slot: WorkerSlot;
@@ -59,7 +96,7 @@ export class LocalRuntime implements Runtime {
       throw error;
     }
     return new Promise((resolve) => {
-      const execution = this.start(user, functionName, time, resolve);
+      const execution = this.start(identity.user, functionName, time, resolve);
       const timer = setTimeout(
         () => this.kill(execution, timeoutOutcome(this.config.timeLimitMs)),
         this.config.timeLimitMs,
@@ -72,7 +109,7 @@ export class LocalRuntime implements Runtime {
       slot.onMessage = (message) => this.onMessage(slot, execution, message, finish);
       slot.onFailure = (error) => finish(crashOutcome(error), false);
       if (slot.failure) return finish(crashOutcome(slot.failure), false);
-      slot.worker.postMessage(this.command(execution, functionName, argsJson));
+      slot.worker.postMessage(this.command(execution, identity, functionName, argsJson));
     });
   }
 
@@ -151,7 +188,7 @@ export class LocalRuntime implements Runtime {
     time: TimeParticipant,
     resolve: (result: ExecutionResult) => void,
   ): ActiveExecution {
-    const { clock, timeLimitMs, onFetch } = this.config;
+    const { clock, timeLimitMs, onFetch, onSleep } = this.config;
     const virtualStart = clock.virtual ? clock.now() : null;
     const execution = new ActiveExecution(
       this.nextExecutionId++,
@@ -160,14 +197,19 @@ export class LocalRuntime implements Runtime {
       virtualStart,
       time,
       resolve,
-      onFetch,
+      { onFetch, onSleep },
     );
     if (virtualStart !== null) time.limitAt(virtualStart + timeLimitMs);
     this.active.add(execution);
     return execution;
   }
 
-  private command(execution: ActiveExecution, functionName: string, argsJson: string): ExecuteCommand {
+  private command(
+    execution: ActiveExecution,
+    identity: ExecutionIdentity,
+    functionName: string,
+    argsJson: string,
+  ): ExecuteCommand {
     const { bundlePath, manifest, scriptId, scriptOrigin, clock, boundToDocument } = this.config;
     return {
       kind: 'execute',
@@ -175,8 +217,12 @@ export class LocalRuntime implements Runtime {
       bundlePath,
       functionName,
       argsJson,
+      ...(identity.webApp ? { webApp: true } : {}),
       settings: {
         userEmail: execution.user,
+        activeUserEmail: identity.activeUser,
+        webAppUrl: this.webAppUrl,
+        oauthScopes: manifest.oauthScopes ?? null,
         scriptId,
         scriptOrigin,
         timeZone: manifest.timeZone,
@@ -240,40 +286,6 @@ export class LocalRuntime implements Runtime {
 
 function lockKey(scope: LockTarget): string {
   return scope === 'script' ? 'script' : `user:${scope.user}`;
-}
-
-function timeoutOutcome(limitMs: number): WorkerOutcome {
-  return { ok: false, error: { kind: 'timeout', text: EXECUTION_TIMEOUT_TEXT }, busyMs: limitMs };
-}
-
-function crashOutcome(error: Error): WorkerOutcome {
-  return {
-    ok: false,
-    error: { kind: 'exception', text: `The runtime worker failed: ${error.message}`, stack: error.stack },
-    busyMs: 0,
-  };
-}
-
-function failureMessage(error: unknown): string {
-  if (error instanceof ServiceError) return error.message;
-  return `Internal runtime error: ${error instanceof Error ? error.message : String(error)}`;
-}
-
-function refused(text: string): ExecutionResult {
-  return { ...notRun(text), refused: true };
-}
-
-/** Nothing ran, so no execution number: executionId 0. */
-function notRun(text: string): ExecutionResult {
-  return {
-    executionId: 0,
-    ok: false,
-    error: { kind: 'exception', text },
-    logs: [],
-    fetches: [],
-    elapsedMs: 0,
-    busyMs: 0,
-  };
 }
 
 function setOrDelete(

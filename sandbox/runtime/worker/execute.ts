@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { Script, createContext, runInContext } from 'node:vm';
 import type { NativeBridge } from '../apps-script/bridge';
 import type { InstalledServices } from '../apps-script/install';
+import { NO_OUTPUT_TEXT } from '../host/web-app';
 import type { ExecuteCommand, WorkerOutcome } from '../protocol';
 import { loadIntoContext } from './module-loader';
 import type { SyncRpc } from './rpc';
@@ -43,7 +44,11 @@ export function execute(command: ExecuteCommand, native: NativeBridge, rpc: Sync
     }
     const args = (runInContext('JSON', context) as JSON).parse(command.argsJson) as unknown[];
     const value: unknown = entry(...args);
-    return { ok: true, valueJson: services.serializeResult(value), busyMs: busyMs() };
+    if (!command.webApp) return { ok: true, valueJson: services.serializeResult(value), busyMs: busyMs() };
+    const page = services.serializeWebAppResult(value);
+    if (page === undefined)
+      return { ok: false, error: { kind: 'exception', text: NO_OUTPUT_TEXT }, busyMs: busyMs() };
+    return { ok: true, valueJson: page, busyMs: busyMs() };
   } catch (error) {
     return { ok: false, error: services.classifyError(error), busyMs: busyMs() };
   }

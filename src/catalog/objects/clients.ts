@@ -1,7 +1,7 @@
 /** Clients and leads: who the customers are, where they are and what they owe. */
 import { computed, flag, group, money, recordCount, text, timestamp } from '../fields';
-import { asText, at, isObject, nodesOf } from '../read';
-import type { JsonValue } from '../../jobber/api';
+import { isJsonObject, type JsonValue } from '../../json';
+import { asText, at, nodesOf } from '../read';
 import type { CatalogObject } from '../types';
 import { billingAddressFields, jobberLink } from './shared';
 
@@ -14,7 +14,7 @@ const readIsLead = at('isLead');
 /** The primary entry of a list of emails or phones (the first one when none is marked primary). */
 function primaryOf(list: JsonValue | undefined, key: string): string | null {
   if (!Array.isArray(list)) return null;
-  const entries = list.filter(isObject);
+  const entries = list.filter(isJsonObject);
   const primary = entries.find((entry) => entry['primary'] === true) ?? entries[0];
   return primary ? asText(primary[key]) : null;
 }

@@ -1,5 +1,5 @@
 /** Invoices: revenue, receivables and collection KPIs. */
-import type { JsonObject } from '../../jobber/api';
+import type { JsonObject } from '../../json';
 import {
   computed,
   date,
@@ -59,6 +59,24 @@ function daysPastDue(node: JsonObject, context: RowContext): number | null {
   return Math.max(0, context.today - context.time.localDay(due));
 }
 
+/**
+ * A balance nobody is chasing is named by its status in the aging, so that a chart of Balance due by
+ * Aging bucket labels every slice: written-off bad debt above all, drafts not sent yet, voided ones.
+ */
+const UNCHASED_BALANCES = new Map([
+  ['bad_debt', 'Bad debt'],
+  ['draft', 'Draft'],
+  ['voided', 'Voided'],
+]);
+
+function agingBucketOf(node: JsonObject, context: RowContext): string | null {
+  const status = readStatus(node);
+  const unchased = typeof status === 'string' ? UNCHASED_BALANCES.get(status) : undefined;
+  if (unchased === undefined) return agingBucket(daysPastDue(node, context));
+  const balance = asNumber(readBalance(node));
+  return balance !== null && balance > 0 ? unchased : null;
+}
+
 export function agingBucket(daysLate: number | null): string | null {
   if (daysLate === null) return null;
   if (daysLate === 0) return 'Current';
@@ -114,11 +132,11 @@ const kpis: FieldDraft[] = [
     id: 'agingBucket',
     label: 'Aging bucket',
     description:
-      'Current, 1-30 days, 31-60 days, 61-90 days or 90+ days past due, for invoices with a balance. Empty when nothing is owed.',
+      'Current, 1-30, 31-60, 61-90 or 90+ days past due; Bad debt for balances written off (Draft or Voided for a balance on those), so Balance due by bucket has no blank slice. Empty when nothing is owed.',
     type: 'TEXT',
     concept: 'DIMENSION',
     select: RECEIVABLE_PATHS,
-    read: (node, context) => agingBucket(daysPastDue(node, context)),
+    read: agingBucketOf,
   }),
   computed({
     id: 'isOverdue',

@@ -3,7 +3,8 @@
  * runtime before getData uses it: `openChart` reads rows for some fields through the cache from a
  * test server, the way getData will read them from Jobber.
  */
-import { createReportCache, type Table } from '../../../src/cache';
+import { createReportCache } from '../../../src/cache';
+import type { Table } from '../../../src/catalog';
 import { appsScriptPlatform } from '../../../src/platform/apps-script';
 
 export interface ChartRequest {

@@ -74,8 +74,28 @@ describe('invoices', () => {
       daysOverdue: null,
       agingBucket: null,
     });
-    expect(onlyRow(invoices, { ...invoice, invoiceStatus: 'bad_debt' }, august)['agingBucket']).toBeNull();
+    expect(onlyRow(invoices, { ...invoice, invoiceStatus: 'bad_debt' }, august)).toMatchObject({
+      isOverdue: false,
+      daysOverdue: null,
+    });
     expect(onlyRow(invoices, { ...invoice, invoiceStatus: 'draft' }, august)['isOverdue']).toBe(false);
+  });
+
+  it('puts a balance nobody chases in a bucket named by its status, so Balance due by bucket has no blank', () => {
+    const august = contextOn('2024-08-30');
+    const bucketOf = (invoiceStatus: string, invoiceBalance = 372.5): unknown =>
+      onlyRow(
+        invoices,
+        { ...invoice, invoiceStatus, amounts: { ...invoice.amounts, invoiceBalance } },
+        august,
+      )['agingBucket'];
+    expect(bucketOf('bad_debt')).toBe('Bad debt');
+    expect(bucketOf('draft')).toBe('Draft');
+    expect(bucketOf('voided')).toBe('Voided');
+    expect(bucketOf('bad_debt', 0)).toBeNull();
+    expect(bucketOf('past_due')).toBe('90+ days');
+    const described = invoices.fields.find((field) => field.id === 'agingBucket')?.description;
+    expect(described).toContain('Bad debt');
   });
 
   it('measures days to pay from issue to full payment', () => {

@@ -1,3 +1,4 @@
+import type { PageShapeFault } from '../../../sandbox/jobber/control-types';
 import { startSandbox, type SandboxHandle } from '../../../sandbox/jobber/harness';
 import { graphql, refreshParams, tokenRequest } from './support';
 
@@ -116,6 +117,54 @@ describe('scripted faults on the GraphQL endpoint', () => {
       after = (response.body.data?.invoices as { pageInfo: { endCursor: string } }).pageInfo.endCursor;
     }
     expect(statuses).toEqual([200, 200, 503, 200]);
+  });
+
+  describe('malformedPage: the normal answer (run and charged) with its page changed', () => {
+    const NESTED =
+      'query More($id: EncodedId!) { invoice(id: $id) { lineItems(first: 5) { nodes { id } pageInfo { hasNextPage endCursor } } } }';
+    type Page = { nodes?: unknown[]; pageInfo?: Record<string, unknown> } | null;
+    const invoicesOf = (body: Awaited<ReturnType<typeof graphql>>['body']): Page =>
+      (body.data?.invoices ?? null) as Page;
+
+    it.each<[PageShapeFault, (page: Page, normal: Page) => void]>([
+      ['nullRoot', (page) => expect(page).toBeNull()],
+      ['nullConnection', (page) => expect(page).toBeNull()],
+      [
+        'nullNodes',
+        (page, normal) => expect(page?.nodes).toEqual([...(normal?.nodes ?? []).slice(0, 18), null, null]),
+      ],
+      ['noPageInfo', (page) => expect(page).not.toHaveProperty('pageInfo')],
+      ['noHasNextPage', (page) => expect(page?.pageInfo).toEqual({ endCursor: expect.any(String) })],
+      ['endsEarly', (page) => expect(page?.pageInfo?.hasNextPage).toBe(false)],
+    ])('%s', async (shape, expectPage) => {
+      const normal = invoicesOf((await graphql(sandbox, PAGE)).body);
+      expect(normal?.pageInfo?.hasNextPage).toBe(true);
+      await sandbox.control.faults.inject({ kind: 'malformedPage', shape });
+      const changed = await graphql(sandbox, PAGE);
+      expect(changed.status).toBe(200);
+      expect(changed.body.extensions?.cost.actualQueryCost).toBeGreaterThan(0);
+      expectPage(invoicesOf(changed.body), normal);
+      expect(invoicesOf((await graphql(sandbox, PAGE)).body)).toEqual(normal);
+    });
+
+    it('nulls the parent of a nested connection (nullRoot) or the connection under it (nullConnection)', async () => {
+      const [invoice] = invoicesOf((await graphql(sandbox, PAGE)).body)?.nodes as Array<{ id: string }>;
+      const variables = { id: invoice?.id };
+      await sandbox.control.faults.inject({ kind: 'malformedPage', shape: 'nullRoot' });
+      expect((await graphql(sandbox, NESTED, variables)).body.data).toEqual({ invoice: null });
+      await sandbox.control.faults.inject({ kind: 'malformedPage', shape: 'nullConnection' });
+      expect((await graphql(sandbox, NESTED, variables)).body.data).toEqual({ invoice: { lineItems: null } });
+    });
+
+    it('refuses a malformedPage fault without a known shape', async () => {
+      const response = await fetch(`${sandbox.baseUrl}/_sandbox/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'malformedPage', shape: 'sideways' }),
+      });
+      expect(response.status).toBe(400);
+      expect(await sandbox.control.faults.list()).toEqual([]);
+    });
   });
 
   it('records faulted requests in the request log', async () => {

@@ -151,6 +151,26 @@ describe('token endpoint: authorization_code', () => {
       body: expect.objectContaining({ error: 'unsupported_grant_type' }),
     });
   });
+
+  it('authenticates the client before the code: a code that cannot exist tells right credentials from wrong', async () => {
+    // The setup page's check relies on this order (docs/sandbox.md, Assumptions).
+    const probe = {
+      ...exchangeParams('jobber-connector-setup-check'),
+      redirect_uri: 'https://elsewhere.example/cb',
+    };
+    expect(await tokenRequest(sandbox, probe)).toEqual({
+      status: 400,
+      body: expect.objectContaining({ error: 'invalid_grant' }),
+    });
+    expect(await tokenRequest(sandbox, { ...probe, client_secret: 'wrong' })).toEqual({
+      status: 401,
+      body: expect.objectContaining({ error: 'invalid_client' }),
+    });
+    expect(await tokenRequest(sandbox, { ...probe, client_id: 'unknown' })).toEqual({
+      status: 401,
+      body: expect.objectContaining({ error: 'invalid_client' }),
+    });
+  });
 });
 
 describe('token endpoint: refresh_token with rotation', () => {

@@ -1,5 +1,5 @@
-import type { FakeClock } from '../jobber/fakes';
-import type { TokenEndpointResponse } from './fake-oauth2';
+import type { TokenEndpointResponse } from './fake-oauth2-library';
+import type { FakeClock } from './platform-fakes';
 
 /** An unsigned JWT with the given claims, built at run time (never a literal in the repository). */
 export function makeJwt(claims: Record<string, unknown>): string {

@@ -1,9 +1,10 @@
 // Bundles src/main.ts into dist/Code.js: one readable script whose entry points are top-level
 // function declarations, as Apps Script requires, plus dist/appsscript.json for clasp.
-import { readFileSync } from 'node:fs';
-import typescript from '@rollup/plugin-typescript';
+// CommonJS, like the rest of the package ("type": "commonjs"): `rollup -c rollup.config.js`.
+const { readFileSync } = require('node:fs');
+const typescript = require('@rollup/plugin-typescript');
 
-export const ENTRY_POINTS = [
+const ENTRY_POINTS = [
   'getAuthType',
   'isAuthValid',
   'resetAuth',
@@ -13,10 +14,12 @@ export const ENTRY_POINTS = [
   'getConfig',
   'getSchema',
   'getData',
+  'doGet',
+  'doPost',
 ];
 
 /** Turns the ES module rollup writes into an Apps Script file, or fails the build saying why. */
-export function appsScriptGlobals(entryPoints) {
+function appsScriptGlobals(entryPoints) {
   return {
     name: 'apps-script-globals',
     renderChunk(code) {
@@ -58,7 +61,7 @@ export function appsScriptGlobals(entryPoints) {
   };
 }
 
-export default {
+module.exports = {
   input: 'src/main.ts',
   output: {
     file: 'dist/Code.js',

@@ -4,53 +4,13 @@
  * skipping memory, refresh() re-entrant under a held lock and carrying the old refresh token
  * forward, lockable_ without try/finally, errors as plain text, no expiry without expires_in.
  */
-import type { MemoryProperties } from '../jobber/fakes';
+import type { FakeLock, MemoryCache, MemoryProperties } from './platform-fakes';
 
 export interface TokenEndpointResponse {
   status: number;
   body: string;
 }
 export type TokenEndpoint = (payload: Record<string, string>) => TokenEndpointResponse;
-
-export class MemoryCache {
-  readonly values = new Map<string, string>();
-  get(key: string): string | null {
-    return this.values.get(key) ?? null;
-  }
-  put(key: string, value: string): void {
-    this.values.set(key, value);
-  }
-  remove(key: string): void {
-    this.values.delete(key);
-  }
-}
-
-/** One user lock shared by executions; each execution holds its own Lock object over it. */
-export class UserLockState {
-  holder: object | undefined;
-  acquisitions = 0;
-  /** When set, waitLock throws as Apps Script does after its timeout. */
-  contended = false;
-}
-
-export class FakeLock {
-  constructor(private readonly state: UserLockState) {}
-  hasLock(): boolean {
-    return this.state.holder === this;
-  }
-  tryLock(): boolean {
-    if (this.state.holder && this.state.holder !== this) return false;
-    this.state.holder = this;
-    this.state.acquisitions += 1;
-    return true;
-  }
-  waitLock(timeoutMs: number): void {
-    if (this.state.contended || !this.tryLock()) throw new Error(`Lock timeout after ${timeoutMs} ms`);
-  }
-  releaseLock(): void {
-    if (this.state.holder === this) this.state.holder = undefined;
-  }
-}
 
 type Token = Record<string, unknown>;
 
@@ -189,5 +149,8 @@ export class FakeOAuth2Library {
     const service = new FakeService(name, this.endpoint, this.redirectUri);
     this.services.push(service);
     return service;
+  }
+  getRedirectUri(): string {
+    return this.redirectUri;
   }
 }

@@ -1,0 +1,18 @@
+/** The catalog's public surface: what the rest of the connector may use. */
+export { CATALOG, findField, findObject } from './catalog';
+export { filterValueOfLabel } from './enums';
+export { buildObjectQuery, selectionPaths, type NestedConnection, type ObjectQuery } from './query';
+export { buildTable, rowSources } from './rows';
+export type {
+  CatalogObject,
+  CellValue,
+  DateOption,
+  FieldDef,
+  Pushdown,
+  Replication,
+  ChangeSignal,
+  RawValue,
+  RowContext,
+  Table,
+} from './types';
+export { DAY_MS, ZonedTime } from './zoned-time';

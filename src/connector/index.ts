@@ -1,0 +1,2 @@
+/** The entry points' error boundary: what src/main.ts calls. */
+export { runEntryPoint, runEntryPointOr } from './boundary';
