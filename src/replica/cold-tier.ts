@@ -91,10 +91,16 @@ export class ColdTier {
     });
   }
 
-  /** Deletes every file the connector keeps in this user's app data folder. */
-  removeAll(): void {
+  /**
+   * Deletes every file the connector keeps in this user's app data folder, or, given an account,
+   * those of every other account (replica keys start with the account's own hash).
+   */
+  removeAll(keepAccountPrefix?: string): void {
     this.guard('remove', undefined, () => {
-      for (const file of this.listed()) if (file.name.startsWith(PREFIX)) this.services.drive.remove(file.id);
+      const kept = keepAccountPrefix === undefined ? null : `${PREFIX}${keepAccountPrefix}-`;
+      for (const file of this.listed())
+        if (file.name.startsWith(PREFIX) && (kept === null || !file.name.startsWith(kept)))
+          this.services.drive.remove(file.id);
       this.files = null;
     });
   }

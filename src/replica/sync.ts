@@ -10,27 +10,26 @@ import type { Need } from './plan';
 import type { ReplicaState, Task } from './state';
 import { addNeeds, lifetimeSlices, runTask } from './tasks';
 
-export interface SyncResult {
-  readonly state: ReplicaState;
-  /** Null when the request can be answered; otherwise the progress of the work it waits for. */
-  readonly waiting: Progress | null;
-}
-
 export interface Progress {
   readonly done: number;
   /** Null until Jobber counted the records. */
   readonly total: number | null;
 }
 
+/**
+ * Brings the replica up to date for these needs (every chart gathered into this sync) as far as
+ * this execution allows; `save` is called with a consistent state after each step (a checkpoint).
+ * `waitingFor` then says, per need, whether it can be answered.
+ */
 export function syncReplica(
   state: ReplicaState,
-  request: { readonly need: Need; readonly lastRefresh: number | null },
+  request: { readonly needs: readonly Need[]; readonly lastRefresh: number | null },
   sync: SyncContext,
   save: (state: ReplicaState) => void,
-): SyncResult {
+): ReplicaState {
   const startedAt = sync.now();
   const fresh = state.watermark === null;
-  let next = addNeeds(state, request.need, startedAt);
+  let next = request.needs.reduce((current, need) => addNeeds(current, need, startedAt), state);
   if (fresh)
     next = {
       ...next,
@@ -45,8 +44,7 @@ export function syncReplica(
   }
   save(next);
   next = runBlockingTasks(next, sync, save);
-  next = verifyIfDue(next, sync, save);
-  return { state: next, waiting: waitingFor(next, request.need) };
+  return verifyIfDue(next, sync, save);
 }
 
 function runBlockingTasks(
@@ -97,8 +95,8 @@ function earliestStart(tasks: readonly Task[]): number {
   return tasks.reduce((earliest, task) => Math.min(earliest, task.startedAt), Number.POSITIVE_INFINITY);
 }
 
-/** What keeps the request from being answered: missing coverage or columns still being filled. */
-function waitingFor(state: ReplicaState, need: Need): Progress | null {
+/** What keeps a request from being answered: missing coverage or columns still being filled. */
+export function waitingFor(state: ReplicaState, need: Need): Progress | null {
   const neededColumns = new Set(Object.keys(need.selection));
   const blocking = state.tasks.filter(
     (task) =>

@@ -15,7 +15,7 @@ const MAY_USE: Readonly<
 > = {
   'main.ts': { values: ['connector'] },
   connector: { values: ['auth', 'cache', 'catalog', 'jobber', 'platform', 'replica', 'setup', ...SHARED] },
-  replica: { values: ['catalog', 'platform', ...SHARED] },
+  replica: { values: ['cache', 'catalog', 'platform', ...SHARED] },
   setup: { values: ['auth', 'jobber', 'platform', ...SHARED] },
   auth: { values: ['platform', ...SHARED] },
   catalog: { values: [...SHARED], types: ['jobber'] },

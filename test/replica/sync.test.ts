@@ -5,7 +5,7 @@ import { nodeAt } from '../../src/replica/columns';
 import { EVERYTHING, type Interval } from '../../src/replica/coverage';
 import { replicatedObject, type Need } from '../../src/replica/plan';
 import { emptyState, type ReplicaState } from '../../src/replica/state';
-import { syncReplica, type SyncResult } from '../../src/replica/sync';
+import { syncReplica, waitingFor, type Progress } from '../../src/replica/sync';
 import { contextOn, fieldsOf } from '../catalog/objects/helpers';
 import { MemoryJobber } from './memory-jobber';
 
@@ -43,7 +43,7 @@ class World {
     this.jobber = new MemoryJobber(options);
   }
 
-  sync(need: Need, lastRefresh: number | null = null): SyncResult {
+  sync(need: Need, lastRefresh: number | null = null): { waiting: Progress | null } {
     this.jobber.newExecution();
     const sync: SyncContext = {
       object,
@@ -52,9 +52,8 @@ class World {
       rowContext: context,
       settings: DEFAULT_SYNC_SETTINGS,
     };
-    const result = syncReplica(this.state, { need, lastRefresh }, sync, () => this.saves++);
-    this.state = result.state;
-    return result;
+    this.state = syncReplica(this.state, { needs: [need], lastRefresh }, sync, () => this.saves++);
+    return { waiting: waitingFor(this.state, need) };
   }
 
   held(): Record<string, JsonObject> {
