@@ -18,7 +18,7 @@ import { namingSchemaMismatches } from './schema-mismatch';
 import { fieldsJson } from './schema';
 import { cacheScope } from './cache-scope';
 import { jobberPort } from './replica-port';
-import { answerFromReplica, type ReplicaServices } from '../replica';
+import { answerFromReplica, CopyUnavailable, type ReplicaServices } from '../replica';
 
 /** The part of the report cache getData uses (src/cache). */
 export type ReportTableCache = Pick<ReportCache, 'getOrFetch'>;
@@ -42,7 +42,14 @@ export interface DataResponse {
 
 export function getData(deps: ReportDependencies, rawRequest: unknown): DataResponse {
   const request = parseDataRequest(rawRequest);
-  if (usesPrivateCopy(deps, request)) return getDataFromCopy(deps, request);
+  if (usesPrivateCopy(deps, request)) {
+    try {
+      return getDataFromCopy(deps, request);
+    } catch (error) {
+      if (!(error instanceof CopyUnavailable)) throw error;
+      deps.platform.logger.log('warn', 'replica_unavailable', { object: request.config.object.id });
+    }
+  }
   const { object, currency } = request.config;
   const pushdown = planPushdown(object, request.dimensionsFilters);
   const output = pushdown.applied ? request.fields.filter((entry) => !entry.forFilterOnly) : request.fields;

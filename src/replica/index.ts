@@ -2,6 +2,7 @@
 export {
   accountPrefix,
   answerFromReplica,
+  CopyUnavailable,
   replicaKey,
   type ReplicaQuery,
   type ReplicaServices,

@@ -18,6 +18,17 @@ import type { JobberPort } from './port';
 import { emptyState, type ReplicaState } from './state';
 import { syncReplica, waitingFor } from './sync';
 
+/**
+ * Neither tier could keep a copy that is not complete yet: reading on from scratch each time would
+ * never finish, so the request takes the live path instead (data.ts).
+ */
+export class CopyUnavailable extends Error {
+  override readonly name = 'CopyUnavailable';
+  constructor() {
+    super('The private copy could not be kept (user cache and Drive both refused it).');
+  }
+}
+
 /** A sync that began at most this long before a chart arrived answers it (the same dashboard view). */
 export const FRESH_MS = 5_000;
 const LOCK_WAIT_MS = 10_000;
@@ -230,12 +241,12 @@ function checkpoints(run: Run, loaded: Loaded, syncStartedAt: number) {
   let coldSavedAt = loaded.from === 'cold' ? syncStartedAt : (hot.head(run.key)?.coldSavedAt ?? null);
   let hotSavedAt = clock.now();
   let shape = shapeOf(loaded.state);
-  const saveCold = (state: ReplicaState): void => {
+  const saveCold = (state: ReplicaState): boolean => {
     const saved = withUserLock(userLock, LOCK_WAIT_MS, () => cold.save(run.key, state));
-    if (saved === true) {
-      coldSavedAt = clock.now();
-      shape = shapeOf(state);
-    }
+    if (saved !== true) return false;
+    coldSavedAt = clock.now();
+    shape = shapeOf(state);
+    return true;
   };
   const coldDue = (state: ReplicaState): boolean =>
     coldSavedAt === null || shapeOf(state) !== shape || clock.now() - coldSavedAt >= COLD_EVERY_MS;
@@ -246,9 +257,10 @@ function checkpoints(run: Run, loaded: Loaded, syncStartedAt: number) {
       hot.save(run.key, state, { syncStartedAt, coldSavedAt });
       hotSavedAt = clock.now();
     },
-    finish: (state: ReplicaState): void => {
-      if (coldDue(state)) saveCold(state);
-      hot.save(run.key, state, { syncStartedAt, coldSavedAt });
+    /** True when at least one tier holds the state now. */
+    finish: (state: ReplicaState): boolean => {
+      const coldTook = coldDue(state) ? saveCold(state) : coldSavedAt !== null;
+      return hot.save(run.key, state, { syncStartedAt, coldSavedAt }) || coldTook;
     },
   };
 }

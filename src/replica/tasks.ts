@@ -83,13 +83,22 @@ export interface TaskRun {
  * `allowance` points when given. The task's progress is kept in the returned state.
  */
 export function runTask(state: ReplicaState, task: Task, sync: SyncContext, allowance?: number): TaskRun {
-  let current = counted(task, state, sync);
+  const known = new Map<string, number>();
+  const countOf = (slice: Interval): number => {
+    const id = `${slice.start}/${slice.end}`;
+    const cached = known.get(id);
+    if (cached !== undefined) return cached;
+    const records = sync.port.count(sync.object.filterFor(task.dateField, slice));
+    known.set(id, records);
+    return records;
+  };
+  let current = counted(task, countOf);
   let next = replaceTask(state, task, current);
   let spent = 0;
   while (current.slices.length > 0) {
     const [slice, ...rest] = current.slices as [Interval, ...Interval[]];
     const paths = taskPaths(next, current);
-    const records = sync.port.count(sync.object.filterFor(current.dateField, slice));
+    const records = countOf(slice);
     const cost = sync.port.costOf(paths, records);
     const affordable = Math.min(
       sync.port.reachablePoints(),
@@ -114,11 +123,14 @@ export function runTask(state: ReplicaState, task: Task, sync: SyncContext, allo
   return { state: withoutTask(next, current), finished: true };
 }
 
-/** Counts the task's records once, for progress ("12,400 of 50,162"). */
-function counted(task: Task, state: ReplicaState, sync: SyncContext): Task {
+/**
+ * Counts the task's records once, for progress ("12,400 of 50,162"); the counts are remembered, so
+ * a slice read at once is not counted twice.
+ */
+function counted(task: Task, countOf: (slice: Interval) => number): Task {
   if (task.total !== null) return task;
   let total = 0;
-  for (const slice of task.slices) total += sync.port.count(sync.object.filterFor(task.dateField, slice));
+  for (const slice of task.slices) total += countOf(slice);
   return { ...task, total: total + task.done };
 }
 
