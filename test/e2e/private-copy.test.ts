@@ -12,7 +12,10 @@ const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
 
 describe('the private copy through getData', () => {
-  const world = useWorld({ sandbox: { size: 'tiny', clock: 'virtual' } });
+  const world = useWorld({
+    sandbox: { size: 'tiny', clock: 'virtual' },
+    runtime: { maxConcurrentExecutions: 12 },
+  });
   let copy: DataSource;
   let live: DataSource;
   let accountIds: string[];
@@ -91,5 +94,33 @@ describe('the private copy through getData', () => {
       .runtime.drive.files(BOB)
       .map((file) => file.id);
     expect(bobFiles.filter((id) => aliceFiles.includes(id))).toEqual([]);
+  });
+
+  it('serves a dashboard of charts opened together with one sync, each chart as the live path would', async () => {
+    const studio = world().studio(ALICE);
+    const quotes = await studio.connect({ object: 'quotes', dateField: 'createdAt' });
+    const quotesLive = await studio.connect({
+      object: 'quotes',
+      dateField: 'createdAt',
+      privateCopy: 'false',
+    });
+    const charts = [
+      ['quoteNumber', 'total'],
+      ['quoteStatus', 'quoteCount'],
+      ['clientName', 'total'],
+      ['createdAt', 'subtotal'],
+      ['sentAt', 'quoteCount'],
+    ].map((fields) => chart(fields));
+    const mark = await logMark();
+    const outcomes = await quotes.dashboard(charts);
+    const reads = (await graphqlSince(mark)).filter(
+      (entry) =>
+        (entry.query ?? '').includes('nodes { ') && !(entry.query ?? '').includes('nodes { __typename }'),
+    );
+    expect(reads).toHaveLength(1);
+    for (const [index, outcome] of outcomes.entries()) {
+      if ('userError' in outcome) throw new Error(outcome.userError.message);
+      expect(rowSet(outcome.response)).toEqual(rowSet(await quotesLive.getData(charts[index] as ChartSpec)));
+    }
   });
 });
