@@ -47,7 +47,10 @@ export function getData(deps: ReportDependencies, rawRequest: unknown): DataResp
       return getDataFromCopy(deps, request);
     } catch (error) {
       if (!(error instanceof CopyUnavailable)) throw error;
-      deps.platform.logger.log('warn', 'replica_unavailable', { object: request.config.object.id });
+      deps.platform.logger.log('warn', 'replica_unavailable', {
+        object: request.config.object.id,
+        reason: error.reason,
+      });
     }
   }
   const { object, currency } = request.config;

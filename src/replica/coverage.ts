@@ -67,9 +67,13 @@ export function subtract(set: IntervalSet, removed: Interval): IntervalSet {
   return result;
 }
 
-/** `interval` cut in two at its middle (whole milliseconds); a 1 ms interval cannot be halved. */
+/** Jobber's timestamps have whole seconds: a slice narrower than two seconds is not cut further. */
+export const NARROWEST_SLICE_MS = 2_000;
+
+/** `interval` cut in two at a whole second near its middle; null when it is narrower than two seconds. */
 export function halve(interval: Interval): [Interval, Interval] | null {
-  const middle = Math.floor(interval.start / 2 + interval.end / 2);
+  if (interval.end - interval.start < NARROWEST_SLICE_MS) return null;
+  const middle = Math.floor((interval.start / 2 + interval.end / 2) / 1000) * 1000;
   if (middle <= interval.start || middle >= interval.end) return null;
   return [
     { start: interval.start, end: middle },

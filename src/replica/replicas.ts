@@ -17,17 +17,9 @@ import { replicatedObject, type Need, type ReplicatedObject } from './plan';
 import type { JobberPort } from './port';
 import { emptyState, type ReplicaState } from './state';
 import { syncReplica, waitingFor } from './sync';
+import { CopyUnavailable } from './unavailable';
 
-/**
- * Neither tier could keep a copy that is not complete yet: reading on from scratch each time would
- * never finish, so the request takes the live path instead (data.ts).
- */
-export class CopyUnavailable extends Error {
-  override readonly name = 'CopyUnavailable';
-  constructor() {
-    super('The private copy could not be kept (user cache and Drive both refused it).');
-  }
-}
+export { CopyUnavailable };
 
 /** A sync that began at most this long before a chart arrived answers it (the same dashboard view). */
 export const FRESH_MS = 5_000;

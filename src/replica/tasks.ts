@@ -10,6 +10,7 @@ import type { SyncContext } from './changes';
 import { allColumns, mergeColumns, mergeSlice } from './merge';
 import type { Need } from './plan';
 import type { ReplicaState, Task } from './state';
+import { CopyUnavailable } from './unavailable';
 
 /** Adds what a request needs that the replica lacks: columns for its records, coverage of its window. */
 export function addNeeds(state: ReplicaState, need: Need, startedAt: number): ReplicaState {
@@ -107,6 +108,10 @@ export function runTask(state: ReplicaState, task: Task, sync: SyncContext, allo
     );
     if (cost > affordable) {
       const halves = records > 1 ? halve(slice) : null;
+      // Records packed into one second beyond what an execution can read: the copy cannot hold
+      // them whole; this request takes the live path (which says plainly what it cannot read).
+      if (!halves && allowance === undefined && spent === 0 && records > 1)
+        throw new CopyUnavailable('too_dense');
       if (!halves) return { state: next, finished: false };
       current = { ...current, slices: [...halves, ...rest] };
       next = replaceTask(next, task, current);

@@ -49,9 +49,10 @@ describe('coverage: interval sets of a date field', () => {
     expect(subtract(set, span(40, 50))).toEqual([span(10, 40)]);
   });
 
-  it('halves an interval, and refuses to halve a single millisecond', () => {
-    expect(halve(span(0, 10))).toEqual([span(0, 5), span(5, 10)]);
-    expect(halve(span(0, 1))).toBeNull();
+  it('halves an interval at a whole second, and refuses to cut below two seconds', () => {
+    expect(halve(span(0, 10_000))).toEqual([span(0, 5_000), span(5_000, 10_000)]);
+    expect(halve(span(0, 3_500))).toEqual([span(0, 1_000), span(1_000, 3_500)]);
+    expect(halve(span(0, 1_999))).toBeNull();
   });
 
   it('agrees with a point-by-point model on random operations', () => {
