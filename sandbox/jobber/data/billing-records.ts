@@ -1,4 +1,4 @@
-import type { CostModifier, Totals } from './records';
+import type { CostModifier, Totals } from './amounts';
 
 /** Stored records of billing and costs (conventions in records.ts). */
 
@@ -27,7 +27,7 @@ export interface InvoiceRecord extends Totals {
   updatedAt: number;
 }
 
-export interface PaymentRecordRecord {
+export interface PaymentRecord {
   id: number;
   /** The GraphQL type implementing PaymentRecordInterface. */
   typename: string;

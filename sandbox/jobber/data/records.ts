@@ -5,6 +5,8 @@
  * the GraphQL layer rely on these names.
  */
 
+import type { CostModifier, Totals } from './amounts';
+
 export interface Address {
   street1: string;
   street2: string;
@@ -113,21 +115,6 @@ export interface RequestRecord {
   referringClientId: number | null;
   createdAt: number;
   updatedAt: number;
-}
-
-export interface CostModifier {
-  rate: number;
-  type: 'Percent' | 'Unit';
-}
-
-/** Money of a quote or an invoice: total = subtotal − discountAmount + taxAmount. */
-export interface Totals {
-  subtotal: number;
-  discountAmount: number;
-  taxAmount: number;
-  total: number;
-  /** Part of the subtotal on non-taxable line items. */
-  nonTaxAmount: number;
 }
 
 export interface QuoteRecord extends Totals {
@@ -247,9 +234,5 @@ export interface VisitRecord {
   visitBasedBillingTotal: number | null;
 }
 
-export type {
-  ExpenseRecord,
-  InvoiceRecord,
-  PaymentRecordRecord,
-  TimeSheetEntryRecord,
-} from './billing-records';
+export type { CostModifier, Totals } from './amounts';
+export type { ExpenseRecord, InvoiceRecord, PaymentRecord, TimeSheetEntryRecord } from './billing-records';
