@@ -2,6 +2,7 @@
  * The sandbox's control API (`/_sandbox/*`), shared by the server and the typed client the
  * harness hands to tests. Account and user ids are Jobber EncodedIds, as GraphQL returns them.
  */
+import type { CollectionName } from './data/collections';
 
 /** Where a fault applies. Token faults hit POST /api/oauth/token; GraphQL faults POST /api/graphql. */
 export type FaultEndpoint = 'graphql' | 'token';
@@ -122,21 +123,5 @@ export interface MintedTokens {
   readonly userId: string;
 }
 
-/** Names of the raw collections `GET /_sandbox/accounts/:id/records/:collection` serves. */
-export type RecordCollection =
-  | 'users'
-  | 'taxRates'
-  | 'products'
-  | 'clients'
-  | 'properties'
-  | 'requests'
-  | 'quotes'
-  | 'quoteLineItems'
-  | 'jobs'
-  | 'jobLineItems'
-  | 'visits'
-  | 'invoices'
-  | 'invoiceLineItems'
-  | 'paymentRecords'
-  | 'expenses'
-  | 'timeSheetEntries';
+/** Names of the raw collections `GET /_sandbox/accounts/:id/records/:collection` serves (data/collections.ts). */
+export type RecordCollection = CollectionName;

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { encodeId, idOfKind } from '../core/ids';
 import type { ConsentChoice, FaultSpec, MintedTokens, SandboxAccount } from '../control-types';
 import { HttpError, parseJsonObject, readBody, sendJson } from './http';
-import { dumpCollection, isCollectionName } from './records-dump';
+import { isCollectionName } from '../data/collections';
+import { dumpCollection } from './records-dump';
 import type { SandboxState } from './state';
 
 type Handler = (

@@ -1,5 +1,6 @@
 import type { AccountData } from '../../../sandbox/jobber/data/account-data';
 import { ACCOUNT_SPECS, type AccountSpec } from '../../../sandbox/jobber/data/accounts';
+import { COLLECTION_NAMES, referencesOf } from '../../../sandbox/jobber/data/collections';
 import { generateAccount } from '../../../sandbox/jobber/data/generate';
 import { dumpCollection } from '../../../sandbox/jobber/server/records-dump';
 
@@ -153,14 +154,15 @@ describe('money adds up', () => {
 });
 
 describe('referential integrity', () => {
-  it('every foreign key points at a record of the same account', () => {
+  it('every foreign key the registry declares points at a record of the same account', () => {
+    demo.ensureTimeSheets();
     const missing: string[] = [];
-    for (const [collection, records] of Object.entries(demo.records)) {
-      for (const record of records as Record<string, unknown>[]) {
-        for (const [key, value] of Object.entries(record)) {
-          for (const id of Array.isArray(value) && key.endsWith('Ids') ? value : [value]) {
-            if (!key.endsWith('Id') && !key.endsWith('Ids')) continue;
-            if (id !== null && !exists(demo, key, id as number))
+    for (const collection of COLLECTION_NAMES) {
+      for (const record of demo.records[collection] as readonly object[]) {
+        for (const { key, to } of referencesOf(collection)) {
+          const value: unknown = (record as Record<string, unknown>)[key];
+          for (const id of Array.isArray(value) ? value : [value]) {
+            if (id !== null && demo.find(to, id as number) === undefined)
               missing.push(`${collection}.${key}=${String(id)}`);
           }
         }
@@ -225,35 +227,6 @@ function group<T>(items: readonly T[], key: (item: T) => number): Map<number, T[
     else groups.set(key(item), [item]);
   }
   return groups;
-}
-
-const KIND_BY_KEY: Record<string, Parameters<AccountData['find']>[0]> = {
-  client: 'clients',
-  referringClient: 'clients',
-  property: 'properties',
-  request: 'requests',
-  quote: 'quotes',
-  job: 'jobs',
-  linkedJob: 'jobs',
-  visit: 'visits',
-  invoice: 'invoices',
-  refundedPaymentRecord: 'paymentRecords',
-  taxRate: 'taxRates',
-  product: 'products',
-  user: 'users',
-  salesperson: 'users',
-  createdBy: 'users',
-  enteredBy: 'users',
-  paidBy: 'users',
-  reimbursableTo: 'users',
-  approvedBy: 'users',
-  assignedUser: 'users',
-};
-
-function exists(data: AccountData, key: string, id: number): boolean {
-  const collection = KIND_BY_KEY[key.replace(/Ids?$/, '')];
-  if (!collection) throw new Error(`unknown foreign key ${key}`);
-  return data.find(collection, id) !== undefined;
 }
 
 describe('what Jobber’s public API shows (2025-04-16)', () => {
