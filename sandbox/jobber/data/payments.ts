@@ -1,5 +1,5 @@
 import type { GenContext } from './context';
-import type { InvoiceRecord, PaymentRecordRecord } from './records';
+import type { InvoiceRecord, PaymentRecord } from './records';
 
 const MINUTE_MS = 60_000;
 
@@ -81,7 +81,7 @@ function payDelay(ctx: GenContext, habit: PayerHabit, net: number): number {
 }
 
 function pay(ctx: GenContext, invoice: InvoiceRecord, day: number, amountCents: number): void {
-  const method = ctx.rng.weighted(methodsOf(ctx).map((m) => [m, m.weight] as const));
+  const method = ctx.rng.weighted(methodsOf(ctx).map((candidate) => [candidate, candidate.weight] as const));
   const payment = addPayment(ctx, invoice, method, day, amountCents, 'PAYMENT');
   invoice.paymentsTotal = (Math.round(invoice.paymentsTotal * 100) + amountCents) / 100;
   if (
@@ -97,7 +97,7 @@ function pay(ctx: GenContext, invoice: InvoiceRecord, day: number, amountCents: 
 function refundPart(
   ctx: GenContext,
   invoice: InvoiceRecord,
-  original: PaymentRecordRecord,
+  original: PaymentRecord,
   day: number,
   refundCents: number,
 ): void {
@@ -112,7 +112,7 @@ function refundPart(
   invoice.paymentsTotal = (Math.round(invoice.paymentsTotal * 100) - refundCents) / 100;
   const chequeDay = day + ctx.rng.int(2, 10);
   if (chequeDay > ctx.today) return;
-  const cheque = COMMON_METHODS.find((m) => m.paymentType === 'CHEQUE');
+  const cheque = COMMON_METHODS.find((candidate) => candidate.paymentType === 'CHEQUE');
   if (cheque) {
     addPayment(ctx, invoice, cheque, chequeDay, refundCents, 'PAYMENT');
     invoice.paymentsTotal = (Math.round(invoice.paymentsTotal * 100) + refundCents) / 100;
@@ -126,7 +126,7 @@ function addPayment(
   day: number,
   amountCents: number,
   adjustmentType: 'PAYMENT' | 'REFUND',
-): PaymentRecordRecord {
+): PaymentRecord {
   const { rng } = ctx;
   const entryDate = method.online
     ? Math.min(ctx.now - MINUTE_MS, ctx.at(day, rng.int(6 * 60, 22 * 60)))
@@ -136,7 +136,7 @@ function addPayment(
     adjustmentType === 'PAYMENT' &&
     rng.chance(0.2);
   const tipAmount = tip ? Math.round(amountCents * rng.pick([0.1, 0.15])) / 100 : null;
-  const payment: PaymentRecordRecord = {
+  const payment: PaymentRecord = {
     id: ctx.nextId('paymentRecords'),
     typename: method.typename,
     clientId: invoice.clientId,
@@ -178,7 +178,7 @@ function onlineOrigin(method: Omit<Method, 'weight'>, key: number): string {
   return slot === 0 ? 'CARD_READER' : slot === 1 ? 'TAP_TO_PAY' : 'CLIENT_ONLINE_ORIGIN';
 }
 
-function finishStatus(ctx: GenContext, invoice: InvoiceRecord, last: PaymentRecordRecord | undefined): void {
+function finishStatus(ctx: GenContext, invoice: InvoiceRecord, last: PaymentRecord | undefined): void {
   const balanceCents = Math.round(invoice.total * 100) - Math.round(invoice.paymentsTotal * 100);
   invoice.invoiceBalance = balanceCents / 100;
   const dueDay = invoice.dueDate === null ? ctx.today : ctx.zone.localDay(invoice.dueDate);

@@ -45,7 +45,7 @@ function visitDays(ctx: GenContext, job: JobRecord, startDay: number): number[] 
 }
 
 function minutesOf(ctx: GenContext, item: LineItemRecord): number {
-  const product = ctx.records.products.find((p) => p.id === item.productId);
+  const product = ctx.records.products.find((candidate) => candidate.id === item.productId);
   return (product?.durationMinutes ?? 30) * (product?.category === 'SERVICE' ? item.quantity : 0.2);
 }
 

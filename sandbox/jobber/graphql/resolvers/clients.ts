@@ -7,7 +7,7 @@ import { hash } from '../connection';
 import { allOf } from '../filters';
 import { comparatorFor } from '../sorting';
 import { children, ref } from './helpers';
-import { jobsSpec } from './queries';
+import { jobsSpec } from './work-lists';
 import { addressWithCoordinates, clientAddress, clientEmails, clientPhones, webUri } from './shapes';
 
 const byClient = <T extends { id: number }>() => ({
@@ -23,7 +23,9 @@ export const CLIENT_RESOLVERS: ResolverMap = {
     billingAddress: on<ClientRecord>((client) => clientAddress(client.billingAddress)),
     emails: on<ClientRecord>((client) => clientEmails(client)),
     phones: on<ClientRecord>((client) => clientPhones(client)),
-    defaultEmails: on<ClientRecord>((client) => client.emails.filter((e) => e.primary).map((e) => e.address)),
+    defaultEmails: on<ClientRecord>((client) =>
+      client.emails.filter((email) => email.primary).map((email) => email.address),
+    ),
     isArchivable: on<ClientRecord>((client) => !client.isArchived),
     tags: on<ClientRecord>((client, args) =>
       paginate(

@@ -1,4 +1,6 @@
-import type { CollectionName, RecordOf } from '../../data/account-data';
+import type { AccountData } from '../../data/account-data';
+import type { CollectionName, RecordOf } from '../../data/collections';
+import { displayName } from '../../data/people';
 import { paginate, type Connection, type ConnectionArgs } from '../connection';
 import { on, type Args, type GraphqlContext } from '../context';
 import { allOf, type Predicate } from '../filters';
@@ -71,6 +73,17 @@ function listArguments(args: Args): Args {
       .filter(([name, value]) => !PAGING_ARGUMENTS.has(name) && value !== undefined && value !== null)
       .sort(([a], [b]) => a.localeCompare(b)),
   );
+}
+
+/** The `filter` argument of a list, or no filter. */
+export function filterOf(args: Args): Record<string, unknown> {
+  return (args.filter ?? {}) as Record<string, unknown>;
+}
+
+/** A record's client as Jobber names it (CLIENT_PRIMARY_NAME), or '' when it has none. */
+export function clientName(data: AccountData, clientId: number): string {
+  const client = data.find('clients', clientId);
+  return client ? displayName(client) : '';
 }
 
 /** Sort arguments as a list: some of Jobber's sorts take one input, others a list. */

@@ -5,7 +5,7 @@ import { on, type ResolverMap } from '../context';
 import { allOf } from '../filters';
 import { ascending, comparatorFor, type SortInput } from '../sorting';
 import { children, listed, ref, round2 } from './helpers';
-import { visitsSpec } from './more-queries';
+import { visitsSpec } from './work-lists';
 import { webUri } from './shapes';
 
 const lineItemFields = {
@@ -95,7 +95,7 @@ export const WORK_RESOLVERS: ResolverMap = {
     jobBalanceTotals: on<JobRecord>((job, _args, ctx) => {
       const invoices = ctx.data
         .childrenOf('invoices', 'jobIds', job.id)
-        .filter((i) => i.invoiceStatus !== 'draft');
+        .filter((invoice) => invoice.invoiceStatus !== 'draft');
       return {
         totalAmount: round2(invoices.reduce((sum, invoice) => sum + invoice.total, 0)),
         outstandingAmount: round2(invoices.reduce((sum, invoice) => sum + invoice.invoiceBalance, 0)),
