@@ -12,7 +12,8 @@ export interface InvoiceRecord extends Totals {
   taxRateId: number | null;
   subject: string;
   message: string | null;
-  invoiceStatus: string;
+  /** Written off by the office; the status (statuses.ts) is derived when read. */
+  isBadDebt: boolean;
   invoiceNet: number;
   discount: CostModifier | null;
   depositAmount: number;

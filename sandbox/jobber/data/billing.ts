@@ -94,7 +94,7 @@ function issueInvoice(ctx: GenContext, plan: InvoicePlan): void {
     taxRateId,
     subject: rng.chance(0.7) ? 'For Services Rendered' : job.title,
     message: rng.chance(0.25) ? 'Thank you for your business!' : null,
-    invoiceStatus: 'draft',
+    isBadDebt: false,
     invoiceNet: net,
     discount,
     depositAmount: 0,

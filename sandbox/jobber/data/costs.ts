@@ -2,6 +2,7 @@ import { visitsOfJobs } from './billing';
 import { EXPENSE_TITLES } from './catalog';
 import type { GenContext } from './context';
 import type { JobRecord, UserRecord, VisitRecord } from './records';
+import { visitStatusAt } from './statuses';
 
 const MINUTE_MS = 60_000;
 
@@ -10,7 +11,7 @@ export function generateTimeSheets(ctx: GenContext): void {
   const jobs = new Map(ctx.records.jobs.map((job) => [job.id, job]));
   for (const visit of ctx.records.visits) {
     if (visit.startAt === null || visit.endAt === null || visit.startAt > ctx.now) continue;
-    if (visit.visitStatus === 'LATE') continue;
+    if (visitStatusAt(visit, ctx.now, ctx.zone) === 'LATE') continue;
     for (const userId of visit.assignedUserIds) {
       const user = ctx.records.users.find((candidate) => candidate.id === userId);
       if (user) addVisitTime(ctx, visit, user, jobs.get(visit.jobId));

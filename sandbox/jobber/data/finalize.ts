@@ -1,6 +1,7 @@
 import { groupBy, visitsOfJobs } from './billing';
 import type { GenContext } from './context';
 import type { JobRecord, VisitRecord } from './records';
+import { jobStatusAt } from './statuses';
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
 
@@ -58,28 +59,16 @@ function finishJob(ctx: GenContext, job: JobRecord, visits: readonly VisitRecord
   const scheduled = visits.filter((visit) => visit.startAt !== null);
   const allDone = scheduled.length > 0 && scheduled.every((visit) => visit.completedAt !== null);
   job.completedAt = allDone ? Math.max(...scheduled.map((visit) => visit.completedAt ?? 0)) : null;
-  job.jobStatus = jobStatus(ctx, job, scheduled, allDone);
+  // About one job under way in a hundred is on hold (never a late one: it shows as late).
+  if (UNDER_WAY.has(jobStatusAt(job, visits, ctx.now, ctx.zone))) job.onHold = ctx.rng.chance(0.01);
 }
 
-function jobStatus(
-  ctx: GenContext,
-  job: JobRecord,
-  scheduled: readonly VisitRecord[],
-  allDone: boolean,
-): string {
-  if (scheduled.length === 0) return 'unscheduled';
-  if (allDone) return job.uninvoicedTotal > 0 ? 'requires_invoicing' : 'archived';
-  if (scheduled.some((visit) => visit.visitStatus === 'LATE')) return 'late';
-  if (ctx.rng.chance(0.01)) return 'on_hold';
-  if (scheduled.some((visit) => visit.visitStatus === 'TODAY')) return 'today';
-  if (scheduled.some((visit) => visit.completedAt !== null)) return 'active';
-  return 'upcoming';
-}
+const UNDER_WAY = new Set(['today', 'active', 'upcoming']);
 
 function settleClientBalances(ctx: GenContext): void {
   const balances = new Map<number, number>();
   for (const invoice of ctx.records.invoices) {
-    if (invoice.invoiceStatus === 'draft') continue;
+    if (invoice.issuedDate === null) continue; // a draft is not owed yet
     balances.set(
       invoice.clientId,
       (balances.get(invoice.clientId) ?? 0) + Math.round(invoice.invoiceBalance * 100),

@@ -53,7 +53,7 @@ type PayerHabit = 'prompt' | 'slow' | 'delinquent';
 
 /**
  * Pays an issued invoice the way its client tends to (promptly, slowly, or not at all), then sets
- * paymentsTotal, balance, status and receivedDate: balance = total − payments, exactly.
+ * paymentsTotal, balance and receivedDate (balance = total − payments, exactly) and writes off some bad debt.
  */
 export function settleInvoice(ctx: GenContext, invoice: InvoiceRecord, issueDay: number): void {
   const habit: PayerHabit =
@@ -72,7 +72,7 @@ export function settleInvoice(ctx: GenContext, invoice: InvoiceRecord, issueDay:
       pay(ctx, invoice, secondDay, totalCents - firstCents);
   }
   const payments = ctx.records.paymentRecords;
-  finishStatus(ctx, invoice, payments.length > paymentsBefore ? payments[payments.length - 1] : undefined);
+  recordBalance(ctx, invoice, payments.length > paymentsBefore ? payments[payments.length - 1] : undefined);
 }
 
 function payDelay(ctx: GenContext, habit: PayerHabit, net: number): number {
@@ -178,20 +178,15 @@ function onlineOrigin(method: Omit<Method, 'weight'>, key: number): string {
   return slot === 0 ? 'CARD_READER' : slot === 1 ? 'TAP_TO_PAY' : 'CLIENT_ONLINE_ORIGIN';
 }
 
-function finishStatus(ctx: GenContext, invoice: InvoiceRecord, last: PaymentRecord | undefined): void {
+function recordBalance(ctx: GenContext, invoice: InvoiceRecord, last: PaymentRecord | undefined): void {
   const balanceCents = Math.round(invoice.total * 100) - Math.round(invoice.paymentsTotal * 100);
   invoice.invoiceBalance = balanceCents / 100;
   const dueDay = invoice.dueDate === null ? ctx.today : ctx.zone.localDay(invoice.dueDate);
   if (balanceCents <= 0) {
-    invoice.invoiceStatus = 'paid';
     invoice.receivedDate = last ? ctx.zone.midnight(ctx.zone.localDay(last.entryDate)) : invoice.issuedDate;
   } else if (dueDay < ctx.today) {
-    invoice.invoiceStatus =
-      dueDay < ctx.today - 180 && invoice.paymentsTotal === 0 && ctx.rng.chance(0.5)
-        ? 'bad_debt'
-        : 'past_due';
-  } else {
-    invoice.invoiceStatus = invoice.paymentsTotal > 0 ? 'awaiting_payment' : 'sent_not_due';
+    // Half the invoices never paid and six months past due are written off as bad debt.
+    invoice.isBadDebt = dueDay < ctx.today - 180 && invoice.paymentsTotal === 0 && ctx.rng.chance(0.5);
   }
   if (invoice.issuedDate !== null && ctx.rng.chance(0.6)) {
     invoice.dateViewedInClientHub = Math.min(

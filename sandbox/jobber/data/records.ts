@@ -200,7 +200,8 @@ export interface JobRecord {
   instructions: string | null;
   jobType: 'ONE_OFF' | 'RECURRING';
   billingType: 'FIXED_PRICE' | 'VISIT_BASED';
-  jobStatus: string;
+  /** Put on hold by the office; the status (statuses.ts) is derived when read. */
+  onHold: boolean;
   total: number;
   invoicedTotal: number;
   uninvoicedTotal: number;
@@ -222,7 +223,6 @@ export interface VisitRecord {
   assignedUserIds: number[];
   title: string;
   instructions: string | null;
-  visitStatus: string;
   allDay: boolean;
   isComplete: boolean;
   isLastScheduledVisit: boolean;

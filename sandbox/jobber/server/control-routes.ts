@@ -179,7 +179,7 @@ function recordCounts(state: SandboxState, index: number): unknown {
 
 function records(state: SandboxState, index: number, collection: string): unknown {
   if (!isCollectionName(collection)) throw new HttpError(404, { error: `Unknown collection ${collection}` });
-  return { records: dumpCollection(state.account(index), collection) };
+  return { records: dumpCollection(state.account(index), collection, state.clock.now()) };
 }
 
 function reset(state: SandboxState): unknown {

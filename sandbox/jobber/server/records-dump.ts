@@ -5,18 +5,20 @@ import { COLLECTIONS, referencesOf, type CollectionName } from '../data/collecti
 
 /**
  * Raw records as JSON, the ground truth tests compute expected numbers from: ids become Jobber
- * EncodedIds (the same strings GraphQL returns), instants ISO 8601 UTC, everything else as stored.
- * The registry (data/collections.ts) says which kind every id and every reference has.
+ * EncodedIds (the same strings GraphQL returns), instants ISO 8601 UTC, everything else as stored,
+ * plus the statuses Jobber derives from the clock as they read at `now` (data/statuses.ts). The
+ * registry (data/collections.ts) says which kind every id and every reference has.
  */
-export function dumpCollection(data: AccountData, collection: CollectionName): unknown[] {
+export function dumpCollection(data: AccountData, collection: CollectionName, now: number): unknown[] {
   const spec = COLLECTIONS[collection];
   const referenceKinds = new Map(
     referencesOf(collection).map((reference) => [reference.key, COLLECTIONS[reference.to].kind]),
   );
   const nested = spec.nested ?? {};
-  return (data.records[collection] as readonly object[]).map((record) =>
-    convert(record, spec.kind, (key) => referenceKinds.get(key), nested),
-  );
+  return (data.records[collection] as readonly object[]).map((record) => ({
+    ...convert(record, spec.kind, (key) => referenceKinds.get(key), nested),
+    ...data.clockStatuses(collection, record, now),
+  }));
 }
 
 function convert(

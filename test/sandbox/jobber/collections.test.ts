@@ -60,7 +60,7 @@ describe('the registry of record collections', () => {
     for (const name of COLLECTION_NAMES) {
       const { kind } = COLLECTIONS[name];
       expect(schema.getType(kind) ?? schema.getType(`${kind}Interface`)).toBeDefined();
-      const [first] = dumpCollection(account, name) as Record<string, unknown>[];
+      const [first] = dumpCollection(account, name, NOW) as Record<string, unknown>[];
       expect(decodeId(String(first?.id))?.kind).toBe(kind);
       for (const reference of referencesOf(name)) {
         const value = first?.[reference.key];

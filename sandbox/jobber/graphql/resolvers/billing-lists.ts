@@ -10,7 +10,7 @@ import { clientName, filterOf, sortInputs, type ListSpec } from './helpers';
 
 const DAY_MS = 86_400_000;
 
-export function invoicesSpec(args: Args, data: AccountData): ListSpec<InvoiceRecord> {
+export function invoicesSpec(args: Args, data: AccountData, now: number): ListSpec<InvoiceRecord> {
   const filter = filterOf(args);
   const name = (invoice: InvoiceRecord): string => clientName(data, invoice.clientId);
   const taxPercent = (invoice: InvoiceRecord): number => data.find('taxRates', invoice.taxRateId)?.tax ?? 0;
@@ -23,7 +23,9 @@ export function invoicesSpec(args: Args, data: AccountData): ListSpec<InvoiceRec
       dateRange(filter.dueDate, (invoice: InvoiceRecord) => invoice.dueDate),
       dateRange(filter.updatedAt, (invoice: InvoiceRecord) => invoice.updatedAt),
       dateRange(filter.createdAt, (invoice: InvoiceRecord) => invoice.createdAt),
-      equals(filter.status as string | undefined, (invoice: InvoiceRecord) => invoice.invoiceStatus),
+      equals(filter.status as string | undefined, (invoice: InvoiceRecord) =>
+        data.invoiceStatus(invoice, now),
+      ),
       search(args.searchTerm, (invoice: InvoiceRecord) => [
         String(invoice.invoiceNumber),
         invoice.subject,
@@ -32,7 +34,7 @@ export function invoicesSpec(args: Args, data: AccountData): ListSpec<InvoiceRec
     ],
     sortKeys: {
       INVOICE_NUMBER: (invoice) => invoice.invoiceNumber,
-      INVOICE_STATUS: (invoice) => invoice.invoiceStatus,
+      INVOICE_STATUS: (invoice) => data.invoiceStatus(invoice, now),
       CLIENT_PRIMARY_NAME: name,
       CREATED_AT: (invoice) => invoice.createdAt,
       UPDATED_AT: (invoice) => invoice.updatedAt,

@@ -61,6 +61,7 @@ function refundOf(payment: PaymentRecord, data: AccountData): PaymentRecord | un
 
 export const BILLING_RESOLVERS: ResolverMap = {
   Invoice: {
+    invoiceStatus: on<InvoiceRecord>((invoice, _args, ctx) => ctx.data.invoiceStatus(invoice, ctx.now)),
     invoiceNumber: on<InvoiceRecord>((invoice) => String(invoice.invoiceNumber)),
     amounts: on<InvoiceRecord>((invoice) => ({
       depositAmount: invoice.depositAmount,

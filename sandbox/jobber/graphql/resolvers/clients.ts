@@ -38,7 +38,7 @@ export const CLIENT_RESOLVERS: ResolverMap = {
     clientProperties: children<ClientRecord, 'properties'>('properties', 'clientId'),
     ...byClient<ClientRecord>(),
     jobs: on<ClientRecord>((client, args, ctx) => {
-      const spec = jobsSpec(args, ctx.data);
+      const spec = jobsSpec(args, ctx.data, ctx.now);
       const jobs = ctx.data.childrenOf('jobs', 'clientId', client.id).filter(allOf(spec.where ?? []));
       jobs.sort(comparatorFor(spec.sort, spec.sortKeys ?? {}, spec.defaultOrder));
       return paginate(

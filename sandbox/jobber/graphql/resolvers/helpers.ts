@@ -54,14 +54,16 @@ export function rootConnection<C extends CollectionName>(
   args: Args,
   spec: ListSpec<RecordOf<C>>,
 ): Connection<RecordOf<C>> {
-  const key = JSON.stringify({ collection, ...listArguments(args) });
+  const scope = JSON.stringify({ collection, ...listArguments(args) });
+  // Statuses follow the clock: a list is rebuilt when one changes, its cursors stay valid.
+  const key = `${scope}@${ctx.data.statusPeriod(ctx.now)}`;
   const list = memoizedList(ctx.data, key, () => {
     const records = ctx.data.records[collection] as RecordOf<C>[];
     const predicate = allOf(spec.where ?? []);
     const comparator = comparatorFor(spec.sort, spec.sortKeys ?? {}, spec.defaultOrder);
     return records.filter(predicate).sort(comparator);
   });
-  return paginate(list, args as ConnectionArgs, key);
+  return paginate(list, args as ConnectionArgs, scope);
 }
 
 const PAGING_ARGUMENTS = new Set(['first', 'last', 'after', 'before']);

@@ -35,11 +35,15 @@ export const ROOT_RESOLVERS: ResolverMap = {
     quote: single('quotes', 'Quote'),
     quotes: on((_root, args, ctx) => rootConnection(ctx, 'quotes', args, quotesSpec(args, ctx.data))),
     job: single('jobs', 'Job'),
-    jobs: on((_root, args, ctx) => rootConnection(ctx, 'jobs', args, jobsSpec(args, ctx.data))),
+    jobs: on((_root, args, ctx) => rootConnection(ctx, 'jobs', args, jobsSpec(args, ctx.data, ctx.now))),
     visit: single('visits', 'Visit'),
-    visits: on((_root, args, ctx) => rootConnection(ctx, 'visits', args, visitsSpec(args, ctx.data))),
+    visits: on((_root, args, ctx) =>
+      rootConnection(ctx, 'visits', args, visitsSpec(args, ctx.data, ctx.now)),
+    ),
     invoice: single('invoices', 'Invoice'),
-    invoices: on((_root, args, ctx) => rootConnection(ctx, 'invoices', args, invoicesSpec(args, ctx.data))),
+    invoices: on((_root, args, ctx) =>
+      rootConnection(ctx, 'invoices', args, invoicesSpec(args, ctx.data, ctx.now)),
+    ),
     paymentRecord: single('paymentRecords', 'PaymentRecord'),
     paymentRecords: on((_root, args, ctx) =>
       rootConnection(ctx, 'paymentRecords', args, paymentRecordsSpec(args)),

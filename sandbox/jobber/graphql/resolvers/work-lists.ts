@@ -64,7 +64,7 @@ export function quotesSpec(args: Args, data: AccountData): ListSpec<QuoteRecord>
   };
 }
 
-export function jobsSpec(args: Args, data: AccountData): ListSpec<JobRecord> {
+export function jobsSpec(args: Args, data: AccountData, now: number): ListSpec<JobRecord> {
   const filter = filterOf(args);
   const client = (job: JobRecord): ClientRecord | undefined => data.find('clients', job.clientId);
   const dated = filter.startAt !== undefined || filter.endAt !== undefined;
@@ -76,7 +76,7 @@ export function jobsSpec(args: Args, data: AccountData): ListSpec<JobRecord> {
       scheduledRange(filter.endAt, (job) => job.endAt, filter.includeUnscheduled),
       dateRange(filter.completedAt, (job: JobRecord) => job.completedAt),
       !dated && filter.includeUnscheduled === false ? (job: JobRecord) => job.startAt !== null : undefined,
-      equals(filter.status as string | undefined, (job: JobRecord) => job.jobStatus),
+      equals(filter.status as string | undefined, (job: JobRecord) => data.jobStatus(job, now)),
       visitsMatch(data, filter.visitsScheduledBetween, filter.visitsAssignedToUserId),
       filter.onlyInvoiceable === true
         ? (job: JobRecord) => job.uninvoicedTotal > 0 || job.total === 0
@@ -88,13 +88,16 @@ export function jobsSpec(args: Args, data: AccountData): ListSpec<JobRecord> {
         clientName(data, job.clientId),
       ]),
     ],
-    sortKeys: jobSortKeys(client),
+    sortKeys: jobSortKeys(client, (job) => data.jobStatus(job, now)),
     sort: sortInputs(args),
     defaultOrder: [descending('UPDATED_AT')],
   };
 }
 
-function jobSortKeys(client: (job: JobRecord) => ClientRecord | undefined): SortKeys<JobRecord> {
+function jobSortKeys(
+  client: (job: JobRecord) => ClientRecord | undefined,
+  status: (job: JobRecord) => string,
+): SortKeys<JobRecord> {
   return {
     CLIENT_FIRST_NAME: (job) => client(job)?.firstName ?? null,
     CLIENT_PRIMARY_NAME: (job) => {
@@ -104,7 +107,7 @@ function jobSortKeys(client: (job: JobRecord) => ClientRecord | undefined): Sort
     UPDATED_AT: (job) => job.updatedAt,
     JOB_NUMBER: (job) => job.jobNumber,
     TOTAL_COST: (job) => job.total,
-    JOB_STATUS: (job) => job.jobStatus,
+    JOB_STATUS: status,
     SCHEDULE: (job) => job.startAt,
     VISIT_START_DATE: (job) => job.startAt,
   };
@@ -136,7 +139,7 @@ function visitsMatch(
   return (job) => data.childrenOf('visits', 'jobId', job.id).some(visitMatches);
 }
 
-export function visitsSpec(args: Args, data: AccountData): ListSpec<VisitRecord> {
+export function visitsSpec(args: Args, data: AccountData, now: number): ListSpec<VisitRecord> {
   const filter = filterOf(args);
   const userId = decodeFilterId(filter.assignedTo, 'User', 'filter.assignedTo');
   const productId = decodeFilterId(
@@ -146,7 +149,7 @@ export function visitsSpec(args: Args, data: AccountData): ListSpec<VisitRecord>
   );
   return {
     where: [
-      equals(filter.status as string | undefined, (visit: VisitRecord) => visit.visitStatus),
+      equals(filter.status as string | undefined, (visit: VisitRecord) => data.visitStatus(visit, now)),
       dateRange(filter.createdAt, (visit: VisitRecord) => visit.createdAt),
       dateRange(filter.startAt, (visit: VisitRecord) => visit.startAt),
       dateRange(filter.endAt, (visit: VisitRecord) => visit.endAt),
@@ -164,7 +167,7 @@ export function visitsSpec(args: Args, data: AccountData): ListSpec<VisitRecord>
       CREATED_AT: (visit) => visit.createdAt,
       START_AT: (visit) => visit.startAt,
       CLIENT_PRIMARY_NAME: (visit) => clientName(data, visit.clientId),
-      STATUS: (visit) => visit.visitStatus,
+      STATUS: (visit) => data.visitStatus(visit, now),
     },
     sort: sortInputs(args),
     defaultOrder: [ascending('START_AT')],
