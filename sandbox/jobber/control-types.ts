@@ -125,3 +125,19 @@ export interface MintedTokens {
 
 /** Names of the raw collections `GET /_sandbox/accounts/:id/records/:collection` serves (data/collections.ts). */
 export type RecordCollection = CollectionName;
+
+/** A record as the dump shows it: EncodedIds, ISO 8601 UTC instants, money in dollars, statuses at now. */
+export type RawRecord = Record<string, unknown>;
+
+/** Fields to write, as the dump shows them (EncodedIds, ISO 8601 instants with a zone, or null). */
+export type RecordFields = Readonly<Record<string, unknown>>;
+
+/** What a delete removed, by collection (the record and what could not outlive it): EncodedIds. */
+export type DeletedRecords = Partial<Record<RecordCollection, string[]>>;
+
+export interface TouchOptions {
+  /** The fields to change on each (default none: only updatedAt moves). */
+  readonly changes?: RecordFields;
+  /** Default: the demo account. */
+  readonly accountId?: string;
+}

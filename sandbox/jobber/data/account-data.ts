@@ -20,7 +20,7 @@ import {
 export class AccountData {
   private readonly byIdIndexes = new Map<CollectionName, Map<number, unknown>>();
   private readonly childIndexes = new Map<string, Map<number, unknown[]>>();
-  private readonly lastIds = new Map<CollectionName, number>();
+  private readonly lastIds = new Map<string, number>();
   private statusChangeInstants: number[] | undefined;
   private changes = 0;
   readonly zone: TimeZone;
@@ -59,13 +59,26 @@ export class AccountData {
 
   /** A new id for a record of the collection: one above any it ever had, so ids are never reused. */
   newId(collection: CollectionName): number {
+    return this.nextOf(collection, () =>
+      (this.records[collection] as readonly { id: number }[]).map(({ id }) => id),
+    );
+  }
+
+  /** A new id for an object nested in records of the collection (a client's email). */
+  newNestedId(collection: CollectionName, key: string): number {
+    return this.nextOf(`${collection}.${key}`, () =>
+      (this.records[collection] as readonly object[]).flatMap((record) => {
+        const list: unknown = (record as Record<string, unknown>)[key];
+        return Array.isArray(list) ? list.map((item: { id?: unknown }) => Number(item.id ?? 0)) : [];
+      }),
+    );
+  }
+
+  private nextOf(series: string, existing: () => readonly number[]): number {
     const last =
-      this.lastIds.get(collection) ??
-      (this.records[collection] as readonly { id: number }[]).reduce(
-        (highest, record) => Math.max(highest, record.id),
-        this.spec.index * ID_BLOCK,
-      );
-    this.lastIds.set(collection, last + 1);
+      this.lastIds.get(series) ??
+      existing().reduce((highest, id) => Math.max(highest, id), this.spec.index * ID_BLOCK);
+    this.lastIds.set(series, last + 1);
     return last + 1;
   }
 

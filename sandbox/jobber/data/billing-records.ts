@@ -48,6 +48,11 @@ export interface PaymentRecord {
   reference: string | null;
   entryDate: number;
   sentAt: number | null;
+  /**
+   * When it last changed (the receipt going out, or a change through the control API): what
+   * `paymentRecords(sort: UPDATED_AT)` orders by. Jobber's public PaymentRecord has no such field.
+   */
+  updatedAt: number;
 }
 
 export interface ExpenseRecord {

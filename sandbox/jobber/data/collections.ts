@@ -48,6 +48,8 @@ export interface Reference<R> {
   readonly to: string;
   readonly onDelete: OnDelete;
   readonly effect?: ChangeEffect;
+  /** Set when the record is made and never pointed elsewhere (Jobber moves no job to another client). */
+  readonly fixed?: true;
 }
 
 export interface CollectionSpec<R> {
@@ -76,14 +78,14 @@ export const COLLECTIONS = {
   properties: collection<PropertyRecord>({
     kind: 'Property',
     references: [
-      { key: 'clientId', to: 'clients', onDelete: 'cascade' },
+      { key: 'clientId', to: 'clients', onDelete: 'cascade', fixed: true },
       { key: 'taxRateId', to: 'taxRates', onDelete: 'nullify' },
     ],
   }),
   requests: collection<RequestRecord>({
     kind: 'Request',
     references: [
-      { key: 'clientId', to: 'clients', onDelete: 'cascade' },
+      { key: 'clientId', to: 'clients', onDelete: 'cascade', fixed: true },
       { key: 'propertyId', to: 'properties', onDelete: 'nullify' },
       { key: 'referringClientId', to: 'clients', onDelete: 'nullify' },
     ],
@@ -91,7 +93,7 @@ export const COLLECTIONS = {
   quotes: collection<QuoteRecord>({
     kind: 'Quote',
     references: [
-      { key: 'clientId', to: 'clients', onDelete: 'cascade' },
+      { key: 'clientId', to: 'clients', onDelete: 'cascade', fixed: true },
       { key: 'propertyId', to: 'properties', onDelete: 'restrict' },
       { key: 'requestId', to: 'requests', onDelete: 'nullify' },
       { key: 'salespersonId', to: 'users', onDelete: 'nullify' },
@@ -101,14 +103,14 @@ export const COLLECTIONS = {
   quoteLineItems: collection<QuoteLineItemRecord>({
     kind: 'QuoteLineItem',
     references: [
-      { key: 'quoteId', to: 'quotes', onDelete: 'cascade', effect: 'touch' },
+      { key: 'quoteId', to: 'quotes', onDelete: 'cascade', effect: 'touch', fixed: true },
       { key: 'productId', to: 'products', onDelete: 'nullify' },
     ],
   }),
   jobs: collection<JobRecord>({
     kind: 'Job',
     references: [
-      { key: 'clientId', to: 'clients', onDelete: 'cascade' },
+      { key: 'clientId', to: 'clients', onDelete: 'cascade', fixed: true },
       { key: 'propertyId', to: 'properties', onDelete: 'restrict' },
       { key: 'quoteId', to: 'quotes', onDelete: 'nullify' },
       { key: 'requestId', to: 'requests', onDelete: 'nullify' },
@@ -118,15 +120,15 @@ export const COLLECTIONS = {
   jobLineItems: collection<JobLineItemRecord>({
     kind: 'JobLineItem',
     references: [
-      { key: 'jobId', to: 'jobs', onDelete: 'cascade', effect: 'touch' },
+      { key: 'jobId', to: 'jobs', onDelete: 'cascade', effect: 'touch', fixed: true },
       { key: 'productId', to: 'products', onDelete: 'nullify' },
     ],
   }),
   visits: collection<VisitRecord>({
     kind: 'Visit',
     references: [
-      { key: 'jobId', to: 'jobs', onDelete: 'cascade' },
-      { key: 'clientId', to: 'clients', onDelete: 'cascade' },
+      { key: 'jobId', to: 'jobs', onDelete: 'cascade', fixed: true },
+      { key: 'clientId', to: 'clients', onDelete: 'cascade', fixed: true },
       { key: 'propertyId', to: 'properties', onDelete: 'restrict' },
       { key: 'invoiceId', to: 'invoices', onDelete: 'nullify' },
       { key: 'createdById', to: 'users', onDelete: 'nullify' },
@@ -136,7 +138,7 @@ export const COLLECTIONS = {
   invoices: collection<InvoiceRecord>({
     kind: 'Invoice',
     references: [
-      { key: 'clientId', to: 'clients', onDelete: 'cascade', effect: 'recompute' },
+      { key: 'clientId', to: 'clients', onDelete: 'cascade', effect: 'recompute', fixed: true },
       { key: 'propertyIds', to: 'properties', onDelete: 'remove' },
       { key: 'jobIds', to: 'jobs', onDelete: 'remove', effect: 'recompute' },
       { key: 'visitIds', to: 'visits', onDelete: 'remove' },
@@ -146,7 +148,7 @@ export const COLLECTIONS = {
   invoiceLineItems: collection<InvoiceLineItemRecord>({
     kind: 'InvoiceLineItem',
     references: [
-      { key: 'invoiceId', to: 'invoices', onDelete: 'cascade', effect: 'touch' },
+      { key: 'invoiceId', to: 'invoices', onDelete: 'cascade', effect: 'touch', fixed: true },
       { key: 'productId', to: 'products', onDelete: 'nullify' },
       { key: 'jobId', to: 'jobs', onDelete: 'nullify' },
       { key: 'taxRateId', to: 'taxRates', onDelete: 'restrict' },
@@ -155,10 +157,10 @@ export const COLLECTIONS = {
   paymentRecords: collection<PaymentRecord>({
     kind: 'PaymentRecord',
     references: [
-      { key: 'clientId', to: 'clients', onDelete: 'cascade' },
-      { key: 'invoiceId', to: 'invoices', onDelete: 'cascade', effect: 'touch' },
-      { key: 'quoteId', to: 'quotes', onDelete: 'cascade' },
-      { key: 'refundedPaymentRecordId', to: 'paymentRecords', onDelete: 'cascade' },
+      { key: 'clientId', to: 'clients', onDelete: 'cascade', fixed: true },
+      { key: 'invoiceId', to: 'invoices', onDelete: 'cascade', effect: 'touch', fixed: true },
+      { key: 'quoteId', to: 'quotes', onDelete: 'cascade', fixed: true },
+      { key: 'refundedPaymentRecordId', to: 'paymentRecords', onDelete: 'cascade', fixed: true },
     ],
   }),
   expenses: collection<ExpenseRecord>({
@@ -173,7 +175,7 @@ export const COLLECTIONS = {
   timeSheetEntries: collection<TimeSheetEntryRecord>({
     kind: 'TimeSheetEntry',
     references: [
-      { key: 'userId', to: 'users', onDelete: 'restrict' },
+      { key: 'userId', to: 'users', onDelete: 'restrict', fixed: true },
       { key: 'jobId', to: 'jobs', onDelete: 'nullify', effect: 'recompute' },
       { key: 'visitId', to: 'visits', onDelete: 'nullify' },
       { key: 'clientId', to: 'clients', onDelete: 'nullify' },
@@ -208,6 +210,7 @@ export interface RecordReference {
   readonly to: CollectionName;
   readonly onDelete: OnDelete;
   readonly effect?: ChangeEffect;
+  readonly fixed?: true;
 }
 
 /** The references of a collection (their keys were checked against the record type above). */

@@ -1,6 +1,13 @@
 import { groupBy, visitsOfJobs } from './billing';
 import type { GenContext } from './context';
-import type { JobRecord, VisitRecord } from './records';
+import type {
+  ExpenseRecord,
+  JobCosting,
+  JobRecord,
+  LineItemRecord,
+  TimeSheetEntryRecord,
+  VisitRecord,
+} from './records';
 import { jobStatusAt } from './statuses';
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
@@ -32,26 +39,37 @@ export function computeJobCosting(ctx: GenContext): void {
   );
   const itemsByJob = ctx.memo('itemsByJob', () => groupBy(ctx.records.jobLineItems, (item) => item.jobId));
   for (const job of ctx.records.jobs) {
-    const labour = timeByJob.get(job.id) ?? [];
-    const labourCost = labour.reduce(
-      (sum, entry) => sum + (entry.finalDuration / 3600) * entry.labourRate,
-      0,
+    job.costing = costingOf(
+      job,
+      timeByJob.get(job.id) ?? [],
+      expensesByJob.get(job.id) ?? [],
+      itemsByJob.get(job.id) ?? [],
     );
-    const expenseCost = (expensesByJob.get(job.id) ?? []).reduce((sum, expense) => sum + expense.total, 0);
-    const lineItemCost = (itemsByJob.get(job.id) ?? []).reduce((sum, item) => sum + item.totalCost, 0);
-    const totalCost = round2(labourCost) + round2(expenseCost) + round2(lineItemCost);
-    const profit = round2(job.total - totalCost);
-    job.costing = {
-      labourCost: round2(labourCost),
-      labourDuration: labour.reduce((sum, entry) => sum + entry.finalDuration, 0),
-      expenseCost: round2(expenseCost),
-      lineItemCost: round2(lineItemCost),
-      totalCost: round2(totalCost),
-      totalRevenue: job.total,
-      profitAmount: profit,
-      profitPercentage: job.total > 0 ? round2((profit / job.total) * 100) : null,
-    };
   }
+}
+
+/** What a job cost (labour at each entry's rate, expenses, line-item costs) against its total. */
+export function costingOf(
+  job: JobRecord,
+  labour: readonly TimeSheetEntryRecord[],
+  expenses: readonly ExpenseRecord[],
+  items: readonly LineItemRecord[],
+): JobCosting {
+  const labourCost = labour.reduce((sum, entry) => sum + (entry.finalDuration / 3600) * entry.labourRate, 0);
+  const expenseCost = expenses.reduce((sum, expense) => sum + expense.total, 0);
+  const lineItemCost = items.reduce((sum, item) => sum + item.totalCost, 0);
+  const totalCost = round2(labourCost) + round2(expenseCost) + round2(lineItemCost);
+  const profit = round2(job.total - totalCost);
+  return {
+    labourCost: round2(labourCost),
+    labourDuration: labour.reduce((sum, entry) => sum + entry.finalDuration, 0),
+    expenseCost: round2(expenseCost),
+    lineItemCost: round2(lineItemCost),
+    totalCost: round2(totalCost),
+    totalRevenue: job.total,
+    profitAmount: profit,
+    profitPercentage: job.total > 0 ? round2((profit / job.total) * 100) : null,
+  };
 }
 
 function finishJob(ctx: GenContext, job: JobRecord, visits: readonly VisitRecord[]): void {

@@ -45,6 +45,24 @@ const REGIONAL_METHODS: Readonly<Record<string, readonly Method[]>> = {
   au: [],
 };
 
+const REFUND_TYPENAME = 'JobberPaymentsRefundPaymentRecord';
+
+/**
+ * The GraphQL type of a payment record: the refund type for a refund, a Jobber Payments type kept
+ * for a Jobber Payments payment (card or ACH), else the type of its method.
+ */
+export function paymentTypename(
+  payment: Pick<PaymentRecord, 'typename' | 'adjustmentType' | 'paymentType'>,
+): string {
+  if (payment.adjustmentType === 'REFUND') return REFUND_TYPENAME;
+  const methods = [...COMMON_METHODS, ...Object.values(REGIONAL_METHODS).flat()];
+  const kept = methods.find((method) => method.typename === payment.typename);
+  if (kept?.paymentType === payment.paymentType) return kept.typename;
+  return (
+    methods.find((method) => method.paymentType === payment.paymentType)?.typename ?? 'OtherPaymentRecord'
+  );
+}
+
 function methodsOf(ctx: GenContext): readonly Method[] {
   return [...COMMON_METHODS, ...(REGIONAL_METHODS[ctx.spec.region.postalCode] ?? [])];
 }
@@ -71,8 +89,14 @@ export function settleInvoice(ctx: GenContext, invoice: InvoiceRecord, issueDay:
     if (split && secondDay <= ctx.today && ctx.rng.chance(0.85))
       pay(ctx, invoice, secondDay, totalCents - firstCents);
   }
-  const payments = ctx.records.paymentRecords;
-  recordBalance(ctx, invoice, payments.length > paymentsBefore ? payments[payments.length - 1] : undefined);
+  // Paid in full on the day of the latest payment (a refund's cheque may come after the last instalment).
+  const latest = ctx.records.paymentRecords
+    .slice(paymentsBefore)
+    .reduce<PaymentRecord | undefined>(
+      (found, payment) => (found && found.entryDate >= payment.entryDate ? found : payment),
+      undefined,
+    );
+  recordBalance(ctx, invoice, latest);
 }
 
 function payDelay(ctx: GenContext, habit: PayerHabit, net: number): number {
@@ -103,7 +127,7 @@ function refundPart(
 ): void {
   const refundMethod = {
     paymentType: 'JOBBER_PAYMENTS',
-    typename: 'JobberPaymentsRefundPaymentRecord',
+    typename: REFUND_TYPENAME,
     weight: 0,
     online: true,
   } as const;
@@ -160,7 +184,9 @@ function addPayment(
         : null,
     entryDate,
     sentAt: method.online || rng.chance(0.5) ? entryDate + rng.int(1, 30) * MINUTE_MS : null,
+    updatedAt: entryDate,
   };
+  payment.updatedAt = payment.sentAt ?? entryDate;
   if (tipAmount !== null) invoice.tipsTotal = Math.round((invoice.tipsTotal + tipAmount) * 100) / 100;
   ctx.records.paymentRecords.push(payment);
   invoice.updatedAt = Math.max(invoice.updatedAt, Math.min(ctx.now, entryDate));

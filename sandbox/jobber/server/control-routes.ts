@@ -3,6 +3,7 @@ import { encodeId, idOfKind } from '../core/ids';
 import type { ConsentChoice, FaultSpec, MintedTokens, SandboxAccount } from '../control-types';
 import { HttpError, parseJsonObject, readBody, sendJson } from './http';
 import { isCollectionName } from '../data/collections';
+import { createRoute, deleteRoute, touchRoute, updateRoute } from './record-routes';
 import { dumpCollection } from './records-dump';
 import type { SandboxState } from './state';
 
@@ -84,6 +85,26 @@ const ROUTES: readonly (readonly [string, RegExp, Handler])[] = [
     'GET',
     /^\/_sandbox\/accounts\/([^/]+)\/records\/([A-Za-z]+)$/,
     (state, _b, m) => records(state, account(state, m), m[2] ?? ''),
+  ],
+  [
+    'POST',
+    /^\/_sandbox\/accounts\/([^/]+)\/records\/([A-Za-z]+)$/,
+    (state, body, m) => createRoute(state, account(state, m), m[2] ?? '', body),
+  ],
+  [
+    'POST',
+    /^\/_sandbox\/accounts\/([^/]+)\/records\/([A-Za-z]+)\/touch$/,
+    (state, body, m) => touchRoute(state, account(state, m), m[2] ?? '', body),
+  ],
+  [
+    'PATCH',
+    /^\/_sandbox\/records\/([A-Za-z]+)\/([^/]+)$/,
+    (state, body, m) => updateRoute(state, m[1] ?? '', m[2] ?? '', body),
+  ],
+  [
+    'DELETE',
+    /^\/_sandbox\/records\/([A-Za-z]+)\/([^/]+)$/,
+    (state, _body, m) => deleteRoute(state, m[1] ?? '', m[2] ?? ''),
   ],
   ['POST', /^\/_sandbox\/reset$/, (state) => reset(state)],
 ];

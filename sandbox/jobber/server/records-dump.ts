@@ -10,15 +10,33 @@ import { COLLECTIONS, referencesOf, type CollectionName } from '../data/collecti
  * registry (data/collections.ts) says which kind every id and every reference has.
  */
 export function dumpCollection(data: AccountData, collection: CollectionName, now: number): unknown[] {
+  return (data.records[collection] as readonly object[]).map(recordDumper(data, collection, now));
+}
+
+/** One record as the dump shows it. */
+export function dumpRecord(
+  data: AccountData,
+  collection: CollectionName,
+  record: object,
+  now: number,
+): Record<string, unknown> {
+  return recordDumper(data, collection, now)(record);
+}
+
+function recordDumper(
+  data: AccountData,
+  collection: CollectionName,
+  now: number,
+): (record: object) => Record<string, unknown> {
   const spec = COLLECTIONS[collection];
   const referenceKinds = new Map(
     referencesOf(collection).map((reference) => [reference.key, COLLECTIONS[reference.to].kind]),
   );
-  const nested = spec.nested ?? {};
-  return (data.records[collection] as readonly object[]).map((record) => ({
-    ...convert(record, spec.kind, (key) => referenceKinds.get(key), nested),
+  const referenceKind = (key: string): string | undefined => referenceKinds.get(key);
+  return (record) => ({
+    ...convert(record, spec.kind, referenceKind, spec.nested ?? {}),
     ...data.clockStatuses(collection, record, now),
-  }));
+  });
 }
 
 function convert(

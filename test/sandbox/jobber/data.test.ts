@@ -22,7 +22,9 @@ describe('determinism', () => {
     const same = generateAccount(spec(0), { size: 'tiny', seed: 11, now: NOW });
     const other = generateAccount(spec(0), { size: 'tiny', seed: 12, now: NOW });
     expect(dumpCollection(same, 'invoices', NOW)).toEqual(dumpCollection(again, 'invoices', NOW));
-    expect(dumpCollection(same, 'timeSheetEntries', NOW)).toEqual(dumpCollection(again, 'timeSheetEntries', NOW));
+    expect(dumpCollection(same, 'timeSheetEntries', NOW)).toEqual(
+      dumpCollection(again, 'timeSheetEntries', NOW),
+    );
     expect(dumpCollection(other, 'invoices', NOW)).not.toEqual(dumpCollection(again, 'invoices', NOW));
   });
 });

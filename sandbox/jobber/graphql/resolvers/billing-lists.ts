@@ -72,12 +72,11 @@ export function paymentRecordsSpec(args: Args): ListSpec<PaymentRecord> {
       equals(filter.refundable as boolean | undefined, (payment: PaymentRecord) => isRefundable(payment)),
       idEquals(filter.clientId, 'Client', 'filter.clientId', (payment: PaymentRecord) => payment.clientId),
     ],
-    // Records keep one instant: created when entered, last changed when the receipt went out;
-    // LIST_ORDER puts initial balances last, and the sandbox has none.
+    // Created when entered; LIST_ORDER puts initial balances last, and the sandbox has none.
     sortKeys: {
       ENTRY_DATE: (payment) => payment.entryDate,
       CREATED_AT: (payment) => payment.entryDate,
-      UPDATED_AT: (payment) => payment.sentAt ?? payment.entryDate,
+      UPDATED_AT: (payment) => payment.updatedAt,
       LIST_ORDER: (payment) => payment.entryDate,
     },
     sort: sortInputs(args),
