@@ -110,6 +110,47 @@ describe('changing a line item', () => {
   });
 });
 
+describe('a quote’s or a job’s line item', () => {
+  const account = freshAccount();
+
+  it('touches the quote: totals recomputed, updatedAt moved', () => {
+    const quote = account.records.quotes.find(
+      (each) => account.childrenOf('quoteLineItems', 'quoteId', each.id).length,
+    );
+    if (!quote) throw new Error('no quote with lines');
+    const created = createRecord(
+      account,
+      'quoteLineItems',
+      { quoteId: quote.id, unitPrice: 40, quantity: 2 },
+      LATER,
+    );
+    expect(created.totalPrice).toBe(80);
+    const lines = account.childrenOf('quoteLineItems', 'quoteId', quote.id);
+    expect(cents(quote.subtotal)).toBe(lines.reduce((sum, item) => sum + cents(item.totalPrice), 0));
+    expect(cents(quote.total)).toBe(
+      cents(quote.subtotal) - cents(quote.discountAmount) + cents(quote.taxAmount),
+    );
+    expect(quote.updatedAt).toBe(LATER);
+  });
+
+  it('touches the job: total, uninvoiced total and costing recomputed, updatedAt moved', () => {
+    const job = account.records.jobs.find(
+      (each) => account.childrenOf('jobLineItems', 'jobId', each.id).length,
+    );
+    const [item] = job ? account.childrenOf('jobLineItems', 'jobId', job.id) : [];
+    if (!job || !item) throw new Error('no job with lines');
+    updateRecord(account, 'jobLineItems', item.id, { unitCost: item.unitCost + 10 }, LATER);
+    const lines = account.childrenOf('jobLineItems', 'jobId', job.id);
+    expect(cents(job.total)).toBe(lines.reduce((sum, line) => sum + cents(line.totalPrice), 0));
+    expect(job.costing.lineItemCost).toBeCloseTo(
+      lines.reduce((sum, line) => sum + line.totalCost, 0),
+      2,
+    );
+    expect(cents(job.uninvoicedTotal)).toBe(Math.max(0, cents(job.total) - cents(job.invoicedTotal)));
+    expect(job.updatedAt).toBe(LATER);
+  });
+});
+
 describe('payments', () => {
   const account = freshAccount();
   const invoice = openInvoice(account);
