@@ -2,11 +2,15 @@ import type {
   ArmedFault,
   ClockState,
   ConsentChoice,
+  DeletedRecords,
   FaultSpec,
   MintedTokens,
+  RawRecord,
   RecordCollection,
+  RecordFields,
   RequestLogEntry,
   SandboxAccount,
+  TouchOptions,
 } from './control-types';
 
 /** Thrown when a control call fails; carries the HTTP status and the sandbox's answer. */
@@ -22,7 +26,11 @@ export class SandboxControlError extends Error {
 
 /** A typed client for one sandbox's `/_sandbox/*` endpoints (see docs/sandbox.md). */
 export class SandboxControl {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    /** The account records are created in when none is named (the harness passes the demo account). */
+    private readonly defaultAccountId?: string,
+  ) {}
 
   readonly faults = {
     /** Arms a fault for the next matching request(s); returns its id. */
@@ -107,9 +115,59 @@ export class SandboxControl {
     return (await this.call<{ collections: Record<RecordCollection, number> }>('GET', path)).collections;
   }
 
+  /**
+   * Creates a record as a Jobber user would: a new id, createdAt = updatedAt = the sandbox clock's
+   * now, defaults for what is not given; what it is part of moves too (docs/sandbox.md, "Changing
+   * records"). Returns it as the dump shows it.
+   */
+  async createRecord<T = RawRecord>(
+    collection: RecordCollection,
+    fields: RecordFields,
+    accountId = this.accountOrFail(),
+  ): Promise<T> {
+    const path = `/accounts/${encodeURIComponent(accountId)}/records/${collection}`;
+    return (await this.call<{ record: T }>('POST', path, fields)).record;
+  }
+
+  /** Changes fields of a record (none: a touch); its updatedAt moves to now. Returns it as the dump shows it. */
+  async updateRecord<T = RawRecord>(
+    collection: RecordCollection,
+    id: string,
+    changes: RecordFields,
+  ): Promise<T> {
+    const path = `/records/${collection}/${encodeURIComponent(id)}`;
+    return (await this.call<{ record: T }>('PATCH', path, changes)).record;
+  }
+
+  /** Deletes a record and what cannot outlive it (a client's work, an invoice's lines and payments). */
+  async deleteRecord(collection: RecordCollection, id: string): Promise<DeletedRecords> {
+    const path = `/records/${collection}/${encodeURIComponent(id)}`;
+    return (await this.call<{ deleted: DeletedRecords }>('DELETE', path)).deleted;
+  }
+
+  /**
+   * Updates `count` records of a collection at once (spread over it, other ones on each call) with
+   * the same changes, none by default: their updatedAt moves to now. Returns their ids.
+   */
+  async touchRecords(
+    collection: RecordCollection,
+    count: number,
+    options: TouchOptions = {},
+  ): Promise<string[]> {
+    const accountId = options.accountId ?? this.accountOrFail();
+    const path = `/accounts/${encodeURIComponent(accountId)}/records/${collection}/touch`;
+    return (await this.call<{ ids: string[] }>('POST', path, { count, changes: options.changes ?? {} })).ids;
+  }
+
   /** Clears faults, the request log, throttle buckets and the request guard. */
   async reset(): Promise<void> {
     await this.call('POST', '/reset');
+  }
+
+  private accountOrFail(): string {
+    if (this.defaultAccountId === undefined)
+      throw new Error('Name the account: this SandboxControl was made without a default account');
+    return this.defaultAccountId;
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -2,6 +2,7 @@
  * The sandbox's control API (`/_sandbox/*`), shared by the server and the typed client the
  * harness hands to tests. Account and user ids are Jobber EncodedIds, as GraphQL returns them.
  */
+import type { CollectionName } from './data/collections';
 
 /** Where a fault applies. Token faults hit POST /api/oauth/token; GraphQL faults POST /api/graphql. */
 export type FaultEndpoint = 'graphql' | 'token';
@@ -151,21 +152,21 @@ export interface MintedTokens {
   readonly userId: string;
 }
 
-/** Names of the raw collections `GET /_sandbox/accounts/:id/records/:collection` serves. */
-export type RecordCollection =
-  | 'users'
-  | 'taxRates'
-  | 'products'
-  | 'clients'
-  | 'properties'
-  | 'requests'
-  | 'quotes'
-  | 'quoteLineItems'
-  | 'jobs'
-  | 'jobLineItems'
-  | 'visits'
-  | 'invoices'
-  | 'invoiceLineItems'
-  | 'paymentRecords'
-  | 'expenses'
-  | 'timeSheetEntries';
+/** Names of the raw collections `GET /_sandbox/accounts/:id/records/:collection` serves (data/collections.ts). */
+export type RecordCollection = CollectionName;
+
+/** A record as the dump shows it: EncodedIds, ISO 8601 UTC instants, money in dollars, statuses at now. */
+export type RawRecord = Record<string, unknown>;
+
+/** Fields to write, as the dump shows them (EncodedIds, ISO 8601 instants with a zone, or null). */
+export type RecordFields = Readonly<Record<string, unknown>>;
+
+/** What a delete removed, by collection (the record and what could not outlive it): EncodedIds. */
+export type DeletedRecords = Partial<Record<RecordCollection, string[]>>;
+
+export interface TouchOptions {
+  /** The fields to change on each (default none: only updatedAt moves). */
+  readonly changes?: RecordFields;
+  /** Default: the demo account. */
+  readonly accountId?: string;
+}

@@ -62,7 +62,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     app: { ...info.app, redirectUris: [...info.app.redirectUris] },
     accounts: [...info.accounts],
     demo: info.demo,
-    control: new SandboxControl(info.baseUrl),
+    control: new SandboxControl(info.baseUrl, info.demo.accountId),
     stop: () => stopChild(child),
   };
 }

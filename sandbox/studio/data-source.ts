@@ -1,5 +1,4 @@
 import { ContractViolation, LookerUserError } from './errors';
-import type { LookerStudio } from './looker-studio';
 import { chartRequest } from './requests';
 import type {
   ChartSpec,
@@ -14,6 +13,15 @@ export type ChartOutcome =
   | { readonly chart: ChartSpec; readonly request: GetDataRequest; readonly response: GetDataResponse }
   | { readonly chart: ChartSpec; readonly request: GetDataRequest; readonly userError: LookerUserError };
 
+/** What a data source asks of Looker Studio: the clock, the report's today, and getData. */
+export interface ChartRunner {
+  /** The runtime's clock (virtual or real), in ms. */
+  now(): number;
+  /** Today in the report's time zone (YYYY-MM-DD). */
+  today(): string;
+  getData(request: GetDataRequest, schema: readonly SchemaField[]): Promise<GetDataResponse>;
+}
+
 /** A configured data source: its config values and schema, and the charts that read it. */
 export class DataSource {
   /**
@@ -23,17 +31,17 @@ export class DataSource {
   private lastRefresh: number;
 
   constructor(
-    private readonly studio: LookerStudio,
+    private readonly studio: ChartRunner,
     readonly configParams: ConfigParams,
     readonly config: ConfigResponse,
     readonly schema: readonly SchemaField[],
   ) {
-    this.lastRefresh = studio.runtime.now();
+    this.lastRefresh = studio.now();
   }
 
   /** What "Refresh data" does in Looker Studio: later requests carry a newer lastRefresh. */
   refreshData(): void {
-    this.lastRefresh = Math.max(this.lastRefresh + 1, this.studio.runtime.now());
+    this.lastRefresh = Math.max(this.lastRefresh + 1, this.studio.now());
   }
 
   field(name: string): SchemaField {

@@ -56,9 +56,10 @@ function operatorHolds(filter: DimensionsFilter, value: CellValue): boolean {
 }
 
 /** Numbers compare as numbers, anything else (dates as YYYYMMDD) as text. */
-function compare(a: string, b: string): number {
-  const x = Number(a);
-  const y = Number(b);
-  if (a !== '' && b !== '' && Number.isFinite(x) && Number.isFinite(y)) return x - y;
-  return a < b ? -1 : a > b ? 1 : 0;
+function compare(left: string, right: string): number {
+  const leftNumber = Number(left);
+  const rightNumber = Number(right);
+  if (left !== '' && right !== '' && Number.isFinite(leftNumber) && Number.isFinite(rightNumber))
+    return leftNumber - rightNumber;
+  return left < right ? -1 : left > right ? 1 : 0;
 }

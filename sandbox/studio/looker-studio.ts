@@ -1,6 +1,6 @@
 import type { ExecutionResult, Runtime } from '../runtime';
 import { followAuthorizeRedirect, type Consent } from './consent';
-import { DataSource } from './data-source';
+import { DataSource, type ChartRunner } from './data-source';
 import { ContractViolation, LookerUserError } from './errors';
 import { dateIn } from './requests';
 import type {
@@ -47,7 +47,7 @@ const MAX_CONFIG_STEPS = 10;
  * does and checks every answer against the contract. A broken answer, or a failure that is not a
  * user error, throws ContractViolation; a user error throws LookerUserError.
  */
-export class LookerStudio {
+export class LookerStudio implements ChartRunner {
   readonly executions: StudioExecution[] = [];
 
   constructor(
@@ -55,6 +55,11 @@ export class LookerStudio {
     readonly user: string,
     private readonly options: StudioOptions = {},
   ) {}
+
+  /** The runtime's clock (virtual or real), in ms. */
+  now(): number {
+    return this.runtime.now();
+  }
 
   /** Today in the report's time zone, by the runtime's clock (virtual or real). */
   today(): string {

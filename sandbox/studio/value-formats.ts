@@ -29,8 +29,8 @@ function digits(pattern: RegExp, valid: (groups: number[]) => boolean): Check {
   };
 }
 
-const inRange = (n: number | undefined, low: number, high: number): boolean =>
-  n !== undefined && n >= low && n <= high;
+const inRange = (value: number | undefined, low: number, high: number): boolean =>
+  value !== undefined && value >= low && value <= high;
 
 function isRealDate(year: number | undefined, month: number | undefined, day: number | undefined): boolean {
   if (year === undefined || month === undefined || day === undefined) return false;
@@ -38,10 +38,10 @@ function isRealDate(year: number | undefined, month: number | undefined, day: nu
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-const time = (g: number[], from: number): boolean =>
-  inRange(g[from], 0, 23) &&
-  (g[from + 1] === undefined || inRange(g[from + 1], 0, 59)) &&
-  (g[from + 2] === undefined || inRange(g[from + 2], 0, 59));
+const time = (groups: number[], from: number): boolean =>
+  inRange(groups[from], 0, 23) &&
+  (groups[from + 1] === undefined || inRange(groups[from + 1], 0, 59)) &&
+  (groups[from + 2] === undefined || inRange(groups[from + 2], 0, 59));
 
 const CHECKS: Record<string, Check> = {
   NUMBER: isNumeric,
@@ -55,31 +55,31 @@ const CHECKS: Record<string, Check> = {
   IMAGE_LINK: isText,
   YEAR: digits(/^(\d{4})$/, () => true),
   YEAR_QUARTER: digits(/^(\d{4})([1-4])$/, () => true),
-  YEAR_MONTH: digits(/^(\d{4})(\d{2})$/, (g) => inRange(g[1], 1, 12)),
-  YEAR_WEEK: digits(/^(\d{4})(\d{2})$/, (g) => inRange(g[1], 1, 53)),
-  YEAR_MONTH_DAY: digits(/^(\d{4})(\d{2})(\d{2})$/, (g) => isRealDate(g[0], g[1], g[2])),
+  YEAR_MONTH: digits(/^(\d{4})(\d{2})$/, (groups) => inRange(groups[1], 1, 12)),
+  YEAR_WEEK: digits(/^(\d{4})(\d{2})$/, (groups) => inRange(groups[1], 1, 53)),
+  YEAR_MONTH_DAY: digits(/^(\d{4})(\d{2})(\d{2})$/, (groups) => isRealDate(groups[0], groups[1], groups[2])),
   YEAR_MONTH_DAY_HOUR: digits(
     /^(\d{4})(\d{2})(\d{2})(\d{2})$/,
-    (g) => isRealDate(g[0], g[1], g[2]) && time(g, 3),
+    (groups) => isRealDate(groups[0], groups[1], groups[2]) && time(groups, 3),
   ),
   YEAR_MONTH_DAY_MINUTE: digits(
     /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})$/,
-    (g) => isRealDate(g[0], g[1], g[2]) && time(g, 3),
+    (groups) => isRealDate(groups[0], groups[1], groups[2]) && time(groups, 3),
   ),
   YEAR_MONTH_DAY_SECOND: digits(
     /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/,
-    (g) => isRealDate(g[0], g[1], g[2]) && time(g, 3),
+    (groups) => isRealDate(groups[0], groups[1], groups[2]) && time(groups, 3),
   ),
   QUARTER: digits(/^([1-4])$/, () => true),
-  MONTH: digits(/^(\d{2})$/, (g) => inRange(g[0], 1, 12)),
-  WEEK: digits(/^(\d{2})$/, (g) => inRange(g[0], 1, 53)),
-  MONTH_DAY: digits(/^(\d{2})(\d{2})$/, (g) => isRealDate(2024, g[0], g[1])),
-  DAY: digits(/^(\d{2})$/, (g) => inRange(g[0], 1, 31)),
+  MONTH: digits(/^(\d{2})$/, (groups) => inRange(groups[0], 1, 12)),
+  WEEK: digits(/^(\d{2})$/, (groups) => inRange(groups[0], 1, 53)),
+  MONTH_DAY: digits(/^(\d{2})(\d{2})$/, (groups) => isRealDate(2024, groups[0], groups[1])),
+  DAY: digits(/^(\d{2})$/, (groups) => inRange(groups[0], 1, 31)),
   DAY_OF_WEEK: digits(/^([0-6])$/, () => true),
-  HOUR: digits(/^(\d{2})$/, (g) => inRange(g[0], 0, 23)),
-  MINUTE: digits(/^(\d{2})$/, (g) => inRange(g[0], 0, 59)),
+  HOUR: digits(/^(\d{2})$/, (groups) => inRange(groups[0], 0, 23)),
+  MINUTE: digits(/^(\d{2})$/, (groups) => inRange(groups[0], 0, 59)),
   LATITUDE_LONGITUDE: digits(
     /^(-?\d+(?:\.\d+)?), ?(-?\d+(?:\.\d+)?)$/,
-    (g) => inRange(g[0], -90, 90) && inRange(g[1], -180, 180),
+    (groups) => inRange(groups[0], -90, 90) && inRange(groups[1], -180, 180),
   ),
 };

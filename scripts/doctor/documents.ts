@@ -101,7 +101,7 @@ function copyChecks(object: CatalogObject): DocumentCheck[] {
 function dateCheck(object: CatalogObject, option: DateOption): DocumentCheck {
   const date = object.fields.filter((field) => field.id === option.fieldId);
   const filter = option.filterArgument === undefined ? undefined : { [option.filterArgument]: SAMPLE_RANGE };
-  const query = buildObjectQuery(object, date, filter).root;
+  const query = buildObjectQuery(object, date, filter, { sorted: option.newestFirst !== undefined }).root;
   const sort: JsonObject = option.newestFirst === undefined ? {} : { sort: option.newestFirst };
   return check(object, 'date', option.fieldId, option.label, [request(query, sort)]);
 }

@@ -50,15 +50,21 @@ export function selectionPaths(object: CatalogObject, fields: readonly FieldDef[
   return paths;
 }
 
-/**
- * The queries that read `fields` of `object`. When the object has a sort argument, the root query
- * declares `$sort`, so the same query can be read in Jobber's order or in another one (the reader's
- * `sort` option, e.g. newest first); left unset, `sort` is null and Jobber's default order applies.
- */
+/** How the root query is asked: a filter, and whether it is read in another order than Jobber's. */
+export interface QueryShape {
+  /**
+   * The root query declares `$sort` (the reader's `sort` option then passes it, e.g. newest first).
+   * Only sorted reads declare it, so a Jobber that stops accepting the sort fails only those reads.
+   */
+  readonly sorted?: boolean;
+}
+
+/** The queries that read `fields` of `object`. */
 export function buildObjectQuery(
   object: CatalogObject,
   fields: readonly FieldDef[],
   filter: JsonObject | undefined,
+  shape: QueryShape = {},
 ): ObjectQuery {
   return buildPathQuery(object, selectionPaths(object, fields), filter);
 }
@@ -71,7 +77,7 @@ export function buildPathQuery(
 ): ObjectQuery {
   const nodeTree = treeOf(paths);
   return {
-    root: rootQuery(object, nodeTree, filter),
+    root: rootQuery(object, nodeTree, filter, shape),
     nested: nestedConnections(nodeTree).map((field) => nestedQuery(object, field, nodeTree)),
   };
 }
@@ -85,6 +91,7 @@ function rootQuery(
   object: CatalogObject,
   nodeTree: SelectionTree,
   filter: JsonObject | undefined,
+  shape: QueryShape,
 ): ConnectionQuery {
   const { connection, filterType, sortType } = object.root;
   const declarations = ['$first: Int!', '$after: String'];
@@ -95,7 +102,8 @@ function rootQuery(
     argumentsText.push('filter: $filter');
     variables.filter = filter;
   }
-  if (sortType !== undefined) {
+  if (shape.sorted === true) {
+    if (sortType === undefined) throw new Error(`${object.id}: a sorted read needs root.sortType`);
     declarations.push(`$sort: ${sortType}`);
     argumentsText.push('sort: $sort');
   }

@@ -39,7 +39,9 @@ export function fetchTable(
 ): Table {
   const selected = plan.window ? [...fields, plan.window.field] : fields;
   const hasFilter = Object.keys(plan.filter).length > 0;
-  const query = buildObjectQuery(plan.object, selected, hasFilter ? plan.filter : undefined);
+  const query = buildObjectQuery(plan.object, selected, hasFilter ? plan.filter : undefined, {
+    sorted: plan.window?.newestFirst !== undefined,
+  });
   const nodes = readRecords(api, query.root, plan, context);
   const kept = plan.window ? cutToWindow(nodes, plan.window, context) : nodes;
   const complete = plan.sample ? kept : completeNested(api, query.nested, kept);

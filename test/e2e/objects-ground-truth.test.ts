@@ -4,10 +4,19 @@
  * totals for a date range equal what the sandbox's raw records say, computed here independently:
  * local dates by Node's time zone data, sums straight from the dump.
  */
+import { getNamedType, GraphQLObjectType } from 'graphql';
 import type { RecordCollection } from '../../sandbox/jobber/control-types';
+import {
+  COLLECTION_NAMES,
+  COLLECTIONS,
+  isCollectionName,
+  referencesOf,
+} from '../../sandbox/jobber/data/collections';
+import { buildSandboxSchema } from '../../sandbox/jobber/graphql/schema';
 import { addDays, type DataSource, type LookerStudio } from '../../sandbox/studio';
-import { findObject } from '../../src/catalog/catalog';
+import { CATALOG, findObject } from '../../src/catalog/catalog';
 import { buildObjectQuery } from '../../src/catalog/query';
+import type { CatalogObject } from '../../src/catalog/types';
 import { TOTAL_COUNT_COST } from '../../src/jobber/connection-reader';
 import { useWorld, type World } from '../support/e2e';
 import { byId, columnSum, inRange, localDate, num, rawRecords, type Raw } from './support/reports';
@@ -25,10 +34,13 @@ interface Truth {
 
 const field = (name: string) => (record: Raw) => num(record[name]);
 
-const TRUTHS: Readonly<Record<string, Truth>> = {
+/**
+ * What each object's report must add up to: its count field and, per summed field, what each raw
+ * record adds. Which raw records an object reads, and by which date, follows from the catalog and
+ * the sandbox's registry of collections (truthOf).
+ */
+const CHECKS: Readonly<Record<string, Pick<Truth, 'count' | 'sums'>>> = {
   invoices: {
-    collection: 'invoices',
-    date: 'issuedDate',
     count: 'invoiceCount',
     sums: {
       total: field('total'),
@@ -40,40 +52,24 @@ const TRUTHS: Readonly<Record<string, Truth>> = {
     },
   },
   invoiceLineItems: {
-    collection: 'invoiceLineItems',
-    parent: { collection: 'invoices', key: 'invoiceId' },
-    date: 'issuedDate',
     count: 'lineItemCount',
     sums: { totalPrice: field('totalPrice'), quantity: field('quantity') },
   },
   payments: {
-    collection: 'paymentRecords',
-    date: 'entryDate',
     count: 'paymentCount',
     sums: {
       amount: field('amount'),
       netAmount: (r) => (r['adjustmentType'] === 'REFUND' ? -num(r['amount']) : num(r['amount'])),
     },
   },
-  quotes: { collection: 'quotes', date: 'createdAt', count: 'quoteCount', sums: { total: field('total') } },
-  quoteLineItems: {
-    collection: 'quoteLineItems',
-    parent: { collection: 'quotes', key: 'quoteId' },
-    date: 'createdAt',
-    count: 'lineItemCount',
-    sums: { totalPrice: field('totalPrice') },
-  },
-  jobs: { collection: 'jobs', date: 'createdAt', count: 'jobCount', sums: { total: field('total') } },
+  quotes: { count: 'quoteCount', sums: { total: field('total') } },
+  quoteLineItems: { count: 'lineItemCount', sums: { totalPrice: field('totalPrice') } },
+  jobs: { count: 'jobCount', sums: { total: field('total') } },
   jobLineItems: {
-    collection: 'jobLineItems',
-    parent: { collection: 'jobs', key: 'jobId' },
-    date: 'createdAt',
     count: 'lineItemCount',
     sums: { totalPrice: field('totalPrice'), totalCost: field('totalCost') },
   },
   visits: {
-    collection: 'visits',
-    date: 'startAt',
     count: 'visitCount',
     sums: {
       visitDuration: (r) =>
@@ -82,24 +78,38 @@ const TRUTHS: Readonly<Record<string, Truth>> = {
           : 0,
     },
   },
-  requests: { collection: 'requests', date: 'createdAt', count: 'requestCount', sums: {} },
-  clients: {
-    collection: 'clients',
-    date: 'createdAt',
-    count: 'clientCount',
-    sums: { balance: field('balance') },
-  },
-  properties: { collection: 'properties', count: 'propertyCount', sums: {} },
-  expenses: { collection: 'expenses', date: 'date', count: 'expenseCount', sums: { total: field('total') } },
+  requests: { count: 'requestCount', sums: {} },
+  clients: { count: 'clientCount', sums: { balance: field('balance') } },
+  properties: { count: 'propertyCount', sums: {} },
+  expenses: { count: 'expenseCount', sums: { total: field('total') } },
   timesheets: {
-    collection: 'timeSheetEntries',
-    date: 'startAt',
     count: 'entryCount',
     sums: { duration: field('finalDuration'), labourHours: (r) => num(r['finalDuration']) / 3600 },
   },
-  products: { collection: 'products', count: 'productCount', sums: { unitPrice: field('defaultUnitCost') } },
-  users: { collection: 'users', count: 'userCount', sums: {} },
+  products: { count: 'productCount', sums: { unitPrice: field('defaultUnitCost') } },
+  users: { count: 'userCount', sums: {} },
 };
+
+const schema = buildSandboxSchema();
+
+/** The sandbox collection whose records a catalog object's rows are: its root list, or the parent's nested one. */
+function truthOf(object: CatalogObject): Truth {
+  const check = CHECKS[object.id];
+  if (!check) throw new Error(`${object.id}: add its count field and sums to CHECKS`);
+  const root = object.root.connection;
+  if (!isCollectionName(root)) throw new Error(`${object.id}: the sandbox has no collection ${root}`);
+  const date = object.dateOptions[0]?.filterArgument;
+  if (!object.rowsFrom) return { ...check, collection: root, date };
+  const parentType = schema.getType(COLLECTIONS[root].kind);
+  const list = parentType instanceof GraphQLObjectType ? parentType.getFields()[object.rowsFrom] : undefined;
+  const connection = list ? getNamedType(list.type) : undefined;
+  const nodes = connection instanceof GraphQLObjectType ? connection.getFields()['nodes'] : undefined;
+  const kind = nodes ? getNamedType(nodes.type).name : '';
+  const collection = COLLECTION_NAMES.find((name) => COLLECTIONS[name].kind === kind);
+  const key = collection && referencesOf(collection).find((reference) => reference.to === root)?.key;
+  if (!collection || !key) throw new Error(`${object.id}: no collection of ${kind} pointing at ${root}`);
+  return { ...check, collection, parent: { collection: root, key }, date };
+}
 
 /** The sandbox's data does not change during these tests: each collection is dumped once. */
 const dumps = new Map<string, Promise<Raw[]>>();
@@ -129,6 +139,12 @@ async function expected(world: World, truth: Truth, range: { startDate: string; 
   return { count: kept.length, sums };
 }
 
+function truthOfId(objectId: string): Truth {
+  const object = findObject(objectId);
+  if (!object) throw new Error(objectId);
+  return truthOf(object);
+}
+
 describe('every object against the sandbox’s ground truth', () => {
   // A fixed "now" keeps the generated history, and so every expectation, the same on every run;
   // 2026-03-12 puts the US daylight saving change (March 8) inside the one-day ranges below.
@@ -142,12 +158,12 @@ describe('every object against the sandbox’s ground truth', () => {
     Object.assign(range, { startDate: addDays(today, -365), endDate: addDays(today, -1) });
   });
 
-  it.each(Object.keys(TRUTHS))(
+  it.each(CATALOG.map((object) => object.id))(
     '%s: counts and money totals for the last year match, at the cost the catalog estimated',
     async (objectId) => {
-      const truth = TRUTHS[objectId] as Truth;
       const object = findObject(objectId);
       if (!object) throw new Error(objectId);
+      const truth = truthOf(object);
       const source: DataSource = await studio.connect({ object: objectId });
       expect(source.config.dateRangeRequired).toBe(object.dateOptions.length > 0);
       const before = (await world().sandbox.control.requests.list()).at(-1)?.seq ?? 0;
@@ -176,7 +192,7 @@ describe('every object against the sandbox’s ground truth', () => {
   it.each(['invoices', 'visits', 'timesheets'])(
     '%s: one-day ranges are cut exactly at local midnight, across a daylight saving change',
     async (objectId) => {
-      const truth = TRUTHS[objectId] as Truth;
+      const truth = truthOfId(objectId);
       const source = await studio.connect({ object: objectId });
       let seen = 0;
       for (const back of [1, 3, 4, 10, 17]) {
@@ -191,7 +207,7 @@ describe('every object against the sandbox’s ground truth', () => {
     },
   );
 
-  const updated = (objectId: string): Truth => ({ ...(TRUTHS[objectId] as Truth), date: 'updatedAt' });
+  const updated = (objectId: string): Truth => ({ ...truthOfId(objectId), date: 'updatedAt' });
   it.each([
     ['jobs', 'updatedAt', updated('jobs'), 'total'],
     ['jobLineItems', 'jobUpdatedAt', updated('jobLineItems'), 'totalPrice'],

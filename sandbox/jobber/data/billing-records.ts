@@ -1,4 +1,4 @@
-import type { CostModifier, Totals } from './records';
+import type { CostModifier, Totals } from './amounts';
 
 /** Stored records of billing and costs (conventions in records.ts). */
 
@@ -12,7 +12,8 @@ export interface InvoiceRecord extends Totals {
   taxRateId: number | null;
   subject: string;
   message: string | null;
-  invoiceStatus: string;
+  /** Written off by the office; the status (statuses.ts) is derived when read. */
+  isBadDebt: boolean;
   invoiceNet: number;
   discount: CostModifier | null;
   depositAmount: number;
@@ -27,7 +28,7 @@ export interface InvoiceRecord extends Totals {
   updatedAt: number;
 }
 
-export interface PaymentRecordRecord {
+export interface PaymentRecord {
   id: number;
   /** The GraphQL type implementing PaymentRecordInterface. */
   typename: string;
@@ -47,6 +48,11 @@ export interface PaymentRecordRecord {
   reference: string | null;
   entryDate: number;
   sentAt: number | null;
+  /**
+   * When it last changed (the receipt going out, or a change through the control API): what
+   * `paymentRecords(sort: UPDATED_AT)` orders by. Jobber's public PaymentRecord has no such field.
+   */
+  updatedAt: number;
 }
 
 export interface ExpenseRecord {

@@ -79,7 +79,7 @@ function issueInvoice(ctx: GenContext, plan: InvoicePlan): void {
   const { job } = plan;
   const draft = plan.issueDay >= ctx.today - 2 && rng.chance(0.35);
   const net = [0, 15, 30, 30][job.clientId % 4] ?? 30;
-  const property = ctx.propertiesOf(job.clientId).find((p) => p.id === job.propertyId);
+  const property = ctx.propertiesOf(job.clientId).find((candidate) => candidate.id === job.propertyId);
   const taxRateId = defaultTaxRateId(ctx, property?.taxRateId ?? null);
   const discount = maybeDiscount(rng, 0.08);
   const createdAt = Math.min(ctx.now - 60_000, ctx.at(plan.issueDay, rng.int(8 * 60, 18 * 60)));
@@ -94,7 +94,7 @@ function issueInvoice(ctx: GenContext, plan: InvoicePlan): void {
     taxRateId,
     subject: rng.chance(0.7) ? 'For Services Rendered' : job.title,
     message: rng.chance(0.25) ? 'Thank you for your business!' : null,
-    invoiceStatus: 'draft',
+    isBadDebt: false,
     invoiceNet: net,
     discount,
     depositAmount: 0,
@@ -164,10 +164,10 @@ export function visitsOfJobs(ctx: GenContext): Map<number, VisitRecord[]> {
 export function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
   const groups = new Map<number, T[]>();
   for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
+    const groupKey = key(item);
+    const group = groups.get(groupKey);
     if (group) group.push(item);
-    else groups.set(k, [item]);
+    else groups.set(groupKey, [item]);
   }
   return groups;
 }

@@ -1,7 +1,7 @@
 import { Random } from '../core/random';
 import { TimeZone } from '../core/time-zone';
 import { ID_BLOCK, type AccountSpec, type SizeProfile } from './accounts';
-import type { Collections } from './account-data';
+import type { Collections } from './collections';
 import type { PropertyRecord } from './records';
 
 export const DAY_MS = 86_400_000;

@@ -2,6 +2,7 @@ import { visitsOfJobs } from './billing';
 import { EXPENSE_TITLES } from './catalog';
 import type { GenContext } from './context';
 import type { JobRecord, UserRecord, VisitRecord } from './records';
+import { visitStatusAt } from './statuses';
 
 const MINUTE_MS = 60_000;
 
@@ -10,9 +11,9 @@ export function generateTimeSheets(ctx: GenContext): void {
   const jobs = new Map(ctx.records.jobs.map((job) => [job.id, job]));
   for (const visit of ctx.records.visits) {
     if (visit.startAt === null || visit.endAt === null || visit.startAt > ctx.now) continue;
-    if (visit.visitStatus === 'LATE') continue;
+    if (visitStatusAt(visit, ctx.now, ctx.zone) === 'LATE') continue;
     for (const userId of visit.assignedUserIds) {
-      const user = ctx.records.users.find((u) => u.id === userId);
+      const user = ctx.records.users.find((candidate) => candidate.id === userId);
       if (user) addVisitTime(ctx, visit, user, jobs.get(visit.jobId));
     }
   }
@@ -63,7 +64,7 @@ function addTime(
   const old = start < ctx.now - 14 * 86_400_000;
   const approved = !ticking && rng.chance(old ? 0.95 : 0.3);
   const paid = approved && start < ctx.now - 30 * 86_400_000;
-  const office = ctx.records.users.find((u) => u.role === 'office');
+  const office = ctx.records.users.find((candidate) => candidate.role === 'office');
   ctx.records.timeSheetEntries.push({
     id: ctx.nextId('timeSheetEntries'),
     userId: user.id,

@@ -1,6 +1,14 @@
 import { groupBy, visitsOfJobs } from './billing';
 import type { GenContext } from './context';
-import type { JobRecord, VisitRecord } from './records';
+import type {
+  ExpenseRecord,
+  JobCosting,
+  JobRecord,
+  LineItemRecord,
+  TimeSheetEntryRecord,
+  VisitRecord,
+} from './records';
+import { jobStatusAt } from './statuses';
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
 
@@ -31,26 +39,37 @@ export function computeJobCosting(ctx: GenContext): void {
   );
   const itemsByJob = ctx.memo('itemsByJob', () => groupBy(ctx.records.jobLineItems, (item) => item.jobId));
   for (const job of ctx.records.jobs) {
-    const labour = timeByJob.get(job.id) ?? [];
-    const labourCost = labour.reduce(
-      (sum, entry) => sum + (entry.finalDuration / 3600) * entry.labourRate,
-      0,
+    job.costing = costingOf(
+      job,
+      timeByJob.get(job.id) ?? [],
+      expensesByJob.get(job.id) ?? [],
+      itemsByJob.get(job.id) ?? [],
     );
-    const expenseCost = (expensesByJob.get(job.id) ?? []).reduce((sum, expense) => sum + expense.total, 0);
-    const lineItemCost = (itemsByJob.get(job.id) ?? []).reduce((sum, item) => sum + item.totalCost, 0);
-    const totalCost = round2(labourCost) + round2(expenseCost) + round2(lineItemCost);
-    const profit = round2(job.total - totalCost);
-    job.costing = {
-      labourCost: round2(labourCost),
-      labourDuration: labour.reduce((sum, entry) => sum + entry.finalDuration, 0),
-      expenseCost: round2(expenseCost),
-      lineItemCost: round2(lineItemCost),
-      totalCost: round2(totalCost),
-      totalRevenue: job.total,
-      profitAmount: profit,
-      profitPercentage: job.total > 0 ? round2((profit / job.total) * 100) : null,
-    };
   }
+}
+
+/** What a job cost (labour at each entry's rate, expenses, line-item costs) against its total. */
+export function costingOf(
+  job: JobRecord,
+  labour: readonly TimeSheetEntryRecord[],
+  expenses: readonly ExpenseRecord[],
+  items: readonly LineItemRecord[],
+): JobCosting {
+  const labourCost = labour.reduce((sum, entry) => sum + (entry.finalDuration / 3600) * entry.labourRate, 0);
+  const expenseCost = expenses.reduce((sum, expense) => sum + expense.total, 0);
+  const lineItemCost = items.reduce((sum, item) => sum + item.totalCost, 0);
+  const totalCost = round2(labourCost) + round2(expenseCost) + round2(lineItemCost);
+  const profit = round2(job.total - totalCost);
+  return {
+    labourCost: round2(labourCost),
+    labourDuration: labour.reduce((sum, entry) => sum + entry.finalDuration, 0),
+    expenseCost: round2(expenseCost),
+    lineItemCost: round2(lineItemCost),
+    totalCost: round2(totalCost),
+    totalRevenue: job.total,
+    profitAmount: profit,
+    profitPercentage: job.total > 0 ? round2((profit / job.total) * 100) : null,
+  };
 }
 
 function finishJob(ctx: GenContext, job: JobRecord, visits: readonly VisitRecord[]): void {
@@ -58,28 +77,16 @@ function finishJob(ctx: GenContext, job: JobRecord, visits: readonly VisitRecord
   const scheduled = visits.filter((visit) => visit.startAt !== null);
   const allDone = scheduled.length > 0 && scheduled.every((visit) => visit.completedAt !== null);
   job.completedAt = allDone ? Math.max(...scheduled.map((visit) => visit.completedAt ?? 0)) : null;
-  job.jobStatus = jobStatus(ctx, job, scheduled, allDone);
+  // About one job under way in a hundred is on hold (never a late one: it shows as late).
+  if (UNDER_WAY.has(jobStatusAt(job, visits, ctx.now, ctx.zone))) job.onHold = ctx.rng.chance(0.01);
 }
 
-function jobStatus(
-  ctx: GenContext,
-  job: JobRecord,
-  scheduled: readonly VisitRecord[],
-  allDone: boolean,
-): string {
-  if (scheduled.length === 0) return 'unscheduled';
-  if (allDone) return job.uninvoicedTotal > 0 ? 'requires_invoicing' : 'archived';
-  if (scheduled.some((visit) => visit.visitStatus === 'LATE')) return 'late';
-  if (ctx.rng.chance(0.01)) return 'on_hold';
-  if (scheduled.some((visit) => visit.visitStatus === 'TODAY')) return 'today';
-  if (scheduled.some((visit) => visit.completedAt !== null)) return 'active';
-  return 'upcoming';
-}
+const UNDER_WAY = new Set(['today', 'active', 'upcoming']);
 
 function settleClientBalances(ctx: GenContext): void {
   const balances = new Map<number, number>();
   for (const invoice of ctx.records.invoices) {
-    if (invoice.invoiceStatus === 'draft') continue;
+    if (invoice.issuedDate === null) continue; // a draft is not owed yet
     balances.set(
       invoice.clientId,
       (balances.get(invoice.clientId) ?? 0) + Math.round(invoice.invoiceBalance * 100),

@@ -1,5 +1,6 @@
 import { Random } from '../core/random';
-import { AccountData, emptyCollections } from './account-data';
+import { AccountData } from './account-data';
+import { emptyCollections } from './collections';
 import { profileFor, type AccountSpec, type DataSize } from './accounts';
 import { generateInvoices } from './billing';
 import { GenContext } from './context';

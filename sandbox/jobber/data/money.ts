@@ -68,8 +68,8 @@ export function lineItemFor(
 
 /** A few line items for a one-off piece of work: mostly services, sometimes materials. */
 export function pickWorkItems(ctx: GenContext, createdAt: number): LineItemRecord[] {
-  const services = ctx.records.products.filter((p) => p.category === 'SERVICE');
-  const goods = ctx.records.products.filter((p) => p.category === 'PRODUCT');
+  const services = ctx.records.products.filter((product) => product.category === 'SERVICE');
+  const goods = ctx.records.products.filter((product) => product.category === 'PRODUCT');
   const items = [lineItemFor(ctx, ctx.rng.pick(services), 1, createdAt)];
   if (ctx.rng.chance(0.35)) items.push(lineItemFor(ctx, ctx.rng.pick(services), 1, createdAt));
   if (ctx.rng.chance(0.45)) items.push(lineItemFor(ctx, ctx.rng.pick(goods), ctx.rng.int(1, 8), createdAt));

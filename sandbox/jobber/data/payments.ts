@@ -1,5 +1,5 @@
 import type { GenContext } from './context';
-import type { InvoiceRecord, PaymentRecordRecord } from './records';
+import type { InvoiceRecord, PaymentRecord } from './records';
 
 const MINUTE_MS = 60_000;
 
@@ -45,6 +45,24 @@ const REGIONAL_METHODS: Readonly<Record<string, readonly Method[]>> = {
   au: [],
 };
 
+const REFUND_TYPENAME = 'JobberPaymentsRefundPaymentRecord';
+
+/**
+ * The GraphQL type of a payment record: the refund type for a refund, a Jobber Payments type kept
+ * for a Jobber Payments payment (card or ACH), else the type of its method.
+ */
+export function paymentTypename(
+  payment: Pick<PaymentRecord, 'typename' | 'adjustmentType' | 'paymentType'>,
+): string {
+  if (payment.adjustmentType === 'REFUND') return REFUND_TYPENAME;
+  const methods = [...COMMON_METHODS, ...Object.values(REGIONAL_METHODS).flat()];
+  const kept = methods.find((method) => method.typename === payment.typename);
+  if (kept?.paymentType === payment.paymentType) return kept.typename;
+  return (
+    methods.find((method) => method.paymentType === payment.paymentType)?.typename ?? 'OtherPaymentRecord'
+  );
+}
+
 function methodsOf(ctx: GenContext): readonly Method[] {
   return [...COMMON_METHODS, ...(REGIONAL_METHODS[ctx.spec.region.postalCode] ?? [])];
 }
@@ -53,7 +71,7 @@ type PayerHabit = 'prompt' | 'slow' | 'delinquent';
 
 /**
  * Pays an issued invoice the way its client tends to (promptly, slowly, or not at all), then sets
- * paymentsTotal, balance, status and receivedDate: balance = total − payments, exactly.
+ * paymentsTotal, balance and receivedDate (balance = total − payments, exactly) and writes off some bad debt.
  */
 export function settleInvoice(ctx: GenContext, invoice: InvoiceRecord, issueDay: number): void {
   const habit: PayerHabit =
@@ -71,8 +89,14 @@ export function settleInvoice(ctx: GenContext, invoice: InvoiceRecord, issueDay:
     if (split && secondDay <= ctx.today && ctx.rng.chance(0.85))
       pay(ctx, invoice, secondDay, totalCents - firstCents);
   }
-  const payments = ctx.records.paymentRecords;
-  finishStatus(ctx, invoice, payments.length > paymentsBefore ? payments[payments.length - 1] : undefined);
+  // Paid in full on the day of the latest payment (a refund's cheque may come after the last instalment).
+  const latest = ctx.records.paymentRecords
+    .slice(paymentsBefore)
+    .reduce<PaymentRecord | undefined>(
+      (found, payment) => (found && found.entryDate >= payment.entryDate ? found : payment),
+      undefined,
+    );
+  recordBalance(ctx, invoice, latest);
 }
 
 function payDelay(ctx: GenContext, habit: PayerHabit, net: number): number {
@@ -81,7 +105,7 @@ function payDelay(ctx: GenContext, habit: PayerHabit, net: number): number {
 }
 
 function pay(ctx: GenContext, invoice: InvoiceRecord, day: number, amountCents: number): void {
-  const method = ctx.rng.weighted(methodsOf(ctx).map((m) => [m, m.weight] as const));
+  const method = ctx.rng.weighted(methodsOf(ctx).map((candidate) => [candidate, candidate.weight] as const));
   const payment = addPayment(ctx, invoice, method, day, amountCents, 'PAYMENT');
   invoice.paymentsTotal = (Math.round(invoice.paymentsTotal * 100) + amountCents) / 100;
   if (
@@ -97,13 +121,13 @@ function pay(ctx: GenContext, invoice: InvoiceRecord, day: number, amountCents: 
 function refundPart(
   ctx: GenContext,
   invoice: InvoiceRecord,
-  original: PaymentRecordRecord,
+  original: PaymentRecord,
   day: number,
   refundCents: number,
 ): void {
   const refundMethod = {
     paymentType: 'JOBBER_PAYMENTS',
-    typename: 'JobberPaymentsRefundPaymentRecord',
+    typename: REFUND_TYPENAME,
     weight: 0,
     online: true,
   } as const;
@@ -112,7 +136,7 @@ function refundPart(
   invoice.paymentsTotal = (Math.round(invoice.paymentsTotal * 100) - refundCents) / 100;
   const chequeDay = day + ctx.rng.int(2, 10);
   if (chequeDay > ctx.today) return;
-  const cheque = COMMON_METHODS.find((m) => m.paymentType === 'CHEQUE');
+  const cheque = COMMON_METHODS.find((candidate) => candidate.paymentType === 'CHEQUE');
   if (cheque) {
     addPayment(ctx, invoice, cheque, chequeDay, refundCents, 'PAYMENT');
     invoice.paymentsTotal = (Math.round(invoice.paymentsTotal * 100) + refundCents) / 100;
@@ -126,7 +150,7 @@ function addPayment(
   day: number,
   amountCents: number,
   adjustmentType: 'PAYMENT' | 'REFUND',
-): PaymentRecordRecord {
+): PaymentRecord {
   const { rng } = ctx;
   const entryDate = method.online
     ? Math.min(ctx.now - MINUTE_MS, ctx.at(day, rng.int(6 * 60, 22 * 60)))
@@ -136,7 +160,7 @@ function addPayment(
     adjustmentType === 'PAYMENT' &&
     rng.chance(0.2);
   const tipAmount = tip ? Math.round(amountCents * rng.pick([0.1, 0.15])) / 100 : null;
-  const payment: PaymentRecordRecord = {
+  const payment: PaymentRecord = {
     id: ctx.nextId('paymentRecords'),
     typename: method.typename,
     clientId: invoice.clientId,
@@ -160,7 +184,9 @@ function addPayment(
         : null,
     entryDate,
     sentAt: method.online || rng.chance(0.5) ? entryDate + rng.int(1, 30) * MINUTE_MS : null,
+    updatedAt: entryDate,
   };
+  payment.updatedAt = payment.sentAt ?? entryDate;
   if (tipAmount !== null) invoice.tipsTotal = Math.round((invoice.tipsTotal + tipAmount) * 100) / 100;
   ctx.records.paymentRecords.push(payment);
   invoice.updatedAt = Math.max(invoice.updatedAt, Math.min(ctx.now, entryDate));
@@ -178,20 +204,15 @@ function onlineOrigin(method: Omit<Method, 'weight'>, key: number): string {
   return slot === 0 ? 'CARD_READER' : slot === 1 ? 'TAP_TO_PAY' : 'CLIENT_ONLINE_ORIGIN';
 }
 
-function finishStatus(ctx: GenContext, invoice: InvoiceRecord, last: PaymentRecordRecord | undefined): void {
+function recordBalance(ctx: GenContext, invoice: InvoiceRecord, last: PaymentRecord | undefined): void {
   const balanceCents = Math.round(invoice.total * 100) - Math.round(invoice.paymentsTotal * 100);
   invoice.invoiceBalance = balanceCents / 100;
   const dueDay = invoice.dueDate === null ? ctx.today : ctx.zone.localDay(invoice.dueDate);
   if (balanceCents <= 0) {
-    invoice.invoiceStatus = 'paid';
     invoice.receivedDate = last ? ctx.zone.midnight(ctx.zone.localDay(last.entryDate)) : invoice.issuedDate;
   } else if (dueDay < ctx.today) {
-    invoice.invoiceStatus =
-      dueDay < ctx.today - 180 && invoice.paymentsTotal === 0 && ctx.rng.chance(0.5)
-        ? 'bad_debt'
-        : 'past_due';
-  } else {
-    invoice.invoiceStatus = invoice.paymentsTotal > 0 ? 'awaiting_payment' : 'sent_not_due';
+    // Half the invoices never paid and six months past due are written off as bad debt.
+    invoice.isBadDebt = dueDay < ctx.today - 180 && invoice.paymentsTotal === 0 && ctx.rng.chance(0.5);
   }
   if (invoice.issuedDate !== null && ctx.rng.chance(0.6)) {
     invoice.dateViewedInClientHub = Math.min(

@@ -5,6 +5,8 @@
  * the GraphQL layer rely on these names.
  */
 
+import type { CostModifier, Totals } from './amounts';
+
 export interface Address {
   street1: string;
   street2: string;
@@ -115,21 +117,6 @@ export interface RequestRecord {
   updatedAt: number;
 }
 
-export interface CostModifier {
-  rate: number;
-  type: 'Percent' | 'Unit';
-}
-
-/** Money of a quote or an invoice: total = subtotal − discountAmount + taxAmount. */
-export interface Totals {
-  subtotal: number;
-  discountAmount: number;
-  taxAmount: number;
-  total: number;
-  /** Part of the subtotal on non-taxable line items. */
-  nonTaxAmount: number;
-}
-
 export interface QuoteRecord extends Totals {
   id: number;
   quoteNumber: number;
@@ -213,7 +200,8 @@ export interface JobRecord {
   instructions: string | null;
   jobType: 'ONE_OFF' | 'RECURRING';
   billingType: 'FIXED_PRICE' | 'VISIT_BASED';
-  jobStatus: string;
+  /** Put on hold by the office; the status (statuses.ts) is derived when read. */
+  onHold: boolean;
   total: number;
   invoicedTotal: number;
   uninvoicedTotal: number;
@@ -235,7 +223,6 @@ export interface VisitRecord {
   assignedUserIds: number[];
   title: string;
   instructions: string | null;
-  visitStatus: string;
   allDay: boolean;
   isComplete: boolean;
   isLastScheduledVisit: boolean;
@@ -247,9 +234,5 @@ export interface VisitRecord {
   visitBasedBillingTotal: number | null;
 }
 
-export type {
-  ExpenseRecord,
-  InvoiceRecord,
-  PaymentRecordRecord,
-  TimeSheetEntryRecord,
-} from './billing-records';
+export type { CostModifier, Totals } from './amounts';
+export type { ExpenseRecord, InvoiceRecord, PaymentRecord, TimeSheetEntryRecord } from './billing-records';

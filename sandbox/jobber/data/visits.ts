@@ -5,7 +5,7 @@ const MINUTE_MS = 60_000;
 
 /**
  * Visits of a job: one to three for one-off work, a weekly or fortnightly series for recurring
- * work, none for a few recent unscheduled jobs. Status follows the sandbox's "now".
+ * work, none for a few recent unscheduled jobs. Those that ended before "now" were mostly completed.
  */
 export function scheduleVisits(
   ctx: GenContext,
@@ -45,7 +45,7 @@ function visitDays(ctx: GenContext, job: JobRecord, startDay: number): number[] 
 }
 
 function minutesOf(ctx: GenContext, item: LineItemRecord): number {
-  const product = ctx.records.products.find((p) => p.id === item.productId);
+  const product = ctx.records.products.find((candidate) => candidate.id === item.productId);
   return (product?.durationMinutes ?? 30) * (product?.category === 'SERVICE' ? item.quantity : 0.2);
 }
 
@@ -59,7 +59,7 @@ function addVisit(
   const { rng } = ctx;
   const startAt = day === null ? null : ctx.at(day, rng.int(28, 60) * 15);
   const endAt = startAt === null ? null : startAt + minutes * MINUTE_MS;
-  const status = visitStatus(ctx, day, endAt);
+  const completed = isCompleted(ctx, day, endAt);
   const visit: VisitRecord = {
     id: ctx.nextId('visits'),
     jobId: job.id,
@@ -70,13 +70,12 @@ function addVisit(
     assignedUserIds: day === null ? [] : crewFor(ctx, day).map((user) => user.id),
     title: job.title,
     instructions: job.instructions,
-    visitStatus: status,
     allDay: false,
-    isComplete: status === 'COMPLETED',
+    isComplete: completed,
     isLastScheduledVisit: last && day !== null,
     startAt,
     endAt,
-    completedAt: status === 'COMPLETED' && endAt !== null ? endAt + rng.int(0, 40) * MINUTE_MS : null,
+    completedAt: completed && endAt !== null ? endAt + rng.int(0, 40) * MINUTE_MS : null,
     createdAt: job.createdAt,
     visitBasedBillingTotal: null,
   };
@@ -86,11 +85,10 @@ function addVisit(
   return visit;
 }
 
-function visitStatus(ctx: GenContext, day: number | null, endAt: number | null): string {
-  if (day === null || endAt === null) return 'UNSCHEDULED';
-  if (endAt <= ctx.now) return ctx.rng.chance(day < ctx.today - 7 ? 0.99 : 0.9) ? 'COMPLETED' : 'LATE';
-  if (day === ctx.today) return 'TODAY';
-  return 'UPCOMING';
+/** Whether the crew finished a visit: most that have ended were, the rest are late (statuses.ts). */
+function isCompleted(ctx: GenContext, day: number | null, endAt: number | null): boolean {
+  if (day === null || endAt === null || endAt > ctx.now) return false;
+  return ctx.rng.chance(day < ctx.today - 7 ? 0.99 : 0.9);
 }
 
 /** One to three crew members who worked for the company on that day. */

@@ -90,10 +90,10 @@ function cursorIndex(cursor: string, fingerprint: string): number {
 
 /** FNV-1a, 32 bits, base 36: a short stable fingerprint. */
 export function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  let state = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    state ^= text.charCodeAt(index);
+    state = Math.imul(state, 0x01000193);
   }
-  return (h >>> 0).toString(36);
+  return (state >>> 0).toString(36);
 }

@@ -45,7 +45,7 @@ export function driftedSdl(sdl: string, drift: SchemaDrift): string {
   const edited = visit(document, {
     FieldDefinition(node, _key, _parent, _path, ancestors) {
       const typeName = ownerName(ancestors);
-      const match = hidden.find((h) => h.field === node.name.value && targets(h.type).has(typeName));
+      const match = hidden.find((item) => item.field === node.name.value && targets(item.type).has(typeName));
       if (!match) return undefined;
       found.add(match.spec);
       if (match.argument === undefined) return null;
@@ -55,13 +55,13 @@ export function driftedSdl(sdl: string, drift: SchemaDrift): string {
     InputValueDefinition(node, _key, _parent, _path, ancestors) {
       const owner = ancestors[ancestors.length - 1];
       if (!owner || !('kind' in owner) || owner.kind !== Kind.INPUT_OBJECT_TYPE_DEFINITION) return undefined;
-      const match = hidden.find((h) => h.type === owner.name.value && h.field === node.name.value);
+      const match = hidden.find((item) => item.type === owner.name.value && item.field === node.name.value);
       if (!match || match.argument !== undefined) return undefined;
       found.add(match.spec);
       return null;
     },
     EnumTypeDefinition(node) {
-      const values = extra.filter((e) => e.enumName === node.name.value);
+      const values = extra.filter((item) => item.enumName === node.name.value);
       if (values.length === 0) return undefined;
       values.forEach((value) => found.add(value.spec));
       const added = values.map((value) => ({

@@ -36,10 +36,10 @@ export function dateRange<T>(input: unknown, value: (record: T) => number | null
     throw new GraphQLError('Use either eq or after/before in a date range, not both');
   }
   return (record) => {
-    const v = value(record);
-    if (v === null) return false;
-    if (eq !== undefined) return v === eq;
-    return (after === undefined || v > after) && (before === undefined || v < before);
+    const instant = value(record);
+    if (instant === null) return false;
+    if (eq !== undefined) return instant === eq;
+    return (after === undefined || instant > after) && (before === undefined || instant < before);
   };
 }
 
@@ -60,9 +60,12 @@ export function numberRange<T>(input: unknown, value: (record: T) => number): Pr
     throw new GraphQLError('Use either eq or min/max in a range, not both');
   }
   return (record) => {
-    const v = value(record);
-    if (eq !== undefined && eq !== null) return v === eq;
-    return (min === undefined || min === null || v >= min) && (max === undefined || max === null || v <= max);
+    const number = value(record);
+    if (eq !== undefined && eq !== null) return number === eq;
+    return (
+      (min === undefined || min === null || number >= min) &&
+      (max === undefined || max === null || number <= max)
+    );
   };
 }
 

@@ -93,7 +93,7 @@ function explain(schema: GraphQLSchema, error: GraphQLError): string {
   if (badEnum && isEnumType(enumType))
     return `Expected "${badEnum[1] ?? ''}" to be one of: ${enumType
       .getValues()
-      .map((v) => v.name)
+      .map((definition) => definition.name)
       .join(', ')}`;
   return error.message.replace(/\.$/, '');
 }

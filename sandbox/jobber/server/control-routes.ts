@@ -8,7 +8,9 @@ import {
   type SandboxAccount,
 } from '../control-types';
 import { HttpError, parseJsonObject, readBody, sendJson } from './http';
-import { dumpCollection, isCollectionName } from './records-dump';
+import { isCollectionName } from '../data/collections';
+import { createRoute, deleteRoute, touchRoute, updateRoute } from './record-routes';
+import { dumpCollection } from './records-dump';
 import type { SandboxState } from './state';
 
 type Handler = (
@@ -89,6 +91,26 @@ const ROUTES: readonly (readonly [string, RegExp, Handler])[] = [
     'GET',
     /^\/_sandbox\/accounts\/([^/]+)\/records\/([A-Za-z]+)$/,
     (state, _b, m) => records(state, account(state, m), m[2] ?? ''),
+  ],
+  [
+    'POST',
+    /^\/_sandbox\/accounts\/([^/]+)\/records\/([A-Za-z]+)$/,
+    (state, body, m) => createRoute(state, account(state, m), m[2] ?? '', body),
+  ],
+  [
+    'POST',
+    /^\/_sandbox\/accounts\/([^/]+)\/records\/([A-Za-z]+)\/touch$/,
+    (state, body, m) => touchRoute(state, account(state, m), m[2] ?? '', body),
+  ],
+  [
+    'PATCH',
+    /^\/_sandbox\/records\/([A-Za-z]+)\/([^/]+)$/,
+    (state, body, m) => updateRoute(state, m[1] ?? '', m[2] ?? '', body),
+  ],
+  [
+    'DELETE',
+    /^\/_sandbox\/records\/([A-Za-z]+)\/([^/]+)$/,
+    (state, _body, m) => deleteRoute(state, m[1] ?? '', m[2] ?? ''),
   ],
   ['POST', /^\/_sandbox\/reset$/, (state) => reset(state)],
 ];
@@ -191,7 +213,7 @@ function recordCounts(state: SandboxState, index: number): unknown {
 
 function records(state: SandboxState, index: number, collection: string): unknown {
   if (!isCollectionName(collection)) throw new HttpError(404, { error: `Unknown collection ${collection}` });
-  return { records: dumpCollection(state.account(index), collection) };
+  return { records: dumpCollection(state.account(index), collection, state.clock.now()) };
 }
 
 function reset(state: SandboxState): unknown {

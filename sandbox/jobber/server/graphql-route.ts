@@ -58,9 +58,9 @@ export async function handleGraphql(
   });
   if (fault) {
     state.log.add({ ...logged, status: 0, fault: fault.kind });
-    const requested = fault.kind === 'throttled' ? throttleForFault(state, request, caller) : 0;
+    const throttled = fault.kind === 'throttled' ? throttleForFault(state, request, caller) : null;
     const extensions = (): Record<string, unknown> => ({
-      cost: costExtension(state, caller, requested, 0),
+      cost: costExtension(state, caller, throttled?.requested ?? 0, 0, throttled?.at),
       versioning,
     });
     const normal = (change?: AnswerChange): void =>
@@ -179,24 +179,32 @@ function execute(
  * left just short of the query's requested cost, and the answer reports that cost, as Jobber's does.
  * A client that waits what the throttle status says is then served; one that retries blindly is not.
  */
-function throttleForFault(state: SandboxState, request: GraphqlRequest, caller: Caller): number {
-  if (!caller.ok) return 0;
+function throttleForFault(
+  state: SandboxState,
+  request: GraphqlRequest,
+  caller: Caller,
+): { readonly requested: number; readonly at: number } {
+  const at = state.clock.now();
+  if (!caller.ok) return { requested: 0, at };
   const prepared = prepare(state.schema, request);
-  if (!prepared.ok) return 0;
+  if (!prepared.ok) return { requested: 0, at };
   const requested = prepared.query.requested;
   const key = state.bucketKey(caller.clientId, caller.accountIndex);
-  const now = state.clock.now();
-  const available = state.throttle.status(key, now).currentlyAvailable;
-  if (requested > 0) state.throttle.set(key, Math.min(available, requested - 1), now);
-  return requested;
+  const available = state.throttle.status(key, at).currentlyAvailable;
+  if (requested > 0) state.throttle.set(key, Math.min(available, requested - 1), at);
+  return { requested, at };
 }
 
-function costExtension(state: SandboxState, caller: Caller, requested: number, actual: number) {
+/**
+ * The cost extension of an answer. A THROTTLED answer reports the bucket as it was when the query
+ * was refused (`at`), as Jobber's does, not after the few milliseconds of refill since.
+ */
+function costExtension(state: SandboxState, caller: Caller, requested: number, actual: number, at?: number) {
   const key = caller.ok ? state.bucketKey(caller.clientId, caller.accountIndex) : 'anonymous';
   return {
     requestedQueryCost: requested,
     actualQueryCost: actual,
-    throttleStatus: state.throttle.status(key, state.clock.now()),
+    throttleStatus: state.throttle.status(key, at ?? state.clock.now()),
   };
 }
 

@@ -1,86 +1,76 @@
 import { encodeId } from '../core/ids';
 import { formatInstant } from '../core/time-zone';
-import { COLLECTION_NAMES, type AccountData, type CollectionName } from '../data/account-data';
+import type { AccountData } from '../data/account-data';
+import { COLLECTIONS, referencesOf, type CollectionName } from '../data/collections';
 
 /**
  * Raw records as JSON, the ground truth tests compute expected numbers from: ids become Jobber
- * EncodedIds (the same strings GraphQL returns), instants ISO 8601 UTC, everything else as stored.
+ * EncodedIds (the same strings GraphQL returns), instants ISO 8601 UTC, everything else as stored,
+ * plus the statuses Jobber derives from the clock as they read at `now` (data/statuses.ts). The
+ * registry (data/collections.ts) says which kind every id and every reference has.
  */
-const COLLECTION_KINDS: Record<CollectionName, string> = {
-  users: 'User',
-  taxRates: 'TaxRate',
-  products: 'ProductOrService',
-  clients: 'Client',
-  properties: 'Property',
-  requests: 'Request',
-  quotes: 'Quote',
-  quoteLineItems: 'QuoteLineItem',
-  jobs: 'Job',
-  jobLineItems: 'JobLineItem',
-  visits: 'Visit',
-  invoices: 'Invoice',
-  invoiceLineItems: 'InvoiceLineItem',
-  paymentRecords: 'PaymentRecord',
-  expenses: 'Expense',
-  timeSheetEntries: 'TimeSheetEntry',
-};
-
-/** Which kind of record a foreign key (`xxxId` / `xxxIds`) points at. */
-const REFERENCE_KINDS: Record<string, string> = {
-  client: 'Client',
-  referringClient: 'Client',
-  property: 'Property',
-  request: 'Request',
-  quote: 'Quote',
-  job: 'Job',
-  linkedJob: 'Job',
-  visit: 'Visit',
-  invoice: 'Invoice',
-  refundedPaymentRecord: 'PaymentRecord',
-  taxRate: 'TaxRate',
-  product: 'ProductOrService',
-  user: 'User',
-  salesperson: 'User',
-  createdBy: 'User',
-  enteredBy: 'User',
-  paidBy: 'User',
-  reimbursableTo: 'User',
-  approvedBy: 'User',
-  assignedUser: 'User',
-};
-
-const NESTED_KINDS: Record<string, string> = {
-  emails: 'Email',
-  phones: 'ClientPhoneNumber',
-};
-
-export function isCollectionName(name: string): name is CollectionName {
-  return (COLLECTION_NAMES as readonly string[]).includes(name);
+export function dumpCollection(data: AccountData, collection: CollectionName, now: number): unknown[] {
+  return (data.records[collection] as readonly object[]).map(recordDumper(data, collection, now));
 }
 
-export function dumpCollection(data: AccountData, collection: CollectionName): unknown[] {
-  const kind = COLLECTION_KINDS[collection];
-  return (data.records[collection] as readonly object[]).map((record) => convert(record, kind));
+/** One record as the dump shows it. */
+export function dumpRecord(
+  data: AccountData,
+  collection: CollectionName,
+  record: object,
+  now: number,
+): Record<string, unknown> {
+  return recordDumper(data, collection, now)(record);
 }
 
-function convert(record: object, kind: string): Record<string, unknown> {
+function recordDumper(
+  data: AccountData,
+  collection: CollectionName,
+  now: number,
+): (record: object) => Record<string, unknown> {
+  const spec = COLLECTIONS[collection];
+  const referenceKinds = new Map(
+    referencesOf(collection).map((reference) => [reference.key, COLLECTIONS[reference.to].kind]),
+  );
+  const referenceKind = (key: string): string | undefined => referenceKinds.get(key);
+  return (record) => ({
+    ...convert(record, spec.kind, referenceKind, spec.nested ?? {}),
+    ...data.clockStatuses(collection, record, now),
+  });
+}
+
+function convert(
+  record: object,
+  kind: string,
+  referenceKind: (key: string) => string | undefined,
+  nested: Readonly<Record<string, string>>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) out[key] = convertField(key, value, kind);
+  for (const [key, value] of Object.entries(record)) {
+    out[key] = convertField(key, value, kind, referenceKind(key), nested[key]);
+  }
   return out;
 }
 
-function convertField(key: string, value: unknown, kind: string): unknown {
+function convertField(
+  key: string,
+  value: unknown,
+  kind: string,
+  referenceKind: string | undefined,
+  nestedKind: string | undefined,
+): unknown {
   if (key === 'id' && typeof value === 'number') return encodeId(kind, value);
-  const reference = /^(\w+?)Ids?$/.exec(key)?.[1];
-  const referenceKind = reference === undefined ? undefined : REFERENCE_KINDS[reference];
   if (referenceKind) {
     if (Array.isArray(value)) return value.map((id: number) => encodeId(referenceKind, id));
     return typeof value === 'number' ? encodeId(referenceKind, value) : value;
   }
-  if (typeof value === 'number' && (key.endsWith('At') || key.endsWith('Date') || key === 'date'))
-    return formatInstant(value);
-  const nestedKind = NESTED_KINDS[key];
-  if (nestedKind && Array.isArray(value)) return value.map((item: object) => convert(item, nestedKind));
-  if (nestedKind && typeof value === 'object' && value !== null) return convert(value, nestedKind);
+  if (typeof value === 'number' && isInstantKey(key)) return formatInstant(value);
+  const inner = (item: object) => convert(item, nestedKind ?? '', () => undefined, {});
+  if (nestedKind && Array.isArray(value)) return value.map(inner);
   return value;
+}
+
+/** Stored instants end in `At` or `Date`, or are called `date` (conventions in data/records.ts). */
+export function isInstantKey(key: string): boolean {
+  return key.endsWith('At') || key.endsWith('Date') || key === 'date';
 }

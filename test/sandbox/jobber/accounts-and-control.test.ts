@@ -1,3 +1,4 @@
+import { COLLECTION_NAMES } from '../../../sandbox/jobber/data/collections';
 import { startSandbox, type SandboxHandle } from '../../../sandbox/jobber/harness';
 import { data, graphql, readAll } from './support';
 
@@ -89,24 +90,7 @@ describe('raw records', () => {
 
   it('counts every collection', async () => {
     const counts = await sandbox.control.recordCounts(sandbox.demo.accountId);
-    expect(Object.keys(counts).sort()).toEqual([
-      'clients',
-      'expenses',
-      'invoiceLineItems',
-      'invoices',
-      'jobLineItems',
-      'jobs',
-      'paymentRecords',
-      'products',
-      'properties',
-      'quoteLineItems',
-      'quotes',
-      'requests',
-      'taxRates',
-      'timeSheetEntries',
-      'users',
-      'visits',
-    ]);
+    expect(Object.keys(counts).sort()).toEqual([...COLLECTION_NAMES].sort());
     expect(counts.invoices).toBe((await sandbox.control.records(sandbox.demo.accountId, 'invoices')).length);
   });
 });

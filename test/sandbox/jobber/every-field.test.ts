@@ -9,6 +9,7 @@ import {
   type GraphQLNamedType,
 } from 'graphql';
 import { ACCOUNT_SPECS } from '../../../sandbox/jobber/data/accounts';
+import { COLLECTION_NAMES } from '../../../sandbox/jobber/data/collections';
 import { generateAccount } from '../../../sandbox/jobber/data/generate';
 import { prepare, run } from '../../../sandbox/jobber/graphql/execute';
 import { buildSandboxSchema } from '../../../sandbox/jobber/graphql/schema';
@@ -20,20 +21,12 @@ import { executionContext } from './support';
  * from the schema itself.
  */
 const schema = buildSandboxSchema();
-const ROOTS = [
-  'clients',
-  'properties',
-  'requests',
-  'quotes',
-  'jobs',
-  'visits',
-  'invoices',
-  'paymentRecords',
-  'expenses',
-  'timeSheetEntries',
-  'products',
-  'taxRates',
-];
+
+/** Every collection with a root list of its own that needs no argument (users need a status filter). */
+const ROOTS = COLLECTION_NAMES.filter((name) => {
+  const field = schema.getQueryType()?.getFields()[name];
+  return field !== undefined && !field.args.some((arg) => isNonNullType(arg.type));
+});
 
 function requiredArgs(field: GraphQLField<unknown, unknown>): string {
   const args = field.args.map((arg) => arg.name);

@@ -4,7 +4,7 @@ import type {
   ExpenseRecord,
   InvoiceLineItemRecord,
   InvoiceRecord,
-  PaymentRecordRecord,
+  PaymentRecord,
   TimeSheetEntryRecord,
 } from '../../data/records';
 import { on, type ResolverMap } from '../context';
@@ -17,48 +17,51 @@ const CARD_BRANDS = ['Visa', 'Mastercard', 'American Express', 'Discover'];
 
 /** Fields every payment record type resolves the same way. */
 const paymentFields = {
-  client: ref<PaymentRecordRecord, 'clients'>('clients', (p) => p.clientId),
-  invoice: ref<PaymentRecordRecord, 'invoices'>('invoices', (p) => p.invoiceId),
-  quote: ref<PaymentRecordRecord, 'quotes'>('quotes', (p) => p.quoteId),
-  canEdit: on<PaymentRecordRecord>((p) => p.paymentType !== 'JOBBER_PAYMENTS'),
-  checkNumber: on<PaymentRecordRecord>((p) => p.reference),
-  confirmationNumber: on<PaymentRecordRecord>((p) => p.reference),
-  ccTransactionNumber: on<PaymentRecordRecord>((p) => p.reference),
-  gatewayName: on<PaymentRecordRecord>(() => 'Stripe'),
-  brand: on<PaymentRecordRecord>((p) => CARD_BRANDS[p.id % CARD_BRANDS.length]),
-  expiry: on<PaymentRecordRecord>((p) => `${String((p.id % 12) + 1).padStart(2, '0')}/${28 + (p.id % 4)}`),
-  lastDigits: on<PaymentRecordRecord>((p) => String(1000 + ((p.id * 7919) % 9000))),
-  bankName: on<PaymentRecordRecord>(() => 'First Community Bank'),
-  nameOnCard: on<PaymentRecordRecord>((p, _args, ctx) => {
-    const client = ctx.data.find('clients', p.clientId);
+  client: ref<PaymentRecord, 'clients'>('clients', (payment) => payment.clientId),
+  invoice: ref<PaymentRecord, 'invoices'>('invoices', (payment) => payment.invoiceId),
+  quote: ref<PaymentRecord, 'quotes'>('quotes', (payment) => payment.quoteId),
+  canEdit: on<PaymentRecord>((payment) => payment.paymentType !== 'JOBBER_PAYMENTS'),
+  checkNumber: on<PaymentRecord>((payment) => payment.reference),
+  confirmationNumber: on<PaymentRecord>((payment) => payment.reference),
+  ccTransactionNumber: on<PaymentRecord>((payment) => payment.reference),
+  gatewayName: on<PaymentRecord>(() => 'Stripe'),
+  brand: on<PaymentRecord>((payment) => CARD_BRANDS[payment.id % CARD_BRANDS.length]),
+  expiry: on<PaymentRecord>(
+    (payment) => `${String((payment.id % 12) + 1).padStart(2, '0')}/${28 + (payment.id % 4)}`,
+  ),
+  lastDigits: on<PaymentRecord>((payment) => String(1000 + ((payment.id * 7919) % 9000))),
+  bankName: on<PaymentRecord>(() => 'First Community Bank'),
+  nameOnCard: on<PaymentRecord>((payment, _args, ctx) => {
+    const client = ctx.data.find('clients', payment.clientId);
     return client ? displayName(client) : 'Card holder';
   }),
-  transactionId: on<PaymentRecordRecord>((p) => p.reference ?? `txn_${p.id.toString(36)}`),
-  transactionStatus: on<PaymentRecordRecord>((p, _args, ctx) => transactionStatus(p, ctx.data)),
-  refundedAt: on<PaymentRecordRecord>((p, _args, ctx) => refundOf(p, ctx.data)?.entryDate ?? null),
-  refundedPaymentRecord: ref<PaymentRecordRecord, 'paymentRecords'>(
+  transactionId: on<PaymentRecord>((payment) => payment.reference ?? `txn_${payment.id.toString(36)}`),
+  transactionStatus: on<PaymentRecord>((payment, _args, ctx) => transactionStatus(payment, ctx.data)),
+  refundedAt: on<PaymentRecord>((payment, _args, ctx) => refundOf(payment, ctx.data)?.entryDate ?? null),
+  refundedPaymentRecord: ref<PaymentRecord, 'paymentRecords'>(
     'paymentRecords',
-    (p) => p.refundedPaymentRecordId,
+    (payment) => payment.refundedPaymentRecordId,
   ),
-  jobberPaymentTransactionStatus: on<PaymentRecordRecord>((p) =>
-    p.paymentType === 'JOBBER_PAYMENTS' ? 'SUCCEEDED' : null,
+  jobberPaymentTransactionStatus: on<PaymentRecord>((payment) =>
+    payment.paymentType === 'JOBBER_PAYMENTS' ? 'SUCCEEDED' : null,
   ),
 };
 
 /** A Jobber Payments charge is REFUNDED when refunds cover it, PARTIALLY_REFUNDED when they cover part. */
-function transactionStatus(payment: PaymentRecordRecord, data: AccountData): string {
+function transactionStatus(payment: PaymentRecord, data: AccountData): string {
   const refund = refundOf(payment, data);
   if (!refund) return 'SUCCEEDED';
   return refund.amount < payment.amount ? 'PARTIALLY_REFUNDED' : 'REFUNDED';
 }
 
-function refundOf(payment: PaymentRecordRecord, data: AccountData): PaymentRecordRecord | undefined {
+function refundOf(payment: PaymentRecord, data: AccountData): PaymentRecord | undefined {
   if (payment.adjustmentType !== 'PAYMENT' || payment.paymentType !== 'JOBBER_PAYMENTS') return undefined;
   return data.childrenOf('paymentRecords', 'refundedPaymentRecordId', payment.id)[0];
 }
 
 export const BILLING_RESOLVERS: ResolverMap = {
   Invoice: {
+    invoiceStatus: on<InvoiceRecord>((invoice, _args, ctx) => ctx.data.invoiceStatus(invoice, ctx.now)),
     invoiceNumber: on<InvoiceRecord>((invoice) => String(invoice.invoiceNumber)),
     amounts: on<InvoiceRecord>((invoice) => ({
       depositAmount: invoice.depositAmount,

@@ -7,7 +7,7 @@ import { hash } from '../connection';
 import { allOf } from '../filters';
 import { comparatorFor } from '../sorting';
 import { children, ref } from './helpers';
-import { jobsSpec } from './queries';
+import { jobsSpec } from './work-lists';
 import { addressWithCoordinates, clientAddress, clientEmails, clientPhones, webUri } from './shapes';
 
 const byClient = <T extends { id: number }>() => ({
@@ -23,7 +23,9 @@ export const CLIENT_RESOLVERS: ResolverMap = {
     billingAddress: on<ClientRecord>((client) => clientAddress(client.billingAddress)),
     emails: on<ClientRecord>((client) => clientEmails(client)),
     phones: on<ClientRecord>((client) => clientPhones(client)),
-    defaultEmails: on<ClientRecord>((client) => client.emails.filter((e) => e.primary).map((e) => e.address)),
+    defaultEmails: on<ClientRecord>((client) =>
+      client.emails.filter((email) => email.primary).map((email) => email.address),
+    ),
     isArchivable: on<ClientRecord>((client) => !client.isArchived),
     tags: on<ClientRecord>((client, args) =>
       paginate(
@@ -36,7 +38,7 @@ export const CLIENT_RESOLVERS: ResolverMap = {
     clientProperties: children<ClientRecord, 'properties'>('properties', 'clientId'),
     ...byClient<ClientRecord>(),
     jobs: on<ClientRecord>((client, args, ctx) => {
-      const spec = jobsSpec(args, ctx.data);
+      const spec = jobsSpec(args, ctx.data, ctx.now);
       const jobs = ctx.data.childrenOf('jobs', 'clientId', client.id).filter(allOf(spec.where ?? []));
       jobs.sort(comparatorFor(spec.sort, spec.sortKeys ?? {}, spec.defaultOrder));
       return paginate(

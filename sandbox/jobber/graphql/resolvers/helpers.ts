@@ -1,4 +1,6 @@
-import type { CollectionName, RecordOf } from '../../data/account-data';
+import type { AccountData } from '../../data/account-data';
+import type { CollectionName, RecordOf } from '../../data/collections';
+import { displayName } from '../../data/people';
 import { paginate, type Connection, type ConnectionArgs } from '../connection';
 import { on, type Args, type GraphqlContext } from '../context';
 import { allOf, type Predicate } from '../filters';
@@ -52,14 +54,16 @@ export function rootConnection<C extends CollectionName>(
   args: Args,
   spec: ListSpec<RecordOf<C>>,
 ): Connection<RecordOf<C>> {
-  const key = JSON.stringify({ collection, ...listArguments(args) });
+  const scope = JSON.stringify({ collection, ...listArguments(args) });
+  // Statuses follow the clock: a list is rebuilt when one changes, its cursors stay valid.
+  const key = `${scope}@${ctx.data.statusPeriod(ctx.now)}`;
   const list = memoizedList(ctx.data, key, () => {
     const records = ctx.data.records[collection] as RecordOf<C>[];
     const predicate = allOf(spec.where ?? []);
     const comparator = comparatorFor(spec.sort, spec.sortKeys ?? {}, spec.defaultOrder);
     return records.filter(predicate).sort(comparator);
   });
-  return paginate(list, args as ConnectionArgs, key);
+  return paginate(list, args as ConnectionArgs, scope);
 }
 
 const PAGING_ARGUMENTS = new Set(['first', 'last', 'after', 'before']);
@@ -71,6 +75,17 @@ function listArguments(args: Args): Args {
       .filter(([name, value]) => !PAGING_ARGUMENTS.has(name) && value !== undefined && value !== null)
       .sort(([a], [b]) => a.localeCompare(b)),
   );
+}
+
+/** The `filter` argument of a list, or no filter. */
+export function filterOf(args: Args): Record<string, unknown> {
+  return (args.filter ?? {}) as Record<string, unknown>;
+}
+
+/** A record's client as Jobber names it (CLIENT_PRIMARY_NAME), or '' when it has none. */
+export function clientName(data: AccountData, clientId: number): string {
+  const client = data.find('clients', clientId);
+  return client ? displayName(client) : '';
 }
 
 /** Sort arguments as a list: some of Jobber's sorts take one input, others a list. */

@@ -1,21 +1,14 @@
 import { GraphQLError } from 'graphql';
 import { idOfKind } from '../../core/ids';
-import type { CollectionName } from '../../data/account-data';
+import type { CollectionName } from '../../data/collections';
 import { paginate, type ConnectionArgs } from '../connection';
 import { on, type Args, type GraphqlContext, type ResolverMap } from '../context';
 import { search } from '../filters';
 import { byId, rootConnection } from './helpers';
-import {
-  expensesSpec,
-  paymentRecordsSpec,
-  productsSpec,
-  propertiesSpec,
-  requestsSpec,
-  timeSheetEntriesSpec,
-  usersSpec,
-  visitsSpec,
-} from './more-queries';
-import { clientsSpec, invoicesSpec, jobsSpec, quotesSpec } from './queries';
+import { productsSpec, usersSpec } from './account-lists';
+import { expensesSpec, invoicesSpec, paymentRecordsSpec, timeSheetEntriesSpec } from './billing-lists';
+import { clientsSpec, propertiesSpec, requestsSpec } from './client-lists';
+import { jobsSpec, quotesSpec, visitsSpec } from './work-lists';
 import { accountObject } from './shapes';
 
 /** `query { invoice(id: …) }`: null for an id of another kind or of another account. */
@@ -42,11 +35,15 @@ export const ROOT_RESOLVERS: ResolverMap = {
     quote: single('quotes', 'Quote'),
     quotes: on((_root, args, ctx) => rootConnection(ctx, 'quotes', args, quotesSpec(args, ctx.data))),
     job: single('jobs', 'Job'),
-    jobs: on((_root, args, ctx) => rootConnection(ctx, 'jobs', args, jobsSpec(args, ctx.data))),
+    jobs: on((_root, args, ctx) => rootConnection(ctx, 'jobs', args, jobsSpec(args, ctx.data, ctx.now))),
     visit: single('visits', 'Visit'),
-    visits: on((_root, args, ctx) => rootConnection(ctx, 'visits', args, visitsSpec(args, ctx.data))),
+    visits: on((_root, args, ctx) =>
+      rootConnection(ctx, 'visits', args, visitsSpec(args, ctx.data, ctx.now)),
+    ),
     invoice: single('invoices', 'Invoice'),
-    invoices: on((_root, args, ctx) => rootConnection(ctx, 'invoices', args, invoicesSpec(args, ctx.data))),
+    invoices: on((_root, args, ctx) =>
+      rootConnection(ctx, 'invoices', args, invoicesSpec(args, ctx.data, ctx.now)),
+    ),
     paymentRecord: single('paymentRecords', 'PaymentRecord'),
     paymentRecords: on((_root, args, ctx) =>
       rootConnection(ctx, 'paymentRecords', args, paymentRecordsSpec(args)),

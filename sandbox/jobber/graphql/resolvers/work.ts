@@ -5,7 +5,7 @@ import { on, type ResolverMap } from '../context';
 import { allOf } from '../filters';
 import { ascending, comparatorFor, type SortInput } from '../sorting';
 import { children, listed, ref, round2 } from './helpers';
-import { visitsSpec } from './more-queries';
+import { visitsSpec } from './work-lists';
 import { webUri } from './shapes';
 
 const lineItemFields = {
@@ -60,6 +60,7 @@ export const WORK_RESOLVERS: ResolverMap = {
   QuoteLineItem: lineItemFields,
   JobLineItem: lineItemFields,
   Job: {
+    jobStatus: on<JobRecord>((job, _args, ctx) => ctx.data.jobStatus(job, ctx.now)),
     client: ref<JobRecord, 'clients'>('clients', (job) => job.clientId),
     property: ref<JobRecord, 'properties'>('properties', (job) => job.propertyId),
     quote: ref<JobRecord, 'quotes'>('quotes', (job) => job.quoteId),
@@ -71,7 +72,7 @@ export const WORK_RESOLVERS: ResolverMap = {
     ),
     lineItems: children<JobRecord, 'jobLineItems'>('jobLineItems', 'jobId'),
     visits: on<JobRecord>((job, args, ctx) => {
-      const spec = visitsSpec(args, ctx.data);
+      const spec = visitsSpec(args, ctx.data, ctx.now);
       const visits = ctx.data.childrenOf('visits', 'jobId', job.id).filter(allOf(spec.where ?? []));
       visits.sort(comparatorFor(spec.sort, spec.sortKeys ?? {}, spec.defaultOrder));
       return paginate(
@@ -95,7 +96,7 @@ export const WORK_RESOLVERS: ResolverMap = {
     jobBalanceTotals: on<JobRecord>((job, _args, ctx) => {
       const invoices = ctx.data
         .childrenOf('invoices', 'jobIds', job.id)
-        .filter((i) => i.invoiceStatus !== 'draft');
+        .filter((invoice) => invoice.issuedDate !== null);
       return {
         totalAmount: round2(invoices.reduce((sum, invoice) => sum + invoice.total, 0)),
         outstandingAmount: round2(invoices.reduce((sum, invoice) => sum + invoice.invoiceBalance, 0)),
@@ -105,7 +106,7 @@ export const WORK_RESOLVERS: ResolverMap = {
     timeSheetEntries: children<JobRecord, 'timeSheetEntries'>('timeSheetEntries', 'jobId'),
   },
   Visit: {
-    visitStatus: on<VisitRecord>((visit) => visit.visitStatus),
+    visitStatus: on<VisitRecord>((visit, _args, ctx) => ctx.data.visitStatus(visit, ctx.now)),
     duration: on<VisitRecord>((visit) =>
       visit.startAt === null || visit.endAt === null
         ? null

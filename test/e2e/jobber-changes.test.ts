@@ -1,0 +1,119 @@
+/**
+ * Jobber changing between two report views, end to end: the built bundle in the local runtime
+ * reads the sandbox through the Looker Studio driver; between two getData calls a test changes
+ * records through the sandbox's control API (as a Jobber user would in Jobber). The live path
+ * (no cache) shows every change at once: new and changed records, amounts and statuses that follow
+ * from them, a renamed client, deleted records gone, a changed job in "last updated today".
+ */
+import type { DataSource, GetDataResponse } from '../../sandbox/studio';
+import { useWorld } from '../support/e2e';
+import { column, columnSum, num, rawRecords, type Raw } from './support/reports';
+
+const FIELDS = [
+  'invoiceId',
+  'invoiceNumber',
+  'clientName',
+  'invoiceStatus',
+  'total',
+  'balanceDue',
+  'invoiceCount',
+];
+
+function rowOf(response: GetDataResponse, invoiceId: unknown): Record<string, unknown> | undefined {
+  const ids = column(response, 'invoiceId');
+  const index = ids.indexOf(invoiceId);
+  if (index < 0) return undefined;
+  const values = response.rows[index]?.values ?? [];
+  return Object.fromEntries(response.schema.map((field, position) => [field.name, values[position]]));
+}
+
+describe('Jobber changes between two report views', () => {
+  const world = useWorld({ sandbox: { size: 'tiny', clock: 'virtual', startTime: '2026-03-12T18:00:00Z' } });
+  let invoices: DataSource;
+  let raw: (collection: 'invoices' | 'clients' | 'invoiceLineItems') => Promise<Raw[]>;
+
+  beforeAll(async () => {
+    const studio = await world().connect();
+    invoices = await studio.connect({ object: 'invoices', dateField: 'allTime', cacheMinutes: '0' });
+    raw = (collection) => rawRecords(world().sandbox, world().sandbox.demo.accountId, collection);
+  });
+
+  it('shows created, changed and deleted invoices, and what follows from them, in the next getData', async () => {
+    const { control } = world().sandbox;
+    const all = await raw('invoices');
+    const open = all.find(
+      (invoice) => invoice['invoiceStatus'] === 'sent_not_due' && num(invoice['total']) > 0,
+    );
+    const doomed = all.find((invoice) => invoice !== open && invoice['clientId'] !== open?.['clientId']);
+    if (!open || !doomed) throw new Error('the tiny account lacks an open invoice');
+    const before = await invoices.getData({ fields: FIELDS });
+    expect(rowOf(before, open['id'])).toMatchObject({
+      total: open['total'],
+      invoiceStatus: 'Sent, not yet due',
+    });
+    expect(rowOf(before, doomed['id'])).toBeDefined();
+
+    await control.createRecord('invoiceLineItems', {
+      invoiceId: open['id'],
+      name: 'Extra',
+      unitPrice: 100,
+      taxable: false,
+    });
+    const total = num(open['total']) + 100;
+    await control.createRecord('paymentRecords', {
+      invoiceId: open['id'],
+      amount: total,
+      paymentType: 'CASH',
+    });
+    await control.updateRecord('clients', String(open['clientId']), {
+      firstName: 'Renamed',
+      companyName: null,
+    });
+    const created = await control.createRecord('invoices', {
+      clientId: open['clientId'],
+      issuedDate: '2026-03-12T06:00:00Z',
+      dueDate: '2026-04-11T06:00:00Z',
+    });
+    await control.createRecord('invoiceLineItems', {
+      invoiceId: created['id'],
+      unitPrice: 250,
+      taxable: false,
+    });
+    await control.deleteRecord('invoices', String(doomed['id']));
+
+    const after = await invoices.getData({ fields: FIELDS });
+    const changed = rowOf(after, open['id']);
+    expect(changed).toMatchObject({ total, balanceDue: 0, invoiceStatus: 'Paid' });
+    expect(String(changed?.['clientName'])).toMatch(/^Renamed /);
+    expect(rowOf(after, created['id'])).toMatchObject({
+      total: 250,
+      balanceDue: 250,
+      invoiceStatus: 'Sent, not yet due',
+      clientName: changed?.['clientName'],
+    });
+    expect(rowOf(after, doomed['id'])).toBeUndefined();
+    const now = await raw('invoices');
+    expect(columnSum(after, 'invoiceCount')).toBe(now.length);
+    expect(columnSum(after, 'total')).toBeCloseTo(
+      now.reduce((sum, invoice) => sum + num(invoice['total']), 0),
+      2,
+    );
+  });
+
+  it('puts a job whose line changed into "last updated" today, read newest first', async () => {
+    const { control } = world().sandbox;
+    const studio = world().studio();
+    const jobs = await studio.connect({ object: 'jobs', dateField: 'updatedAt', cacheMinutes: '0' });
+    const today = { startDate: studio.today(), endDate: studio.today() };
+    const chart = { fields: ['jobId', 'jobCount'], dateRange: today };
+    const before = column(await jobs.getData(chart), 'jobId');
+    const items = await rawRecords(world().sandbox, world().sandbox.demo.accountId, 'jobLineItems');
+    const item = items.find((line) => !before.includes(line['jobId']));
+    if (!item) throw new Error('every job changed today already');
+    await world().sandbox.control.clock.advance(60_000);
+    await control.updateRecord('jobLineItems', String(item['id']), { quantity: num(item['quantity']) + 1 });
+    const after = column(await jobs.getData(chart), 'jobId');
+    expect(after).toContain(item['jobId']);
+    expect(after).toHaveLength(before.length + 1);
+  });
+});
