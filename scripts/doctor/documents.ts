@@ -63,7 +63,7 @@ function copyChecks(object: CatalogObject): DocumentCheck[] {
   const key = replication.sliceBy ?? WHOLE;
   const paths = pathsOf(replicated.selectionFor(object.fields, key));
   const read = (filter: JsonObject | undefined, extra: JsonObject = {}): CheckedRequest =>
-    request(buildPathQuery(object, paths, filter).root, extra);
+    request(buildPathQuery(object, paths, filter, { sorted: 'sort' in extra }).root, extra);
   const { changes } = replication;
   const since = changes.kind === 'since' ? changes.arguments : [];
   const sorted =

@@ -66,7 +66,7 @@ export function buildObjectQuery(
   filter: JsonObject | undefined,
   shape: QueryShape = {},
 ): ObjectQuery {
-  return buildPathQuery(object, selectionPaths(object, fields), filter);
+  return buildPathQuery(object, selectionPaths(object, fields), filter, shape);
 }
 
 /** The queries that read these selection paths (relative to the root record) of `object`. */
@@ -74,6 +74,7 @@ export function buildPathQuery(
   object: CatalogObject,
   paths: readonly string[],
   filter: JsonObject | undefined,
+  shape: QueryShape = {},
 ): ObjectQuery {
   const nodeTree = treeOf(paths);
   return {

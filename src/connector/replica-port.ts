@@ -19,7 +19,9 @@ const PAGE_COST = 5;
 export function jobberPort(api: JobberApi, object: CatalogObject): JobberPort {
   return {
     read: (request) => {
-      const query = buildPathQuery(object, request.paths, request.filter);
+      const query = buildPathQuery(object, request.paths, request.filter, {
+        sorted: request.newestFirst !== undefined,
+      });
       const options: ReadOptions = request.newestFirst
         ? { sort: request.newestFirst.sort, stopWhen: request.newestFirst.stopAfter }
         : {};
