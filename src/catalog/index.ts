@@ -17,6 +17,7 @@ export type {
   FieldDef,
   Pushdown,
   Replication,
+  RelatedChanges,
   ChangeSignal,
   RawValue,
   RowContext,

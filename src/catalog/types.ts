@@ -151,4 +151,19 @@ export interface Replication {
    * (Today, Late, Past due): records in the window the clock moved through are read again.
    */
   readonly clockFilters?: readonly string[];
+  /**
+   * Records read through this one (a client's name on an invoice) whose changes do not move this
+   * record's own signal: the copy reads them when they change and patches the values it holds.
+   */
+  readonly related?: readonly RelatedChanges[];
+}
+
+/** A related record kept current by its own change signal (docs/replica.md). */
+export interface RelatedChanges {
+  /** The field on this object's record that holds the related one, e.g. `client`. */
+  readonly field: string;
+  /** The catalog object whose root connection lists the related records, e.g. `clients`. */
+  readonly object: string;
+  /** The related object's root filter argument that finds changed records, e.g. `updatedAt`. */
+  readonly argument: string;
 }

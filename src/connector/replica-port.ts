@@ -3,7 +3,7 @@
  * private copy paces, retries, budgets and checks its pages like any other Jobber read, and long
  * nested lists are completed the same way (fetch-table.ts).
  */
-import { buildPathQuery, pathsCost, type CatalogObject } from '../catalog';
+import { buildPathQuery, findObject, pathsCost, type CatalogObject } from '../catalog';
 import { failureToConnectorError, JobberFailure } from '../errors';
 import type { JobberApi, ReadOptions } from '../jobber';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json';
@@ -26,6 +26,13 @@ export function jobberPort(api: JobberApi, object: CatalogObject): JobberPort {
         ? { sort: request.newestFirst.sort, stopWhen: request.newestFirst.stopAfter }
         : {};
       const nodes = api.readConnection(query.root, options).nodes;
+      return completeNested(api, query.nested, nodes).map(withoutPageInfo);
+    },
+    readRelated: (objectId, paths, filter) => {
+      const related = findObject(objectId);
+      if (!related) throw new Error(`no catalog object ${objectId}`);
+      const query = buildPathQuery(related, paths, filter);
+      const nodes = api.readConnection(query.root).nodes;
       return completeNested(api, query.nested, nodes).map(withoutPageInfo);
     },
     count: (filter) => {

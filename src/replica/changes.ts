@@ -4,8 +4,8 @@
  * consistent, so a failure later in the sync loses nothing already merged.
  */
 import type { RowContext } from '../catalog';
-import type { JsonObject } from '../json';
-import { pathsOf } from './columns';
+import { isJsonObject, type JsonObject } from '../json';
+import { patchColumn, pathsOf } from './columns';
 import { EVERYTHING } from './coverage';
 import { mergeChanged, removeUnlisted } from './merge';
 import { isoSeconds, WHOLE, type ReplicatedObject } from './plan';
@@ -75,6 +75,7 @@ export function readChanges(state: ReplicaState, sync: SyncContext): ReplicaStat
   } else {
     next = readEverything(next, sync);
   }
+  next = readRelatedChanges(next, since, sync);
   return { ...next, watermark: startedAt };
 }
 
@@ -104,6 +105,31 @@ function readEverything(state: ReplicaState, sync: SyncContext): ReplicaState {
     sync.rowContext,
   );
   return mergeChanged(pruned, nodes, sync.object, sync.rowContext);
+}
+
+/**
+ * Related records that changed since the watermark (a renamed client), read with the paths the copy
+ * holds under them, patched into every record that shows them. Their change does not move the
+ * record's own signal, so without this a client's new name would wait for the daily re-read.
+ */
+export function readRelatedChanges(state: ReplicaState, since: number, sync: SyncContext): ReplicaState {
+  let records = state.records;
+  for (const related of sync.object.replication.related ?? []) {
+    const paths = (records.selection[related.field] ?? []).map((path) =>
+      path.slice(related.field.length + 1),
+    );
+    if (paths.length === 0 || records.ids.length === 0) continue;
+    const filter = { [related.argument]: { after: isoSeconds(since) } };
+    const changed = new Map<string, JsonObject>();
+    for (const node of sync.port.readRelated(related.object, paths, filter))
+      if (typeof node['id'] === 'string') changed.set(node['id'], node);
+    if (changed.size === 0) continue;
+    records = patchColumn(records, related.field, (value) => {
+      const id = isJsonObject(value) ? value['id'] : undefined;
+      return typeof id === 'string' ? changed.get(id) : undefined;
+    });
+  }
+  return records === state.records ? state : { ...state, records };
 }
 
 /** Re-reads records whose clock-derived values (Today, Late, Past due) may have changed. */

@@ -118,6 +118,27 @@ export function retain(records: Records, keep: (index: number) => boolean): Reco
   return { ids: kept.map((index) => records.ids[index] ?? ''), columns, selection: records.selection };
 }
 
+/**
+ * The records with column `key` changed where `replace` returns a value (a related record that
+ * changed: the client a record shows); other values stay as they are.
+ */
+export function patchColumn(
+  records: Records,
+  key: string,
+  replace: (value: JsonValue) => JsonValue | undefined,
+): Records {
+  const column = records.columns[key];
+  if (!column) return records;
+  let patched: JsonValue[] | null = null;
+  column.forEach((value, index) => {
+    const next = value === null ? undefined : replace(value);
+    if (next === undefined) return;
+    patched ??= [...column];
+    patched[index] = next;
+  });
+  return patched ? { ...records, columns: { ...records.columns, [key]: patched } } : records;
+}
+
 export function withSelection(records: Records, selection: ColumnSelection): Records {
   return { ...records, selection };
 }

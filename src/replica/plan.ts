@@ -81,8 +81,14 @@ export function replicatedObject(object: CatalogObject, replication: Replication
         ...(key === WHOLE ? [] : [key]),
         ...(replication.changes.kind === 'newestFirst' ? [replication.changes.dateField] : []),
       ];
-      const paths = selectionPaths(object, [...fields, ...dates.map(fieldOf)]);
-      return selectionOf(['id', ...paths.filter((path) => path !== '__typename')]);
+      const paths = selectionPaths(object, [...fields, ...dates.map(fieldOf)]).filter(
+        (path) => path !== '__typename',
+      );
+      // A related record the copy follows must carry its id, to know which values to patch.
+      const relatedIds = (replication.related ?? [])
+        .filter((related) => paths.some((path) => path.startsWith(`${related.field}.`)))
+        .map((related) => `${related.field}.id`);
+      return selectionOf(['id', ...paths, ...relatedIds]);
     },
   };
 }

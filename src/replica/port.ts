@@ -19,6 +19,8 @@ export interface RecordRead {
 export interface JobberPort {
   /** Every record the read selects, nested lists complete. Failures throw ConnectorError. */
   read(request: RecordRead): readonly JsonObject[];
+  /** Every record of another object's root connection (a related record: clients) with these paths. */
+  readRelated(objectId: string, paths: readonly string[], filter: JsonObject): readonly JsonObject[];
   /** How many records the root connection holds with this filter (Jobber's totalCount). */
   count(filter: JsonObject | undefined): number;
   /** Points this execution can still pay Jobber before its budget ends (bucket plus refill). */

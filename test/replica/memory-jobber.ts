@@ -51,6 +51,15 @@ export class MemoryJobber implements JobberPort {
     return matching.map((record) => project(record, request.paths));
   }
 
+  /** Related records (clients) by object id; readRelated filters them like the root records. */
+  readonly related = new Map<string, Map<string, JsonObject>>();
+
+  readRelated(objectId: string, paths: readonly string[], filter: JsonObject): readonly JsonObject[] {
+    this.reads.push({ paths, filter });
+    const records = [...(this.related.get(objectId)?.values() ?? [])];
+    return filterRecords(records, filter).map((record) => project(record, ['id', ...paths]));
+  }
+
   count(filter: JsonObject | undefined): number {
     this.counts++;
     this.spent += 2;
@@ -68,21 +77,24 @@ export class MemoryJobber implements JobberPort {
   }
 
   private matching(filter: JsonObject | undefined): JsonObject[] {
-    const all = [...this.records.values()];
-    if (!filter) return all;
-    return all.filter((record) =>
-      Object.keys(filter).every((argument) => {
-        const range = filter[argument] as { after?: string; before?: string };
-        const value = record[argument];
-        if (typeof value !== 'string') return false;
-        const at = Date.parse(value);
-        return (
-          (range.after === undefined || at > Date.parse(range.after)) &&
-          (range.before === undefined || at < Date.parse(range.before))
-        );
-      }),
-    );
+    return filterRecords([...this.records.values()], filter);
   }
+}
+
+function filterRecords(all: JsonObject[], filter: JsonObject | undefined): JsonObject[] {
+  if (!filter) return all;
+  return all.filter((record) =>
+    Object.keys(filter).every((argument) => {
+      const range = filter[argument] as { after?: string; before?: string };
+      const value = record[argument];
+      if (typeof value !== 'string') return false;
+      const at = Date.parse(value);
+      return (
+        (range.after === undefined || at > Date.parse(range.after)) &&
+        (range.before === undefined || at < Date.parse(range.before))
+      );
+    }),
+  );
 }
 
 /** The record with only the selected paths, as Jobber answers. */

@@ -13,6 +13,7 @@ const object = replicatedObject(invoices, {
   changes: { kind: 'since', arguments: ['updatedAt'] },
   sliceBy: 'createdAt',
   clockFilters: ['dueDate'],
+  related: [{ field: 'client', object: 'clients', argument: 'updatedAt' }],
 });
 const context = contextOn('2026-06-30');
 const DAY = 86_400_000;
@@ -154,5 +155,26 @@ describe('a replica sync', () => {
     world.sync(allTime);
     const dueRead = world.jobber.reads.find((read) => read.filter && 'dueDate' in read.filter);
     expect(dueRead).toBeDefined();
+  });
+
+  it('follows a renamed client into every record that shows it, though their own updatedAt did not move', () => {
+    const world = new World();
+    const client = { id: 'C1', name: 'Acme', updatedAt: iso(T0 - DAY) };
+    world.jobber.related.set('clients', new Map([['C1', client]]));
+    for (let n = 0; n < 3; n++) world.jobber.put({ ...invoice(n), client: { id: 'C1', name: 'Acme' } });
+    const withClient = need(['invoiceNumber', 'clientName'], allTime.coverage);
+    world.sync(withClient);
+    expect(world.held()['I1']).toMatchObject({ client: { id: 'C1', name: 'Acme' } });
+    world.now += 60_000;
+    world.jobber.related.set(
+      'clients',
+      new Map([['C1', { ...client, name: 'Acme Ltd', updatedAt: iso(world.now - 1) }]]),
+    );
+    world.sync(withClient);
+    expect(Object.values(world.held()).map((record) => record['client'])).toEqual([
+      { id: 'C1', name: 'Acme Ltd' },
+      { id: 'C1', name: 'Acme Ltd' },
+      { id: 'C1', name: 'Acme Ltd' },
+    ]);
   });
 });

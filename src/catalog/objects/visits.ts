@@ -12,7 +12,7 @@ import {
 } from '../fields';
 import { asText, asTime, at, nodesOf } from '../read';
 import type { CatalogObject } from '../types';
-import { clientFields, recordId } from './shared';
+import { clientFields, recordId, CLIENT_CHANGES } from './shared';
 
 const readStartAt = at('startAt');
 const readEndAt = at('endAt');
@@ -42,6 +42,7 @@ export const visits: CatalogObject = {
     changes: { kind: 'since', arguments: ['createdAt', 'completedAt'] },
     sliceBy: 'createdAt',
     clockFilters: ['startAt', 'endAt'],
+    related: [CLIENT_CHANGES],
   },
   fields: [
     ...group('Visit', [
