@@ -22,9 +22,12 @@ export function jobberPort(api: JobberApi, object: CatalogObject): JobberPort {
       const query = buildPathQuery(object, request.paths, request.filter, {
         sorted: request.newestFirst !== undefined,
       });
-      const options: ReadOptions = request.newestFirst
-        ? { sort: request.newestFirst.sort, stopWhen: request.newestFirst.stopAfter }
-        : {};
+      const options: ReadOptions = {
+        ...(request.newestFirst
+          ? { sort: request.newestFirst.sort, stopWhen: request.newestFirst.stopAfter }
+          : {}),
+        ...(request.onPage ? { onPage: request.onPage } : {}),
+      };
       const nodes = api.readConnection(query.root, options).nodes;
       return completeNested(api, query.nested, nodes).map(withoutPageInfo);
     },

@@ -81,8 +81,11 @@ export function halve(interval: Interval): [Interval, Interval] | null {
   ];
 }
 
-/** Parses stored data back into a set, or null when it is not a valid set. */
-export function parseIntervalSet(value: unknown): IntervalSet | null {
+/**
+ * Parses stored data back into a set, or null when it is not a valid set. A coverage never has
+ * touching neighbours (they merge); a task's slices do (`touching`: halves share their cut).
+ */
+export function parseIntervalSet(value: unknown, options: { touching?: boolean } = {}): IntervalSet | null {
   if (!Array.isArray(value)) return null;
   const set: Interval[] = [];
   let previousEnd = Number.NEGATIVE_INFINITY;
@@ -90,7 +93,8 @@ export function parseIntervalSet(value: unknown): IntervalSet | null {
     if (typeof item !== 'object' || item === null) return null;
     const { start, end } = item as { start?: unknown; end?: unknown };
     if (typeof start !== 'number' || typeof end !== 'number') return null;
-    if (!Number.isFinite(start) || !Number.isFinite(end) || start >= end || start <= previousEnd) return null;
+    const overlaps = options.touching === true ? start < previousEnd : start <= previousEnd;
+    if (!Number.isFinite(start) || !Number.isFinite(end) || start >= end || overlaps) return null;
     set.push({ start, end });
     previousEnd = end;
   }

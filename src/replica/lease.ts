@@ -11,8 +11,13 @@ import type { Need } from './plan';
 
 /** How long the leader waits for sibling charts before its sync starts. */
 export const GATHER_MS = 1_000;
-/** A lease ends by itself after this: no leader can still run (Apps Script stops it at 6 min). */
-export const LEASE_MS = 370_000;
+/**
+ * A lease ends by itself this long after its leader last showed life (it renews the lease as its
+ * reads progress), so the charts after a leader that Apps Script killed take over within half a minute (a read waits at most about 20 s for the bucket between pages).
+ */
+export const LEASE_MS = 30_000;
+/** The leader renews its lease at most this often. */
+export const RENEW_EVERY_MS = 5_000;
 
 export interface Lease {
   readonly id: string;
@@ -39,6 +44,10 @@ export function openLease(id: string, nowMs: number, need: Need): Lease {
     expiresAt: nowMs + LEASE_MS,
     needs: [need],
   };
+}
+
+export function renewedLease(lease: Lease, nowMs: number): Lease {
+  return { ...lease, expiresAt: nowMs + LEASE_MS };
 }
 
 export function joinLease(lease: Lease, need: Need): Lease {

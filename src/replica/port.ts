@@ -9,6 +9,8 @@ export interface RecordRead {
   /** Selection paths from the root record (the replica's columns). */
   readonly paths: readonly string[];
   readonly filter?: JsonObject;
+  /** Called after every page (the sync's leader renews its lease: it is alive). */
+  readonly onPage?: () => void;
   /** Read with this sort (newest first), ending after the first page for which `stopAfter` is true. */
   readonly newestFirst?: {
     readonly sort: JsonValue;

@@ -12,9 +12,17 @@ import { answerTable, type AnswerWindow } from './answer';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from './changes';
 import type { ColdTier } from './cold-tier';
 import type { HotTier } from './hot-tier';
-import { joinLease, openLease, readLease, writeLease, type Lease } from './lease';
+import {
+  joinLease,
+  openLease,
+  readLease,
+  RENEW_EVERY_MS,
+  renewedLease,
+  writeLease,
+  type Lease,
+} from './lease';
 import { replicatedObject, type Need, type ReplicatedObject } from './plan';
-import type { JobberPort } from './port';
+import type { JobberPort, RecordRead } from './port';
 import { emptyState, type ReplicaState } from './state';
 import { syncReplica, waitingFor } from './sync';
 import { CopyUnavailable } from './unavailable';
@@ -151,14 +159,19 @@ function lead(run: Run, opened: Lease | null): Table {
   const syncStartedAt = services.clock.now();
   const loaded = load(run);
   const saver = checkpoints(run, loaded, syncStartedAt);
+  const heartbeat = lease ? renewing(run, lease) : () => undefined;
   try {
     const synced = syncReplica(
       loaded.state,
       { needs, lastRefresh: run.query.lastRefresh },
-      syncContext(run),
-      saver.checkpoint,
+      syncContext(run, heartbeat),
+      (state) => {
+        heartbeat();
+        saver.checkpoint(state);
+      },
     );
-    saver.finish(synced);
+    const kept = saver.finish(synced);
+    if (!kept && waitingFor(synced, run.need)) throw new CopyUnavailable('not_kept');
     return answer(run, synced);
   } finally {
     if (lease) release(run, lease);
@@ -177,6 +190,21 @@ function gather(run: Run, opened: Lease): Lease {
     return lease;
   });
   return closed === LOCK_BUSY ? { ...opened, state: 'syncing' } : closed;
+}
+
+/** Renews the lease as the sync progresses (at most every RENEW_EVERY_MS), only while it is ours. */
+function renewing(run: Run, lease: Lease): () => void {
+  const { clock, userLock, userCache } = run.services;
+  let renewedAt = clock.now();
+  return () => {
+    const now = clock.now();
+    if (now - renewedAt < RENEW_EVERY_MS) return;
+    renewedAt = now;
+    withUserLock(userLock, LOCK_WAIT_MS, () => {
+      const current = readLease(userCache, leaseKey(run), now);
+      if (current?.id === lease.id) writeLease(userCache, leaseKey(run), renewedLease(current, now));
+    });
+  };
 }
 
 function release(run: Run, lease: Lease): void {
@@ -212,10 +240,11 @@ function load(run: Run): Loaded {
   return loaded;
 }
 
-function syncContext(run: Run) {
+function syncContext(run: Run, heartbeat: () => void) {
+  const { port } = run.query;
   return {
     object: run.replicated,
-    port: run.query.port,
+    port: { ...port, read: (request: RecordRead) => port.read({ ...request, onPage: heartbeat }) },
     now: () => run.services.clock.now(),
     rowContext: run.query.rowContext,
     settings: { ...DEFAULT_SYNC_SETTINGS, ...run.services.settings, ...run.query.settings },
@@ -248,13 +277,26 @@ function checkpoints(run: Run, loaded: Loaded, syncStartedAt: number) {
       if (coldDue(state) && clock.now() - (coldSavedAt ?? 0) >= 60_000) saveCold(state);
       hot.save(run.key, state, { syncStartedAt, coldSavedAt });
       hotSavedAt = clock.now();
+      logProgress(run, 'replica_checkpoint', state);
     },
     /** True when at least one tier holds the state now. */
     finish: (state: ReplicaState): boolean => {
       const coldTook = coldDue(state) ? saveCold(state) : coldSavedAt !== null;
+      logProgress(run, 'replica_synced', state);
       return hot.save(run.key, state, { syncStartedAt, coldSavedAt }) || coldTook;
     },
   };
+}
+
+/** One log line of how far a copy has come (no record content). */
+function logProgress(run: Run, event: string, state: ReplicaState): void {
+  const pending = state.tasks.filter((task) => task.kind !== 'verify');
+  run.services.logger.log('info', event, {
+    object: run.query.object.id,
+    records: state.records.ids.length,
+    pendingSlices: pending.reduce((sum, task) => sum + task.slices.length, 0),
+    done: pending.reduce((sum, task) => sum + task.done, 0),
+  });
 }
 
 /** What the cold tier must not lag behind: which records are covered, how many, which columns. */
@@ -271,11 +313,7 @@ function answer(run: Run, state: ReplicaState): Table {
   const waiting = waitingFor(state, run.need);
   if (waiting) {
     const records = run.query.object.label.toLowerCase();
-    throw copyInProgress(
-      { records, firstTime: state.records.ids.length === 0 || Object.keys(state.coverage).length === 0 },
-      waiting.done,
-      waiting.total,
-    );
+    throw copyInProgress({ records, firstTime: state.builtAt === null }, waiting.done, waiting.total);
   }
   return answerTable(
     run.query.object,

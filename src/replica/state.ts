@@ -41,6 +41,8 @@ export interface ReplicaState {
   /** When every covered record was last re-read with every column (null: since it was built). */
   readonly verifiedAt: number | null;
   readonly tasks: readonly Task[];
+  /** When the copy first had no blocking work left (null: its first read is still going on). */
+  readonly builtAt: number | null;
 }
 
 export function emptyState(accountId: string, object: string, selection: ColumnSelection): ReplicaState {
@@ -55,6 +57,7 @@ export function emptyState(accountId: string, object: string, selection: ColumnS
     reconciled: null,
     verifiedAt: null,
     tasks: [],
+    builtAt: null,
   };
 }
 
@@ -71,7 +74,9 @@ export function parseState(value: unknown): ReplicaState | null {
   const watermark = optionalNumber(value['watermark']);
   const clockSyncedAt = optionalNumber(value['clockSyncedAt']);
   const verifiedAt = optionalNumber(value['verifiedAt']);
+  const builtAt = optionalNumber(value['builtAt']);
   if (watermark === undefined || clockSyncedAt === undefined || verifiedAt === undefined) return null;
+  if (builtAt === undefined) return null;
   return {
     format: REPLICA_FORMAT,
     accountId,
@@ -83,6 +88,7 @@ export function parseState(value: unknown): ReplicaState | null {
     reconciled,
     verifiedAt,
     tasks,
+    builtAt,
   };
 }
 
@@ -121,7 +127,7 @@ function parseTask(value: unknown): Task | null {
   if (!isRecord(value)) return null;
   const { kind, dateField, columns, total, done, startedAt } = value;
   if (kind !== 'coverage' && kind !== 'columns' && kind !== 'verify') return null;
-  const slices = parseIntervalSet(value['slices']);
+  const slices = parseIntervalSet(value['slices'], { touching: true });
   if (typeof dateField !== 'string' || !slices) return null;
   if (!Array.isArray(columns) || !columns.every((column) => typeof column === 'string')) return null;
   const counted = optionalNumber(total);

@@ -44,6 +44,8 @@ export function syncReplica(
   }
   save(next);
   next = runBlockingTasks(next, sync, save);
+  if (next.builtAt === null && !next.tasks.some((task) => task.kind !== 'verify'))
+    next = { ...next, builtAt: sync.now() };
   return verifyIfDue(next, sync, save);
 }
 
@@ -54,7 +56,7 @@ function runBlockingTasks(
 ): ReplicaState {
   let next = state;
   for (const task of state.tasks.filter((candidate) => candidate.kind !== 'verify')) {
-    const run = runTask(next, task, sync);
+    const run = runTask(next, task, sync, { checkpoint: save });
     next = run.state;
     save(next);
     if (!run.finished) break;
@@ -77,7 +79,10 @@ function verifyIfDue(
     next = { ...next, tasks: Object.keys(next.coverage).map((key) => verifyTask(key, next, now)) };
   const startedAt = earliestStart(next.tasks);
   for (const task of next.tasks) {
-    const run = runTask(next, task, sync, sync.settings.verifyAllowancePoints);
+    const run = runTask(next, task, sync, {
+      allowance: sync.settings.verifyAllowancePoints,
+      checkpoint: save,
+    });
     next = run.state;
     if (!run.finished) break;
   }

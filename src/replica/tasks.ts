@@ -9,6 +9,9 @@ import { EVERYTHING, gaps, halve, subtract, type Interval } from './coverage';
 import type { SyncContext } from './changes';
 import { allColumns, mergeColumns, mergeSlice } from './merge';
 import type { Need } from './plan';
+import { isConnectorError } from '../errors';
+import type { JsonObject } from '../json';
+import type { RecordRead } from './port';
 import type { ReplicaState, Task } from './state';
 import { CopyUnavailable } from './unavailable';
 
@@ -84,7 +87,13 @@ export interface TaskRun {
  * Reads the task's slices in order while the execution can pay for them, spending at most
  * `allowance` points when given. The task's progress is kept in the returned state.
  */
-export function runTask(state: ReplicaState, task: Task, sync: SyncContext, allowance?: number): TaskRun {
+export function runTask(
+  state: ReplicaState,
+  task: Task,
+  sync: SyncContext,
+  options: { readonly allowance?: number; readonly checkpoint?: (state: ReplicaState) => void } = {},
+): TaskRun {
+  const { allowance } = options;
   const known = new Map<string, number>();
   const countOf = (slice: Interval): number => {
     const id = `${slice.start}/${slice.end}`;
@@ -102,23 +111,22 @@ export function runTask(state: ReplicaState, task: Task, sync: SyncContext, allo
     const paths = taskPaths(next, current);
     const records = countOf(slice);
     const cost = sync.port.costOf(paths, records);
-    const affordable = Math.min(
-      sync.port.reachablePoints(),
-      allowance === undefined ? Infinity : allowance - spent,
+    const left = allowance === undefined ? Infinity : allowance - spent;
+    const step = stepFor(
+      sync,
+      { paths, records, slice, cost },
+      { left, untouched: spent === 0 && allowance === undefined },
     );
-    if (cost > affordable) {
-      const halves = records > 1 ? halve(slice) : null;
-      // Records packed into one second beyond what an execution can read: the copy cannot hold
-      // them whole; this request takes the live path (which says plainly what it cannot read).
-      if (!halves && allowance === undefined && spent === 0 && records > 1)
-        throw new CopyUnavailable('too_dense');
-      if (!halves) return { state: next, finished: false };
-      current = { ...current, slices: [...halves, ...rest] };
+    if (step.kind === 'wait') return { state: next, finished: false };
+    if (step.kind === 'halve') {
+      current = { ...current, slices: [...step.halves, ...rest] };
       next = replaceTask(next, task, current);
       continue;
     }
     // Jobber counted nothing there: the empty answer is known without asking again.
-    const nodes = records === 0 ? [] : sync.port.read({ paths, ...filterOf(sync, current.dateField, slice) });
+    const nodes =
+      records === 0 ? [] : readWithinBudget(sync, { paths, ...filterOf(sync, current.dateField, slice) });
+    if (nodes === null) return { state: next, finished: false };
     next =
       current.kind === 'columns'
         ? mergeColumns(next, nodes, current.columns)
@@ -126,8 +134,61 @@ export function runTask(state: ReplicaState, task: Task, sync: SyncContext, allo
     spent += cost;
     current = { ...current, slices: rest, done: current.done + nodes.length };
     next = replaceTask(next, task, current);
+    options.checkpoint?.(next);
   }
   return { state: withoutTask(next, current), finished: true };
+}
+
+/** A slice smaller than this many records is not worth its count request near the budget's end. */
+const MIN_SLICE_RECORDS = 20;
+/**
+ * The most one slice may cost: a full bucket, about 20 s of Jobber's refill. Smaller slices commit
+ * more often, so an execution stopped or killed mid-read loses little.
+ */
+export const MAX_SLICE_POINTS = 10_000;
+
+type Step =
+  | { readonly kind: 'read' }
+  | { readonly kind: 'wait' }
+  | { readonly kind: 'halve'; readonly halves: [Interval, Interval] };
+
+/** Whether to read a slice now, cut it in two first, or leave it for the next execution. */
+function stepFor(
+  sync: SyncContext,
+  slice: {
+    readonly paths: readonly string[];
+    readonly records: number;
+    readonly slice: Interval;
+    readonly cost: number;
+  },
+  budget: { readonly left: number; readonly untouched: boolean },
+): Step {
+  const affordable = Math.min(sync.port.reachablePoints(), budget.left);
+  if (slice.records === 0 || slice.cost <= Math.min(affordable, MAX_SLICE_POINTS)) return { kind: 'read' };
+  const halves = slice.records > 1 ? halve(slice.slice) : null;
+  // Halving costs a count each: below about twenty records' worth, wait for the next execution.
+  if (halves)
+    return affordable >= sync.port.costOf(slice.paths, MIN_SLICE_RECORDS)
+      ? { kind: 'halve', halves }
+      : { kind: 'wait' };
+  if (slice.cost <= affordable) return { kind: 'read' };
+  // Records packed into one second beyond what an execution can read: the copy cannot hold them
+  // whole; this request takes the live path (which says plainly what it cannot read).
+  if (budget.untouched) throw new CopyUnavailable('too_dense');
+  return { kind: 'wait' };
+}
+
+/**
+ * A slice's read, or null when the execution's budget ran out during it (Jobber's pacing can take
+ * longer than the estimate): the slice is read again next time; everything before it is kept.
+ */
+function readWithinBudget(sync: SyncContext, request: RecordRead): readonly JsonObject[] | null {
+  try {
+    return sync.port.read(request);
+  } catch (error) {
+    if (isConnectorError(error) && error.code === 'TIME_BUDGET_EXCEEDED') return null;
+    throw error;
+  }
 }
 
 /**

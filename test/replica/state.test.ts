@@ -22,7 +22,10 @@ function sampleState(): ReplicaState {
       {
         kind: 'coverage',
         dateField: 'issuedDate',
-        slices: [{ start: 100, end: 200 }],
+        slices: [
+          { start: 100, end: 150 },
+          { start: 150, end: 200 },
+        ],
         columns: ['amounts', 'invoiceNumber'],
         total: 12,
         done: 4,
