@@ -133,25 +133,31 @@ export function describeError(error: unknown): string {
   return String(error);
 }
 
-const SECRET_SHAPES: readonly RegExp[] = [
-  /eyJ[\w-]*\.[\w-]*\.[\w-]*/g, // JWTs
-  /\b[0-9a-f]{32,}\b/gi, // hex secrets and opaque tokens
-  /((?:access|refresh)_token|client_secret|authorization|[?&]code)(["'\s:=]+)(?:Bearer\s+)?[^\s"'&,}]+/gi,
+/**
+ * Values that look like a token, a secret, a code or an e-mail address, in text that came from
+ * outside (Jobber's bodies, exception messages). Only values are replaced, never the words around
+ * them: a name such as "authorization" or "client_secret" is kept unless a value follows it after
+ * `:` or `=`. The connector's own user texts are never passed through here.
+ */
+const SECRET_SHAPES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, '[redacted]'], // JWTs
+  [
+    /\b((?:access|refresh|id)_token|client_secret|password|secret|api_?key|authorization)(\s*["']?\s*[:=]\s*["']?\s*)(?:Bearer\s+)?[^\s"'&,;}]+/gi,
+    '$1$2[redacted]',
+  ],
+  [/\b(Bearer\s+)[\w.~+/=-]{8,}/g, '$1[redacted]'],
+  [/([?&]code=)[^\s&#"']+/g, '$1[redacted]'],
+  [/[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g, '[redacted]'], // e-mail addresses
+  [/[\w-]{32,}/g, '[redacted]'], // opaque tokens and hex secrets: 32+ characters without a break
+  [/(?=[\w+/-]*\d)[\w+/-]{32,}={0,2}/g, '[redacted]'], // base64 secrets (with a digit, so not a path)
 ];
 
-/** Removes anything shaped like a token or a secret. Applied to every text that leaves the connector. */
+/**
+ * Removes the values shaped like a token, a secret or an e-mail address from text that came from
+ * outside (Jobber's answers, exception messages) before it reaches a log line or a debug text.
+ */
 export function redact(text: string): string {
-  return SECRET_SHAPES.reduce(
-    (result, shape) =>
-      result.replace(shape, (match: string, ...groups: unknown[]) => redactMatch(match, groups)),
-    text,
-  );
-}
-
-function redactMatch(match: string, groups: unknown[]): string {
-  const [name, separator] = groups;
-  if (typeof name === 'string' && typeof separator === 'string') return `${name}${separator}[redacted]`;
-  return '[redacted]';
+  return SECRET_SHAPES.reduce((result, [shape, replacement]) => result.replace(shape, replacement), text);
 }
 
 // ---------------------------------------------------------------------------------------------
