@@ -14,6 +14,7 @@ export type JobberFailureKind =
   | 'rate_limited' // HTTP 429: the request guard (2,500 requests / 5 min)
   | 'server' // HTTP 5xx
   | 'network' // no response at all
+  | 'daily_quota' // Google's daily UrlFetch quota for the Google account is used up (not Jobber)
   | 'unauthorized' // HTTP 401: access token invalid or expired
   | 'disconnected' // the app was disconnected from the Jobber account
   | 'account_inactive' // the Jobber account is not active
@@ -66,6 +67,13 @@ export interface JobberFailureDetails {
 export const JOBBER_DISCONNECTED_TEXT = /disconnected this app/i;
 export const JOBBER_INACTIVE_TEXT = /account is not active/i;
 
+/**
+ * Apps Script's exception when the Google account's daily UrlFetch quota is used up: "Service
+ * invoked too many times for one day: urlfetch." (the quotas page spells it without "for one day").
+ * Not the per-minute rate limit ("… in a short time"), which passes and is retried as a network failure.
+ */
+export const URLFETCH_DAILY_QUOTA_TEXT = /Service invoked too many times(?: for one day)?: urlfetch/i;
+
 export class JobberFailure extends Error {
   override readonly name = 'JobberFailure';
   constructor(
@@ -87,6 +95,7 @@ export type ConnectorErrorCode =
   | 'PERMISSION_MISSING' // the Jobber app lacks a scope for the requested data
   | 'TIME_BUDGET_EXCEEDED' // the request needs more time than one execution has
   | 'JOBBER_UNAVAILABLE' // Jobber kept failing after the retries the policy allows
+  | 'GOOGLE_QUOTA_EXCEEDED' // Google's daily UrlFetch quota of the user's Google account is used up
   | 'JOBBER_REJECTED' // Jobber refused the query (a bug or an API change)
   | 'JOBBER_SCHEMA_CHANGED' // Jobber's schema lacks a field, filter or value the report uses
   | 'INTERNAL'; // anything unexpected
@@ -412,6 +421,15 @@ function userErrorFor(failure: JobberFailure): ConnectorError {
       return new ConnectorError(
         'JOBBER_UNAVAILABLE',
         'Jobber is not answering properly right now. Wait a minute, then refresh the report.',
+        debugText,
+      );
+    case 'daily_quota':
+      return new ConnectorError(
+        'GOOGLE_QUOTA_EXCEEDED',
+        "Google's daily quota of URL fetches for your Google account is used up (20,000 a day, " +
+          '100,000 with Google Workspace; every Apps Script project of the account counts), so the ' +
+          'connector cannot ask Jobber for data. Google resets the quota 24 hours after the first ' +
+          'fetch of the day: refresh the report then. Nothing partial was shown.',
         debugText,
       );
     case 'schema_mismatch':

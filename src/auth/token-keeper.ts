@@ -2,6 +2,7 @@ import {
   ConnectorError,
   JOBBER_DISCONNECTED_TEXT as DISCONNECTED,
   JOBBER_INACTIVE_TEXT as INACTIVE,
+  URLFETCH_DAILY_QUOTA_TEXT as URLFETCH_DAILY_QUOTA,
   JobberFailure,
   accountInactive,
   appDisconnected,
@@ -149,6 +150,7 @@ function refreshFailure(deps: TokenKeeperDeps, error: unknown): Error {
   if (INACTIVE.test(text)) return forgotten(deps, accountInactive(debug, error));
   if (GRANT_DEAD.test(text)) return forgotten(deps, reconnectRequired(debug, error));
   if (CLIENT_REJECTED.test(text)) return clientRejected(debug, deps.setupPage?.(), error);
+  if (URLFETCH_DAILY_QUOTA.test(text)) return new JobberFailure('daily_quota', debug, {}, error);
   return new JobberFailure(HTTP_ANSWER.test(text) ? 'server' : 'network', debug, {}, error);
 }
 

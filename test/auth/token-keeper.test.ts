@@ -153,6 +153,18 @@ describe('keeping the Jobber access token fresh', () => {
     expect(user.endpoint.refreshes).toBe(1);
   });
 
+  it('reports Google’s used-up daily URL fetch quota as such (never retried), keeping the tokens', () => {
+    user.authorize();
+    user.clock.nowMs += 2 * 60 * MINUTE;
+    user.endpoint.thrown.push(new Error('Exception: Service invoked too many times for one day: urlfetch.'));
+    const { keeper } = keeperOf(user);
+    const error = failureOf(() => keeper.current());
+    expect(error).toBeInstanceOf(JobberFailure);
+    expect((error as JobberFailure).kind).toBe('daily_quota');
+    expect(user.storedToken()).toBeDefined();
+    expect(user.lock.holder).toBeUndefined();
+  });
+
   it('asks the admin to fix the app credentials when Jobber rejects them, keeping the tokens', () => {
     user.authorize();
     user.clock.nowMs += 2 * 60 * MINUTE;
@@ -206,6 +218,16 @@ describe('keeping the Jobber access token fresh', () => {
       user.endpoint.failures.push(reply(400, { error: 'invalid_grant' }));
       expect(keeperOf(user).keeper.isValid()).toBe(false);
       expect(user.storedToken()).toBeUndefined();
+    });
+
+    it('stays true when Google’s daily URL fetch quota is used up: reconnecting would not help', () => {
+      user.authorize();
+      user.clock.nowMs += 2 * 60 * MINUTE;
+      user.endpoint.thrown.push(
+        new Error('Exception: Service invoked too many times for one day: urlfetch.'),
+      );
+      expect(keeperOf(user).keeper.isValid()).toBe(true);
+      expect(user.storedToken()).toBeDefined();
     });
 
     it('stays true through a Jobber outage, so nobody is asked to reconnect for nothing', () => {

@@ -51,6 +51,7 @@ const FAILURE_KINDS: Readonly<Record<JobberFailureKind, true>> = {
   rate_limited: true,
   server: true,
   network: true,
+  daily_quota: true,
   unauthorized: true,
   disconnected: true,
   schema_mismatch: true,
@@ -111,6 +112,7 @@ const NOT_USER_ERRORS = [
   // schema errors point to, and the error boundary's text (checked by its own test below).
   'JOBBER_DISCONNECTED_TEXT',
   'JOBBER_INACTIVE_TEXT',
+  'URLFETCH_DAILY_QUOTA_TEXT',
   'TROUBLESHOOTING_URL',
   'UNEXPECTED_PROBLEM_TEXT',
 ];
