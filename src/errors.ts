@@ -343,6 +343,21 @@ export function timeBudgetExceeded(limitMs: number, debugText: string, cause?: u
 }
 
 /**
+ * A token renewal was due in the last 30 s of the execution's budget, where it is not started (an
+ * answer lost when Apps Script stops the execution would end the authorization). The token is
+ * kept: the next execution renews it first.
+ */
+export function refreshTooLate(debugText: string): ConnectorError {
+  return new ConnectorError(
+    'TIME_BUDGET_EXCEEDED',
+    'This chart came too close to its time limit to renew your Jobber authorization safely, so it ' +
+      'stopped. Nothing partial was shown, and your Jobber connection is kept. Refresh the report: ' +
+      'it renews the authorization first.',
+    debugText,
+  );
+}
+
+/**
  * The same budget error, raised before reading: Jobber's totalCount shows the date range holds more
  * records than the bucket can pay for within the budget.
  */

@@ -1,6 +1,6 @@
 import { clientCredentials, createOAuthService } from '../../src/auth/oauth-service';
 import { createTokenKeeper } from '../../src/auth/token-keeper';
-import { ConnectorError, JobberFailure } from '../../src/errors';
+import { ConnectorError, JobberFailure, refreshTooLate } from '../../src/errors';
 import { jobberEndpoints } from '../../src/jobber/endpoints';
 import type { OAuthService } from '../../src/platform/platform';
 import { freshStats } from '../jobber/fakes';
@@ -10,7 +10,7 @@ import { FakeUser } from '../support/fake-user';
 const MINUTE = 60_000;
 
 /** The token keeper of one execution of `user`. */
-function keeperOf(user: FakeUser) {
+function keeperOf(user: FakeUser, assertCanStartRenewal?: () => void) {
   const platform = user.execution();
   const lock = platform.userLock;
   let service: OAuthService | undefined;
@@ -26,6 +26,7 @@ function keeperOf(user: FakeUser) {
     stats,
     requireCredentials: () => void clientCredentials(platform.scriptProperties),
     forget: () => serviceOnce().reset(),
+    ...(assertCanStartRenewal ? { assertCanStartRenewal } : {}),
   });
   return { keeper, stats, lock };
 }
@@ -191,6 +192,54 @@ describe('keeping the Jobber access token fresh', () => {
     const error = failureOf(() => keeperOf(user).keeper.current()) as ConnectorError;
     expect(error.code).toBe('JOBBER_UNAVAILABLE');
     expect(user.endpoint.refreshes).toBe(0);
+  });
+
+  describe('at the end of the execution’s budget', () => {
+    const tooLate = (): never => {
+      throw refreshTooLate('test');
+    };
+
+    it('starts no renewal: the chart says to refresh, and the tokens stay for the next execution', () => {
+      user.authorize();
+      const before = user.storedToken();
+      user.clock.nowMs += 59 * MINUTE;
+      const error = failureOf(() => keeperOf(user, tooLate).keeper.current()) as ConnectorError;
+      expect(error.code).toBe('TIME_BUDGET_EXCEEDED');
+      expect(error.userText).toContain('Refresh the report');
+      expect(user.endpoint.refreshes).toBe(0);
+      expect(user.endpoint.payloads).toEqual([]);
+      expect(user.storedToken()).toEqual(before);
+      expect(user.lock.holder).toBeUndefined();
+      // The next execution renews it first.
+      expect(keeperOf(user).keeper.current()).not.toBe(before?.access_token);
+      expect(user.endpoint.refreshes).toBe(1);
+    });
+
+    it('starts no renewal after a 401 either', () => {
+      user.authorize();
+      const { keeper } = keeperOf(user, tooLate);
+      const rejected = keeper.current();
+      expect((failureOf(() => keeper.replaceRejected(rejected)) as ConnectorError).code).toBe(
+        'TIME_BUDGET_EXCEEDED',
+      );
+      expect(user.endpoint.refreshes).toBe(0);
+    });
+
+    it('still uses a token another execution renewed meanwhile', () => {
+      user.authorize();
+      user.clock.nowMs += 59 * MINUTE;
+      const stale = user.storedToken()?.access_token ?? '';
+      keeperOf(user).keeper.current();
+      expect(keeperOf(user, tooLate).keeper.replaceRejected(stale)).toBe(user.storedToken()?.access_token);
+      expect(user.endpoint.refreshes).toBe(1);
+    });
+
+    it('keeps isAuthValid true: nothing is wrong with the authorization', () => {
+      user.authorize();
+      user.clock.nowMs += 59 * MINUTE;
+      expect(keeperOf(user, tooLate).keeper.isValid()).toBe(true);
+      expect(user.storedToken()).toBeDefined();
+    });
   });
 
   it('asks to reconnect when there is no token at all', () => {

@@ -76,6 +76,7 @@ const USER_ERRORS: Readonly<Record<string, () => ConnectorError[]>> = {
   rangeTooLarge: () => [errors.rangeTooLarge(300_000, 50_162, 26_000, 'debug')],
   queryTooWide: () => [errors.queryTooWide(12_000, 10_000)],
   lockUnavailable: () => [errors.lockUnavailable('debug')],
+  refreshTooLate: () => [errors.refreshTooLate('debug')],
   waitedForSharedFetch: () => [errors.waitedForSharedFetch('invoices')],
   schemaChanged: () => [
     errors.schemaChanged(['"Visit title"'], [], 'debug'),
