@@ -148,7 +148,10 @@ describe('report cache single flight in the Apps Script runtime', () => {
     for (const chart of charts(alice)) expect(JSON.stringify(chart.table)).not.toContain('acct-c');
     for (const chart of charts(bob)) expect(JSON.stringify(chart.table)).not.toContain('acct-b');
     const aliceKeys = Object.keys(runtime.userCache(ALICE));
+    expect(aliceKeys.length).toBeGreaterThan(0);
     expect(Object.keys(runtime.userCache(BOB)).filter((key) => aliceKeys.includes(key))).toEqual([]);
+    // Only user caches: nothing of either user's rows in the cache every user of the script shares.
+    expect(runtime.scriptCache()).toEqual({});
   });
 
   it('lets a follower fetch when the leader’s fetch fails, and fails only the leader’s chart', async () => {
