@@ -14,6 +14,7 @@ export type JobberFailureKind =
   | 'rate_limited' // HTTP 429: the request guard (2,500 requests / 5 min)
   | 'server' // HTTP 5xx
   | 'network' // no response at all
+  | 'daily_quota' // Google's daily UrlFetch quota for the Google account is used up (not Jobber)
   | 'unauthorized' // HTTP 401: access token invalid or expired
   | 'disconnected' // the app was disconnected from the Jobber account
   | 'account_inactive' // the Jobber account is not active
@@ -66,6 +67,13 @@ export interface JobberFailureDetails {
 export const JOBBER_DISCONNECTED_TEXT = /disconnected this app/i;
 export const JOBBER_INACTIVE_TEXT = /account is not active/i;
 
+/**
+ * Apps Script's exception when the Google account's daily UrlFetch quota is used up: "Service
+ * invoked too many times for one day: urlfetch." (the quotas page spells it without "for one day").
+ * Not the per-minute rate limit ("… in a short time"), which passes and is retried as a network failure.
+ */
+export const URLFETCH_DAILY_QUOTA_TEXT = /Service invoked too many times(?: for one day)?: urlfetch/i;
+
 export class JobberFailure extends Error {
   override readonly name = 'JobberFailure';
   constructor(
@@ -88,6 +96,7 @@ export type ConnectorErrorCode =
   | 'TIME_BUDGET_EXCEEDED' // the request needs more time than one execution has
   | 'COPY_IN_PROGRESS' // the private copy is still reading history: refresh to continue
   | 'JOBBER_UNAVAILABLE' // Jobber kept failing after the retries the policy allows
+  | 'GOOGLE_QUOTA_EXCEEDED' // Google's daily UrlFetch quota of the user's Google account is used up
   | 'JOBBER_REJECTED' // Jobber refused the query (a bug or an API change)
   | 'JOBBER_SCHEMA_CHANGED' // Jobber's schema lacks a field, filter or value the report uses
   | 'INTERNAL'; // anything unexpected
@@ -134,25 +143,31 @@ export function describeError(error: unknown): string {
   return String(error);
 }
 
-const SECRET_SHAPES: readonly RegExp[] = [
-  /eyJ[\w-]*\.[\w-]*\.[\w-]*/g, // JWTs
-  /\b[0-9a-f]{32,}\b/gi, // hex secrets and opaque tokens
-  /((?:access|refresh)_token|client_secret|authorization|[?&]code)(["'\s:=]+)(?:Bearer\s+)?[^\s"'&,}]+/gi,
+/**
+ * Values that look like a token, a secret, a code or an e-mail address, in text that came from
+ * outside (Jobber's bodies, exception messages). Only values are replaced, never the words around
+ * them: a name such as "authorization" or "client_secret" is kept unless a value follows it after
+ * `:` or `=`. The connector's own user texts are never passed through here.
+ */
+const SECRET_SHAPES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, '[redacted]'], // JWTs
+  [
+    /\b((?:access|refresh|id)_token|client_secret|password|secret|api_?key|authorization)(\s*["']?\s*[:=]\s*["']?\s*)(?:Bearer\s+)?[^\s"'&,;}]+/gi,
+    '$1$2[redacted]',
+  ],
+  [/\b(Bearer\s+)[\w.~+/=-]{8,}/g, '$1[redacted]'],
+  [/([?&]code=)[^\s&#"']+/g, '$1[redacted]'],
+  [/[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g, '[redacted]'], // e-mail addresses
+  [/[\w-]{32,}/g, '[redacted]'], // opaque tokens and hex secrets: 32+ characters without a break
+  [/(?=[\w+/-]*\d)[\w+/-]{32,}={0,2}/g, '[redacted]'], // base64 secrets (with a digit, so not a path)
 ];
 
-/** Removes anything shaped like a token or a secret. Applied to every text that leaves the connector. */
+/**
+ * Removes the values shaped like a token, a secret or an e-mail address from text that came from
+ * outside (Jobber's answers, exception messages) before it reaches a log line or a debug text.
+ */
 export function redact(text: string): string {
-  return SECRET_SHAPES.reduce(
-    (result, shape) =>
-      result.replace(shape, (match: string, ...groups: unknown[]) => redactMatch(match, groups)),
-    text,
-  );
-}
-
-function redactMatch(match: string, groups: unknown[]): string {
-  const [name, separator] = groups;
-  if (typeof name === 'string' && typeof separator === 'string') return `${name}${separator}[redacted]`;
-  return '[redacted]';
+  return SECRET_SHAPES.reduce((result, [shape, replacement]) => result.replace(shape, replacement), text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -359,6 +374,21 @@ export function timeBudgetExceeded(limitMs: number, debugText: string, cause?: u
 }
 
 /**
+ * A token renewal was due in the last 30 s of the execution's budget, where it is not started (an
+ * answer lost when Apps Script stops the execution would end the authorization). The token is
+ * kept: the next execution renews it first.
+ */
+export function refreshTooLate(debugText: string): ConnectorError {
+  return new ConnectorError(
+    'TIME_BUDGET_EXCEEDED',
+    'This chart came too close to its time limit to renew your Jobber authorization safely, so it ' +
+      'stopped. Nothing partial was shown, and your Jobber connection is kept. Refresh the report: ' +
+      'it renews the authorization first.',
+    debugText,
+  );
+}
+
+/**
  * The same budget error, raised before reading: Jobber's totalCount shows the date range holds more
  * records than the bucket can pay for within the budget.
  */
@@ -437,6 +467,15 @@ function userErrorFor(failure: JobberFailure): ConnectorError {
       return new ConnectorError(
         'JOBBER_UNAVAILABLE',
         'Jobber is not answering properly right now. Wait a minute, then refresh the report.',
+        debugText,
+      );
+    case 'daily_quota':
+      return new ConnectorError(
+        'GOOGLE_QUOTA_EXCEEDED',
+        "Google's daily quota of URL fetches for your Google account is used up (20,000 a day, " +
+          '100,000 with Google Workspace; every Apps Script project of the account counts), so the ' +
+          'connector cannot ask Jobber for data. Google resets the quota 24 hours after the first ' +
+          'fetch of the day: refresh the report then. Nothing partial was shown.',
         debugText,
       );
     case 'schema_mismatch':

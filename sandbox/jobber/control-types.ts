@@ -16,6 +16,11 @@ export type FaultKind =
   | { readonly kind: 'slow'; readonly delayMs: number }
   /** No response: the socket is held, then closed without an answer after holdMs (default 120 s). */
   | { readonly kind: 'timeout'; readonly holdMs?: number }
+  /**
+   * Processed as usual (a refresh rotates the refresh token, a query is run and charged), then the
+   * connection is closed without the answer: what a proxy or network dropping the response does.
+   */
+  | { readonly kind: 'answerLost' }
   /** Jobber's THROTTLED error (HTTP 200) with the real cost extension. */
   | { readonly kind: 'throttled' }
   /** The request guard's 429, with Retry-After in seconds (default 10). */

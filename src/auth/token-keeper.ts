@@ -2,6 +2,7 @@ import {
   ConnectorError,
   JOBBER_DISCONNECTED_TEXT as DISCONNECTED,
   JOBBER_INACTIVE_TEXT as INACTIVE,
+  URLFETCH_DAILY_QUOTA_TEXT as URLFETCH_DAILY_QUOTA,
   JobberFailure,
   accountInactive,
   appDisconnected,
@@ -33,6 +34,11 @@ export interface TokenKeeperDeps {
   readonly forget: () => void;
   /** The setup page's URL for an error about the app credentials; absent or null: none deployed. */
   readonly setupPage?: () => string | null;
+  /**
+   * Throws the user error when this execution is too close to its end to start a renewal (the
+   * runtime budget's last 30 s); the stored token is then left for the next execution to renew.
+   */
+  readonly assertCanStartRenewal?: () => void;
 }
 
 /** The access tokens for Jobber requests (what jobber/'s client asks of them), and isAuthValid. */
@@ -77,6 +83,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
       if (!latest) throw reconnectRequired('no stored token when renewing');
       if (latest.accessToken !== seen && !isDue(latest.accessToken)) return latest.accessToken;
       deps.requireCredentials();
+      deps.assertCanStartRenewal?.();
       refreshOrThrow(deps);
       deps.stats.tokenRefreshes += 1;
       deps.logger.log('info', 'jobber_token_renewed', { reason: why });
@@ -99,13 +106,19 @@ export function createTokenKeeper(deps: TokenKeeperDeps): TokenKeeper {
       try {
         return read(false) !== undefined && current().length > 0;
       } catch (error) {
-        // Only a dead authorization or a setup problem means "not valid"; a Jobber hiccup while
-        // renewing keeps the token, and the report then says Jobber is unavailable.
-        return !(error instanceof ConnectorError) || error.code === 'JOBBER_UNAVAILABLE';
+        // Only a dead authorization or a setup problem means "not valid"; a Jobber hiccup, a busy
+        // lock or a renewal left for later keeps the token, and the report then says what happened.
+        return !(error instanceof ConnectorError) || !NOT_VALID.has(error.code);
       }
     },
   };
 }
+
+const NOT_VALID: ReadonlySet<string> = new Set([
+  'RECONNECT_REQUIRED',
+  'ACCOUNT_INACTIVE',
+  'SETUP_INCOMPLETE',
+]);
 
 function storedToken(value: object | null): StoredToken | undefined {
   if (!value) return undefined;
@@ -149,6 +162,7 @@ function refreshFailure(deps: TokenKeeperDeps, error: unknown): Error {
   if (INACTIVE.test(text)) return forgotten(deps, accountInactive(debug, error));
   if (GRANT_DEAD.test(text)) return forgotten(deps, reconnectRequired(debug, error));
   if (CLIENT_REJECTED.test(text)) return clientRejected(debug, deps.setupPage?.(), error);
+  if (URLFETCH_DAILY_QUOTA.test(text)) return new JobberFailure('daily_quota', debug, {}, error);
   return new JobberFailure(HTTP_ANSWER.test(text) ? 'server' : 'network', debug, {}, error);
 }
 

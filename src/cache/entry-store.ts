@@ -6,7 +6,7 @@
 import { isJsonObject } from '../json';
 import type { CacheStore, Codec } from '../platform';
 import type { ScopeKeys } from './keys';
-import { MAX_CACHE_TTL_SECONDS } from './settings';
+import { MAX_CACHE_TTL_SECONDS } from './lifetimes';
 import type { Table } from '../catalog';
 import { loadTextPieces, PIECE_CHARACTERS, storeTextPieces } from './pieces';
 import { coversFields, fieldIdsOf, parseTable, serialiseTable } from './table';

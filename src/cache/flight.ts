@@ -163,7 +163,12 @@ export function withoutLease(flight: Flight, leaseId: string): Flight {
 
 /** The scope's leases as stored; leases that do not parse as this version wrote them are none (a miss). */
 export function readFlight(cache: CacheStore, key: string): Flight {
-  const parsed = parseJson(cache.get(key));
+  return parseFlight(cache.get(key));
+}
+
+/** The leases in a flight entry's text (read with getAll), none when it is missing or does not parse. */
+export function parseFlight(text: unknown): Flight {
+  const parsed = typeof text === 'string' ? parseJson(text) : undefined;
   if (!isJsonObject(parsed) || parsed.v !== FLIGHT_VERSION) return { leases: [] };
   return { leases: listOf(parsed.leases, isLease) ?? [] };
 }

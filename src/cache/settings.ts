@@ -1,4 +1,5 @@
 import type { Platform } from '../platform';
+import { DEFAULT_CACHE_TTL_SECONDS, MAX_CACHE_TTL_SECONDS, MIN_CACHE_TTL_SECONDS } from './lifetimes';
 import type { Freshness } from './entry-store';
 import type { FlightRequest } from './flight';
 import type { ScopeKeys } from './keys';
@@ -9,11 +10,7 @@ export type CacheServices = Pick<
   'userCache' | 'userProperties' | 'userLock' | 'codec' | 'clock' | 'logger'
 >;
 
-/** A data source's cache lifetime, unless it sets one (15 minutes). */
-export const DEFAULT_CACHE_TTL_SECONDS = 900;
-export const MIN_CACHE_TTL_SECONDS = 60;
-/** Apps Script's longest cache lifetime (6 hours): entries, and the index that lists them. */
-export const MAX_CACHE_TTL_SECONDS = 21_600;
+export { DEFAULT_CACHE_TTL_SECONDS, MAX_CACHE_TTL_SECONDS, MIN_CACHE_TTL_SECONDS } from './lifetimes';
 
 export interface CacheSettings {
   /** How long a leader waits, after opening its lease or after a chart joins it, before it fetches. */

@@ -19,6 +19,7 @@ import {
 import {
   arbitrate,
   closeGathering,
+  parseFlight,
   parseOutcome,
   readFlight,
   readOutcomes,
@@ -219,7 +220,14 @@ function announce(call: CacheCall, leaseId: string, outcome: Outcome): void {
   }
 }
 
-/** Polls the lease's outcome with growing pauses until it ends, expires, or the deadline passes. */
+/**
+ * Polls the lease's outcome with growing pauses until it ends, expires, or the deadline passes. A
+ * lease that is gone from the flight without an outcome counts as no leader at all: the cache
+ * evicted them (it drops the items nearest expiry when a user's cache is full, and leases and
+ * outcomes expire before the pieces), or the leader dropped its lease and its outcome is on the
+ * way. Either way the caller re-checks at once (an entry, another lease) and else takes over,
+ * instead of waiting for an outcome that may never come.
+ */
 function follow(call: CacheCall, lease: Lease): FollowResult {
   const { clock, userCache, codec } = call.services;
   let pauseMs = call.settings.pollMinMs;
@@ -229,12 +237,26 @@ function follow(call: CacheCall, lease: Lease): FollowResult {
     if (nowMs >= lease.expiresAt) return 'retry';
     clock.sleep(Math.max(1, Math.min(pauseMs, call.deadline - nowMs, lease.expiresAt - nowMs)));
     pauseMs = Math.min(call.settings.pollMaxMs, Math.ceil(pauseMs * 1.5));
-    const outcome = parseOutcome(userCache.get(call.keys.outcome(lease.id)));
-    if (outcome === null) continue;
+    const { outcome, leaseGone } = pollLease(call, lease.id);
+    if (outcome === null) {
+      if (leaseGone) return 'retry';
+      continue;
+    }
     if (outcome.kind === 'unstored') return 'alone';
     if (outcome.kind === 'failed' || !coversFields(outcome.entry.fieldIds, call.fieldIds)) return 'retry';
     return readPieces(userCache, codec, call.keys, outcome.entry) ?? 'retry';
   }
+}
+
+/** The lease's outcome, and whether the lease is gone from the flight: one read of both keys. */
+function pollLease(call: CacheCall, leaseId: string): { outcome: Outcome | null; leaseGone: boolean } {
+  const outcomeKey = call.keys.outcome(leaseId);
+  const found = call.services.userCache.getAll([outcomeKey, call.keys.flight]) as Record<string, unknown>;
+  const leases = parseFlight(found[call.keys.flight]).leases;
+  return {
+    outcome: parseOutcome(found[outcomeKey]),
+    leaseGone: !leases.some((candidate) => candidate.id === leaseId),
+  };
 }
 
 /** Without single flight: when the lock stays busy or the shared result was too large to cache. */

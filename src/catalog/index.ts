@@ -23,4 +23,5 @@ export type {
   RowContext,
   Table,
 } from './types';
-export { DAY_MS, ZonedTime } from './zoned-time';
+export { DAY_MS, daysFromCivil } from './iso-dates';
+export { ZonedTime } from './zoned-time';

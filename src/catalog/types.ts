@@ -55,7 +55,8 @@ export type Scope = 'node' | 'parent';
 /** An exact-match filter Jobber can apply for this field. */
 export type Pushdown =
   | { readonly kind: 'enum'; readonly argument: string; readonly enumName: EnumName }
-  | { readonly kind: 'id'; readonly argument: string }
+  /** `idType`: the Jobber type the id names (Client, User, Property), as in `gid://Jobber/Client/1`. */
+  | { readonly kind: 'id'; readonly argument: string; readonly idType: string }
   | { readonly kind: 'boolean'; readonly argument: string };
 
 export interface FieldDef {

@@ -12,9 +12,10 @@
  * timestamps only overwrite slots, so the memo never grows.
  */
 
+import { DAY_MS, daysFromCivil, parseDateOnly, parseIsoDateTime } from './iso-dates';
+
 export type FormatDate = (epochMs: number, timeZone: string, pattern: string) => string;
 
-export const DAY_MS = 86_400_000;
 const PROBE_PATTERN = 'yyyy-MM-dd HH:mm:ss';
 /** '00' … '59', and 'HHmm' for each minute of a day: a time's digits without building them per cell. */
 const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, value) =>
@@ -84,7 +85,8 @@ export class ZonedTime {
    * When midnight happens twice (clocks set back to 00:00), the first one.
    */
   startOfLocalDate(year: number, month: number, day: number): number {
-    const wallClock = Date.UTC(year, month - 1, day);
+    // Not Date.UTC, which reads years 0-99 as 1900-1999.
+    const wallClock = daysFromCivil(year, month, day) * DAY_MS;
     let start = this.dayStarts.get(wallClock);
     if (start === undefined) {
       start = this.firstInstantReading(wallClock);
@@ -187,7 +189,7 @@ export class ZonedTime {
   }
 
   private exactOffset(epochMs: number): number {
-    const wholeSecond = epochMs - (((epochMs % 1000) + 1000) % 1000);
+    const wholeSecond = measurable(epochMs - (((epochMs % 1000) + 1000) % 1000));
     const text = this.format(wholeSecond, this.timeZone, PROBE_PATTERN);
     const wallClock = parseIsoDateTime(`${text.replace(' ', 'T')}Z`);
     if (wallClock === null) throw new Error(`Unexpected date format from the platform: ${text}`);
@@ -196,6 +198,27 @@ export class ZonedTime {
 }
 
 const MEMO_SLOTS = 256;
+
+/** 400 Gregorian years: the calendar, its weekdays and so every weekday-based DST rule repeat after it. */
+const CALENDAR_CYCLE_MS = 146_097 * DAY_MS;
+/**
+ * The instants whose offset the platform's formatter tells reliably: Java's SimpleDateFormat
+ * (Utilities.formatDate) writes Julian dates before the Gregorian reform and five-digit years after
+ * 9999. An offset outside is measured a whole number of 400-year cycles away, on the same calendar
+ * day and weekday: before 1583 every zone kept its local mean time (no zone changed its offset that
+ * early), and after 9999 the zone's last rules repeat. So a date range may start in year 1 or end
+ * on 9999-12-31 and still be cut exactly.
+ */
+const MEASURABLE_FROM_MS = daysFromCivil(1583, 1, 2) * DAY_MS;
+const MEASURABLE_UNTIL_MS = daysFromCivil(9999, 12, 30) * DAY_MS;
+
+function measurable(epochMs: number): number {
+  if (epochMs < MEASURABLE_FROM_MS)
+    return epochMs + Math.ceil((MEASURABLE_FROM_MS - epochMs) / CALENDAR_CYCLE_MS) * CALENDAR_CYCLE_MS;
+  if (epochMs >= MEASURABLE_UNTIL_MS)
+    return epochMs - Math.ceil((epochMs - MEASURABLE_UNTIL_MS + 1) / CALENDAR_CYCLE_MS) * CALENDAR_CYCLE_MS;
+  return epochMs;
+}
 
 /** A slot from the characters that tell dates apart (month, day, hour, minute, second digits). */
 function memoSlot(text: string): number {
@@ -212,87 +235,4 @@ function memoSlot(text: string): number {
 
 function twoDigits(value: number): string {
   return TWO_DIGITS[value] ?? String(value);
-}
-
-function digits(text: string, from: number, count: number): number {
-  let value = 0;
-  for (let index = from; index < from + count; index++) {
-    const code = text.charCodeAt(index) - 48;
-    if (code < 0 || code > 9) return NaN;
-    value = value * 10 + code;
-  }
-  return value;
-}
-
-function parseDateOnly(text: string): { year: number; month: number; day: number } | null {
-  if (!isDatePrefix(text)) return null;
-  return { year: digits(text, 0, 4), month: digits(text, 5, 2), day: digits(text, 8, 2) };
-}
-
-/** YYYY-MM-DD at the start of the text, with a plausible month and day. */
-function isDatePrefix(text: string): boolean {
-  if (text.length < 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return false;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  return !Number.isNaN(year + month + day) && month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
-/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
-
-const DASH = 45;
-const COLON = 58;
-const DOT = 46;
-const LETTER_T = 84;
-const LETTER_Z = 90;
-
-/**
- * YYYY-MM-DDTHH:mm:ss[.fraction](Z|±HH:mm), the shapes Jobber sends; null for anything else.
- * Called for every date cell of a report, so it reads character codes and allocates nothing.
- */
-export function parseIsoDateTime(text: string): number | null {
-  if (text.length < 20 || text.charCodeAt(10) !== LETTER_T) return null;
-  if (text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON || !isDatePrefix(text)) return null;
-  const hours = digits(text, 11, 2);
-  const minutes = digits(text, 14, 2);
-  const seconds = digits(text, 17, 2);
-  if (Number.isNaN(hours + minutes + seconds)) return null;
-  let position = 19;
-  let millis = 0;
-  if (text.charCodeAt(position) === DOT) {
-    let scale = 100;
-    position += 1;
-    for (; position < text.length; position++) {
-      const code = text.charCodeAt(position) - 48;
-      if (code < 0 || code > 9) break;
-      millis += code * scale;
-      scale /= 10;
-    }
-    millis = Math.floor(millis);
-  }
-  const offset = zoneOffsetAt(text, position);
-  if (offset === null) return null;
-  const day = daysFromCivil(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2));
-  return day * DAY_MS + hours * 3_600_000 + minutes * 60_000 + seconds * 1000 + millis - offset;
-}
-
-/** The zone suffix starting at `position`: Z, or ±HH:mm, as milliseconds east of UTC. */
-function zoneOffsetAt(text: string, position: number): number | null {
-  const remaining = text.length - position;
-  if (remaining === 1 && text.charCodeAt(position) === LETTER_Z) return 0;
-  if (remaining !== 6 || text.charCodeAt(position + 3) !== COLON) return null;
-  const signCode = text.charCodeAt(position);
-  const sign = signCode === 45 ? -1 : signCode === 43 ? 1 : 0;
-  const hours = digits(text, position + 1, 2);
-  const minutes = digits(text, position + 4, 2);
-  if (sign === 0 || Number.isNaN(hours + minutes)) return null;
-  return sign * (hours * 60 + minutes) * 60_000;
 }

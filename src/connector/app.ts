@@ -87,6 +87,10 @@ function wireJobber(platform: Platform) {
     service().reset();
     forgetAccount(platform.userProperties);
   };
+  // The script property JOBBER_RUNTIME_BUDGET_SECONDS (at most 330 s), else 300 s.
+  const budget = once(
+    () => new RuntimeBudget(platform.clock, startedAtMs(), runtimeBudgetMs(platform.scriptProperties)),
+  );
   const tokens = once((): TokenKeeper =>
     createTokenKeeper({
       ...platform,
@@ -96,6 +100,7 @@ function wireJobber(platform: Platform) {
       requireCredentials,
       forget: forgetAuthorization,
       setupPage,
+      assertCanStartRenewal: () => budget().assertCanStartRenewal(),
     }),
   );
   const client = once((): JobberClient =>
@@ -104,8 +109,7 @@ function wireJobber(platform: Platform) {
       graphqlUrl: endpoints().graphql,
       tokens: tokens(),
       stats,
-      // The script property JOBBER_RUNTIME_BUDGET_SECONDS, else 300 s.
-      budget: new RuntimeBudget(platform.clock, startedAtMs(), runtimeBudgetMs(platform.scriptProperties)),
+      budget: budget(),
     }),
   );
   const api: JobberApi = {

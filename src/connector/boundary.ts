@@ -6,7 +6,7 @@ import { createConnector, type Connector } from './app';
 /**
  * The one error boundary around every entry point. A ConnectorError reaches Looker Studio as a user
  * error with its next step; anything else is logged and becomes a generic user error whose debug
- * text (admins only) says what happened. Text is redacted before it leaves.
+ * text (admins only) says what happened. Debug text, which carries outside text, is redacted first.
  */
 export function runEntryPoint<T>(
   name: string,
@@ -49,9 +49,10 @@ function throwForLooker(platform: Platform, name: string, error: unknown): never
     code: known ? known.code : 'INTERNAL',
     error: debugText,
   });
+  // User texts are ours (src/errors.ts) and carry no outside text: shown as written.
   return platform.connectorApi
     .newUserError()
-    .setText(redact(known ? known.userText : UNEXPECTED_PROBLEM_TEXT))
+    .setText(known ? known.userText : UNEXPECTED_PROBLEM_TEXT)
     .setDebugText(`${name}: ${debugText}`)
     .throwException();
 }

@@ -1,5 +1,5 @@
 /** getData's request, checked at the edge: anything malformed becomes a user error saying what to fix. */
-import { findField } from '../catalog';
+import { DAY_MS, daysFromCivil, findField } from '../catalog';
 import type { FieldDef } from '../catalog';
 import { invertedDateRange, missingDateRange, noFields, notADate, unknownField } from '../errors';
 import { isJsonObject } from '../json';
@@ -77,11 +77,13 @@ function parseCalendarDate(value: unknown): CalendarDate {
   return date;
 }
 
+/** A Gregorian date of years 1 to 9999 (not Date.UTC, which reads years 0-99 as 1900-1999). */
 function isRealDate({ year, month, day }: CalendarDate): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const date = new Date(daysFromCivil(year, month, day) * DAY_MS);
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function compareDates(left: CalendarDate, right: CalendarDate): number {
-  return Date.UTC(left.year, left.month - 1, left.day) - Date.UTC(right.year, right.month - 1, right.day);
+  return daysFromCivil(left.year, left.month, left.day) - daysFromCivil(right.year, right.month, right.day);
 }

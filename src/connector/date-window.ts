@@ -9,11 +9,14 @@
  */
 import type { JsonObject } from '../json';
 import type { DateOption } from '../catalog';
-import { DAY_MS, type ZonedTime } from '../catalog';
+import { DAY_MS, daysFromCivil, type ZonedTime } from '../catalog';
 import type { CalendarRange } from './data-request';
 
 export const DATE_MARGIN_MS = DAY_MS;
 export const TIMESTAMP_MARGIN_MS = 60_000;
+/** The instants an ISO 8601 datetime with a four-digit year can name, all Jobber's filters accept. */
+export const FIRST_FILTERABLE_MS = Date.parse('0001-01-01T00:00:00Z');
+export const LAST_FILTERABLE_MS = Date.parse('9999-12-31T23:59:59Z');
 
 /** Epoch ms: `start` included, `end` excluded. */
 export interface TimeWindow {
@@ -23,7 +26,7 @@ export interface TimeWindow {
 
 export function timeWindow(range: CalendarRange, time: ZonedTime): TimeWindow {
   const { startDate, endDate } = range;
-  const dayAfterEnd = new Date(Date.UTC(endDate.year, endDate.month - 1, endDate.day + 1));
+  const dayAfterEnd = new Date((daysFromCivil(endDate.year, endDate.month, endDate.day) + 1) * DAY_MS);
   return {
     start: time.startOfLocalDate(startDate.year, startDate.month, startDate.day),
     end: time.startOfLocalDate(
@@ -41,8 +44,15 @@ export function timeWindow(range: CalendarRange, time: ZonedTime): TimeWindow {
 export function dateFilter(option: DateOption, window: TimeWindow): JsonObject {
   if (option.filterArgument === undefined) return {};
   const margin = option.precision === 'date' ? DATE_MARGIN_MS : TIMESTAMP_MARGIN_MS;
-  const range = { after: isoSeconds(window.start - margin), before: isoSeconds(window.end + margin) };
-  return { [option.filterArgument]: range };
+  const after = window.start - margin;
+  const before = window.end + margin;
+  // A bound Jobber's ISO8601DateTime cannot carry (a range from year 1, or to 9999-12-30 or -31) is
+  // left out: Jobber then reads everything on that side, and the rows are still cut to the window.
+  const range = {
+    ...(after >= FIRST_FILTERABLE_MS ? { after: isoSeconds(after) } : {}),
+    ...(before <= LAST_FILTERABLE_MS ? { before: isoSeconds(before) } : {}),
+  };
+  return Object.keys(range).length > 0 ? { [option.filterArgument]: range } : {};
 }
 
 export function inWindow(epochMs: number | null, window: TimeWindow): boolean {

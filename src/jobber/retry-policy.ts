@@ -59,6 +59,8 @@ export const RETRY_TABLE: Readonly<Record<JobberFailureKind, RetryRule>> = {
   rate_limited: { retries: 3, wait: 'retry_after' },
   server: { retries: 4, wait: 'backoff' },
   network: { retries: 4, wait: 'backoff' },
+  // Google's quota for the day: no retry can succeed before it resets, and each would cost a call.
+  daily_quota: { retries: 0, wait: 'none' },
   unauthorized: { retries: 1, wait: 'none' },
   disconnected: { retries: 0, wait: 'none' },
   account_inactive: { retries: 0, wait: 'none' },

@@ -1,4 +1,4 @@
-import { JobberFailure, describeError, redact } from '../errors';
+import { JobberFailure, URLFETCH_DAILY_QUOTA_TEXT, describeError, redact } from '../errors';
 import type { Clock, Http, HttpResponse } from '../platform';
 import type { ExecutionStats, GraphQLRequest, JsonObject } from './api';
 import type { RuntimeBudget } from './budget';
@@ -160,8 +160,16 @@ function send(deps: TransportDeps, token: string, request: GraphQLRequest): Http
       payload: JSON.stringify({ query: request.query, variables: request.variables ?? {} }),
     });
   } catch (error) {
-    throw new JobberFailure('network', `no response from Jobber: ${redact(describeError(error))}`, {}, error);
+    throw fetchFailure(error);
   }
+}
+
+/** UrlFetchApp threw: no answer from Jobber, or Google refused to send the request at all. */
+export function fetchFailure(error: unknown): JobberFailure {
+  const text = redact(describeError(error));
+  if (URLFETCH_DAILY_QUOTA_TEXT.test(text))
+    return new JobberFailure('daily_quota', `Google refused the request: ${text}`, {}, error);
+  return new JobberFailure('network', `no response from Jobber: ${text}`, {}, error);
 }
 
 function record(deps: TransportDeps, outcome: Classified): void {

@@ -1,6 +1,6 @@
 import { clientCredentials, createOAuthService } from '../../src/auth/oauth-service';
 import { createTokenKeeper } from '../../src/auth/token-keeper';
-import { ConnectorError, JobberFailure } from '../../src/errors';
+import { ConnectorError, JobberFailure, refreshTooLate } from '../../src/errors';
 import { jobberEndpoints } from '../../src/jobber/endpoints';
 import type { OAuthService } from '../../src/platform/platform';
 import { freshStats } from '../jobber/fakes';
@@ -10,7 +10,7 @@ import { FakeUser } from '../support/fake-user';
 const MINUTE = 60_000;
 
 /** The token keeper of one execution of `user`. */
-function keeperOf(user: FakeUser) {
+function keeperOf(user: FakeUser, assertCanStartRenewal?: () => void) {
   const platform = user.execution();
   const lock = platform.userLock;
   let service: OAuthService | undefined;
@@ -26,6 +26,7 @@ function keeperOf(user: FakeUser) {
     stats,
     requireCredentials: () => void clientCredentials(platform.scriptProperties),
     forget: () => serviceOnce().reset(),
+    ...(assertCanStartRenewal ? { assertCanStartRenewal } : {}),
   });
   return { keeper, stats, lock };
 }
@@ -153,6 +154,18 @@ describe('keeping the Jobber access token fresh', () => {
     expect(user.endpoint.refreshes).toBe(1);
   });
 
+  it('reports Google’s used-up daily URL fetch quota as such (never retried), keeping the tokens', () => {
+    user.authorize();
+    user.clock.nowMs += 2 * 60 * MINUTE;
+    user.endpoint.thrown.push(new Error('Exception: Service invoked too many times for one day: urlfetch.'));
+    const { keeper } = keeperOf(user);
+    const error = failureOf(() => keeper.current());
+    expect(error).toBeInstanceOf(JobberFailure);
+    expect((error as JobberFailure).kind).toBe('daily_quota');
+    expect(user.storedToken()).toBeDefined();
+    expect(user.lock.holder).toBeUndefined();
+  });
+
   it('asks the admin to fix the app credentials when Jobber rejects them, keeping the tokens', () => {
     user.authorize();
     user.clock.nowMs += 2 * 60 * MINUTE;
@@ -181,6 +194,54 @@ describe('keeping the Jobber access token fresh', () => {
     expect(user.endpoint.refreshes).toBe(0);
   });
 
+  describe('at the end of the execution’s budget', () => {
+    const tooLate = (): never => {
+      throw refreshTooLate('test');
+    };
+
+    it('starts no renewal: the chart says to refresh, and the tokens stay for the next execution', () => {
+      user.authorize();
+      const before = user.storedToken();
+      user.clock.nowMs += 59 * MINUTE;
+      const error = failureOf(() => keeperOf(user, tooLate).keeper.current()) as ConnectorError;
+      expect(error.code).toBe('TIME_BUDGET_EXCEEDED');
+      expect(error.userText).toContain('Refresh the report');
+      expect(user.endpoint.refreshes).toBe(0);
+      expect(user.endpoint.payloads).toEqual([]);
+      expect(user.storedToken()).toEqual(before);
+      expect(user.lock.holder).toBeUndefined();
+      // The next execution renews it first.
+      expect(keeperOf(user).keeper.current()).not.toBe(before?.access_token);
+      expect(user.endpoint.refreshes).toBe(1);
+    });
+
+    it('starts no renewal after a 401 either', () => {
+      user.authorize();
+      const { keeper } = keeperOf(user, tooLate);
+      const rejected = keeper.current();
+      expect((failureOf(() => keeper.replaceRejected(rejected)) as ConnectorError).code).toBe(
+        'TIME_BUDGET_EXCEEDED',
+      );
+      expect(user.endpoint.refreshes).toBe(0);
+    });
+
+    it('still uses a token another execution renewed meanwhile', () => {
+      user.authorize();
+      user.clock.nowMs += 59 * MINUTE;
+      const stale = user.storedToken()?.access_token ?? '';
+      keeperOf(user).keeper.current();
+      expect(keeperOf(user, tooLate).keeper.replaceRejected(stale)).toBe(user.storedToken()?.access_token);
+      expect(user.endpoint.refreshes).toBe(1);
+    });
+
+    it('keeps isAuthValid true: nothing is wrong with the authorization', () => {
+      user.authorize();
+      user.clock.nowMs += 59 * MINUTE;
+      expect(keeperOf(user, tooLate).keeper.isValid()).toBe(true);
+      expect(user.storedToken()).toBeDefined();
+    });
+  });
+
   it('asks to reconnect when there is no token at all', () => {
     const error = failureOf(() => keeperOf(user).keeper.current()) as ConnectorError;
     expect(error.code).toBe('RECONNECT_REQUIRED');
@@ -206,6 +267,16 @@ describe('keeping the Jobber access token fresh', () => {
       user.endpoint.failures.push(reply(400, { error: 'invalid_grant' }));
       expect(keeperOf(user).keeper.isValid()).toBe(false);
       expect(user.storedToken()).toBeUndefined();
+    });
+
+    it('stays true when Google’s daily URL fetch quota is used up: reconnecting would not help', () => {
+      user.authorize();
+      user.clock.nowMs += 2 * 60 * MINUTE;
+      user.endpoint.thrown.push(
+        new Error('Exception: Service invoked too many times for one day: urlfetch.'),
+      );
+      expect(keeperOf(user).keeper.isValid()).toBe(true);
+      expect(user.storedToken()).toBeDefined();
     });
 
     it('stays true through a Jobber outage, so nobody is asked to reconnect for nothing', () => {

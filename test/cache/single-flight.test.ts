@@ -231,6 +231,46 @@ describe('single flight: the followers', () => {
     expect(user.clock.now() - start).toBeGreaterThanOrEqual(20_000);
   });
 
+  it('take the stored result at once when a full cache evicted the lease and its outcome', () => {
+    const user = new FakeUser();
+    const peer = new PeerExecution(user, INVOICES_Q1);
+    const lease = peer.lead(ALL_FIELDS, 'fetching');
+    const start = user.clock.now();
+    user.clock.whenSleeping((index) => {
+      if (index !== 1) return;
+      peer.finish(lease, fullTable(ALL_FIELDS));
+      // Leases and outcomes expire first, so they are what a full user cache drops first.
+      user.userCache.remove(peer.keys.outcome(lease.id));
+      user.userCache.remove(peer.keys.flight);
+    });
+    const source = recordingFetch(RECORDS);
+
+    const result = createReportCache(user.execution('B')).getOrFetch(INVOICES_Q1, ['total'], source.fetch);
+
+    expect(result.source).toBe('shared');
+    expect(result.table).toEqual(fullTable(['total']));
+    expect(source.calls).toEqual([]);
+    expect(user.clock.now() - start).toBeLessThan(2_000);
+  });
+
+  it('take over at once when the lease is gone without an outcome, instead of waiting to its expiry', () => {
+    const user = new FakeUser();
+    const peer = new PeerExecution(user, INVOICES_Q1);
+    peer.lead(ALL_FIELDS, 'fetching');
+    const start = user.clock.now();
+    user.clock.whenSleeping((index) => {
+      if (index === 1) user.userCache.remove(peer.keys.flight);
+    });
+    const source = recordingFetch(RECORDS);
+
+    const result = createReportCache(user.execution('B')).getOrFetch(INVOICES_Q1, ['total'], source.fetch);
+
+    expect(result.source).toBe('miss');
+    expect(source.calls).toEqual([['total']]);
+    // Its own gathering (1 s) after two short polls, not the 360 s until the lease would expire.
+    expect(user.clock.now() - start).toBeLessThan(5_000);
+  });
+
   it('fetch for themselves when the shared result was too large to cache', () => {
     const user = new FakeUser();
     const peer = new PeerExecution(user, INVOICES_Q1);

@@ -1,4 +1,5 @@
-import { daysFromCivil, parseIsoDateTime, ZonedTime } from '../../src/catalog/zoned-time';
+import { daysFromCivil, parseIsoDateTime } from '../../src/catalog/iso-dates';
+import { ZonedTime } from '../../src/catalog/zoned-time';
 import { countingFormatDate } from '../support/format-date';
 
 const at = (iso: string): number => Date.parse(iso);
@@ -74,6 +75,49 @@ describe('ZonedTime', () => {
     expect(denver.parse('2024-03-01')).toBe(at('2024-03-01T07:00:00Z'));
     expect(denver.parse('not a date')).toBeNull();
     expect(denver.parse('2024-13-01')).toBeNull();
+  });
+});
+
+describe('ZonedTime at the ends of the calendar a date range can name (years 1 and 9999)', () => {
+  /**
+   * Utilities.formatDate is Java's SimpleDateFormat: Julian dates before the Gregorian reform and
+   * five-digit years after 9999. This stand-in refuses to answer there, so the test proves the zone's
+   * offsets are measured only where the platform tells them reliably.
+   */
+  function reliableYearsOnly(): (epochMs: number, timeZone: string, pattern: string) => string {
+    const format = countingFormatDate();
+    return (epochMs, timeZone, pattern) => {
+      const year = new Date(epochMs).getUTCFullYear();
+      if (year < 1583 || year > 9999) throw new Error(`asked the platform about year ${year}`);
+      return format(epochMs, timeZone, pattern);
+    };
+  }
+
+  it('starts year 1 at its local midnight, in local mean time where the zone had no offset yet', () => {
+    expect(new ZonedTime(reliableYearsOnly(), 'UTC').startOfLocalDate(1, 1, 1)).toBe(
+      at('0001-01-01T00:00:00Z'),
+    );
+    // New York kept its local mean time (-4:56:02) until 1883.
+    expect(new ZonedTime(reliableYearsOnly(), 'America/New_York').startOfLocalDate(1, 1, 1)).toBe(
+      at('0001-01-01T04:56:02Z'),
+    );
+    expect(new ZonedTime(reliableYearsOnly(), 'America/New_York').ymd(at('0001-01-01T04:56:02Z'))).toBe(
+      '00010101',
+    );
+  });
+
+  it('ends 9999-12-31 at the next local midnight, with the zone’s rules of that season', () => {
+    const endOf9999 = (zone: string): string =>
+      new Date(new ZonedTime(reliableYearsOnly(), zone).startOfLocalDate(10000, 1, 1)).toISOString();
+    expect(endOf9999('Pacific/Kiritimati')).toBe('9999-12-31T10:00:00.000Z'); // UTC+14
+    expect(endOf9999('America/Santiago')).toBe('+010000-01-01T03:00:00.000Z'); // summer time, UTC-3
+    expect(endOf9999('Europe/Berlin')).toBe('9999-12-31T23:00:00.000Z'); // winter time, UTC+1
+  });
+
+  it('reads years below 100 as themselves, not as 1900-1999', () => {
+    const utc = new ZonedTime(reliableYearsOnly(), 'UTC');
+    expect(utc.startOfLocalDate(99, 12, 31)).toBe(at('0099-12-31T00:00:00Z'));
+    expect(utc.parse('0042-06-01')).toBe(at('0042-06-01T00:00:00Z'));
   });
 });
 

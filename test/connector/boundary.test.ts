@@ -1,7 +1,10 @@
 import { runEntryPoint, runEntryPointOr } from '../../src/connector/boundary';
-import { ConnectorError } from '../../src/errors';
+import { ConnectorError, clientRejected, lockUnavailable } from '../../src/errors';
 import type { ThrownUserError } from '../support/fake-community-connector';
 import { RecordingLogger, fakePlatform } from '../support/platform-fakes';
+
+/** A deployed web app's URL: its deployment id is a long opaque value, and it must stay whole. */
+const SETUP_PAGE = `https://script.google.com/macros/s/AKfycbx${'Q7'.repeat(30)}/exec`;
 
 function thrownBy(action: () => unknown): ThrownUserError {
   try {
@@ -62,14 +65,18 @@ describe('the entry-point error boundary', () => {
     expect(logs[0]?.level).toBe('error');
   });
 
-  it('never lets a token or secret through, in user text, debug text or logs', () => {
+  it('never lets a token or secret from outside through, in debug text or logs', () => {
     const jwt = ['eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiJ4In0', 'c2lnbmF0dXJl'].join('.');
     const secret = 'ab'.repeat(32);
     const error = thrownBy(() =>
       runEntryPoint(
         'getData',
         () => {
-          throw new ConnectorError('INTERNAL', `bad ${jwt}`, `client_secret=${secret} Bearer ${jwt}`);
+          throw new ConnectorError(
+            'INTERNAL',
+            'Refresh the report.',
+            `client_secret=${secret} Bearer ${jwt}`,
+          );
         },
         platform,
       ),
@@ -77,6 +84,30 @@ describe('the entry-point error boundary', () => {
     const everything = JSON.stringify({ error, logs });
     expect(everything).not.toContain(jwt);
     expect(everything).not.toContain(secret);
+  });
+
+  it('shows our own user texts exactly as written, words like "authorization" and "secret" included', () => {
+    const texts = [
+      lockUnavailable('debug').userText,
+      clientRejected('debug').userText,
+      clientRejected('debug', SETUP_PAGE).userText,
+    ];
+    for (const text of texts) {
+      const error = thrownBy(() =>
+        runEntryPoint(
+          'getData',
+          () => {
+            throw new ConnectorError('JOBBER_UNAVAILABLE', text, 'debug');
+          },
+          platform,
+        ),
+      );
+      expect(error.text).toBe(text);
+      expect(error.text).not.toContain('[redacted]');
+    }
+    expect(texts[0]).toContain('renewing your Jobber authorization right now.');
+    expect(texts[1]).toContain('JOBBER_CLIENT_SECRET (the secret may have been rolled');
+    expect(texts[2]).toContain(SETUP_PAGE);
   });
 
   it('returns the fallback for entry points that must never throw, and logs why', () => {

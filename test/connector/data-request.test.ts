@@ -66,6 +66,24 @@ describe('the getData request', () => {
     );
   });
 
+  it('takes any date of years 1 to 9999 as the range, never reading years below 100 as 19xx', () => {
+    const range = (startDate: string, endDate: string) =>
+      parseDataRequest({ ...base, dateRange: { startDate, endDate } }).range;
+    expect(range('0001-01-01', '9999-12-31')).toEqual({
+      startDate: { year: 1, month: 1, day: 1 },
+      endDate: { year: 9999, month: 12, day: 31 },
+    });
+    // In 1999 terms this range would be inverted; as written it is not.
+    expect(range('0099-12-31', '1950-01-01')?.startDate.year).toBe(99);
+    expect(range('0004-02-29', '2024-03-31')?.startDate).toEqual({ year: 4, month: 2, day: 29 });
+    expect(userText({ ...base, dateRange: { startDate: '0001-02-29', endDate: '2024-03-31' } })).toMatch(
+      /"0001-02-29" is not a date/,
+    );
+    expect(userText({ ...base, dateRange: { startDate: '0000-01-01', endDate: '2024-03-31' } })).toMatch(
+      /"0000-01-01" is not a date/,
+    );
+  });
+
   it('refuses a request without configuration', () => {
     expect(userText({ fields: [{ name: 'total' }] })).toMatch(/no Jobber object/);
     expect(userText(null)).toMatch(/no Jobber object/);

@@ -115,7 +115,7 @@ describe('getData', () => {
 
   it('never puts a filter value in the query text', () => {
     const { api, run } = setup(() => []);
-    const id = 'Q2xpZW50LzE=';
+    const id = Buffer.from('gid://Jobber/Client/1').toString('base64');
     run({
       ...request,
       dimensionsFilters: [[{ fieldName: 'clientId', values: [id], type: 'INCLUDE', operator: 'EQUALS' }]],

@@ -1,6 +1,11 @@
 import { findObject } from '../../src/catalog/catalog';
 import type { CatalogObject } from '../../src/catalog/types';
-import { planPushdown } from '../../src/connector/filters';
+import { isJobberIdOf, planPushdown } from '../../src/connector/filters';
+
+/** A Jobber EncodedId as Jobber (and the sandbox) builds it: base64 of the global id. */
+const jobberId = (type: string, id: number): string =>
+  Buffer.from(`gid://Jobber/${type}/${id}`).toString('base64');
+const CLIENT_1 = jobberId('Client', 1);
 
 function object(id: string): CatalogObject {
   const found = findObject(id);
@@ -20,9 +25,9 @@ describe('filter pushdown', () => {
     expect(
       planPushdown(object('invoices'), [
         [equals('invoiceStatus', 'Past due')],
-        [equals('clientId', 'Q2xpZW50LzE=')],
+        [equals('clientId', CLIENT_1)],
       ]),
-    ).toEqual({ filter: { status: 'past_due', clientId: 'Q2xpZW50LzE=' }, applied: true });
+    ).toEqual({ filter: { status: 'past_due', clientId: CLIENT_1 }, applied: true });
     expect(
       planPushdown(object('clients'), [[equals('isLead', 'true')], [equals('isArchived', 'false')]]),
     ).toEqual({
@@ -73,6 +78,40 @@ describe('filter pushdown', () => {
     );
     expect(planPushdown(invoices, [[equals('clientId', '')]])).toEqual(nothing);
     expect(planPushdown(object('clients'), [[equals('isLead', 'yes')]])).toEqual(nothing);
+  });
+
+  it('pushes an id only when it is a Jobber id of the field’s type: a name typed as a Client ID is left to Looker', () => {
+    const nothing = { filter: {}, applied: false };
+    const invoices = object('invoices');
+    for (const value of [
+      'Smith',
+      'Acme Ltd',
+      '12345',
+      'Q2xpZW50LzE=',
+      jobberId('User', 7),
+      jobberId('Client', 0),
+    ])
+      expect(planPushdown(invoices, [[equals('clientId', value)]])).toEqual(nothing);
+    const withoutPadding = jobberId('Client', 12).replace(/=+$/, '');
+    expect(planPushdown(invoices, [[equals('clientId', withoutPadding)]])).toEqual({
+      filter: { clientId: withoutPadding },
+      applied: true,
+    });
+    expect(planPushdown(object('timesheets'), [[equals('userId', jobberId('User', 7))]])).toEqual({
+      filter: { assignedTo: jobberId('User', 7) },
+      applied: true,
+    });
+    expect(planPushdown(object('timesheets'), [[equals('userId', CLIENT_1)]])).toEqual(nothing);
+  });
+
+  it.each([
+    ['Client', 1],
+    ['Client', 123_456_789],
+    ['User', 42],
+    ['Property', 9],
+  ])('recognises the %s id %i', (type, id) => {
+    expect(isJobberIdOf(jobberId(type, id), type)).toBe(true);
+    expect(isJobberIdOf(jobberId(type, id), type === 'User' ? 'Client' : 'User')).toBe(false);
   });
 
   it('agrees with itself when one filter repeats', () => {

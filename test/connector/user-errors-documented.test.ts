@@ -51,6 +51,7 @@ const FAILURE_KINDS: Readonly<Record<JobberFailureKind, true>> = {
   rate_limited: true,
   server: true,
   network: true,
+  daily_quota: true,
   unauthorized: true,
   disconnected: true,
   schema_mismatch: true,
@@ -75,6 +76,7 @@ const USER_ERRORS: Readonly<Record<string, () => ConnectorError[]>> = {
   rangeTooLarge: () => [errors.rangeTooLarge(300_000, 50_162, 26_000, 'debug')],
   queryTooWide: () => [errors.queryTooWide(12_000, 10_000)],
   lockUnavailable: () => [errors.lockUnavailable('debug')],
+  refreshTooLate: () => [errors.refreshTooLate('debug')],
   waitedForSharedFetch: () => [errors.waitedForSharedFetch('invoices')],
   schemaChanged: () => [
     errors.schemaChanged(['"Visit title"'], [], 'debug'),
@@ -117,6 +119,7 @@ const NOT_USER_ERRORS = [
   // schema errors point to, and the error boundary's text (checked by its own test below).
   'JOBBER_DISCONNECTED_TEXT',
   'JOBBER_INACTIVE_TEXT',
+  'URLFETCH_DAILY_QUOTA_TEXT',
   'TROUBLESHOOTING_URL',
   'UNEXPECTED_PROBLEM_TEXT',
 ];

@@ -7,9 +7,11 @@
  * upstream's real delay costs no virtual time.
  * (test/e2e/cache.test.ts proves the same through getData against the Jobber sandbox.)
  */
-import { createRuntime, type ExecutionResult, type Runtime } from '../../sandbox/runtime';
+import { createRuntime, type ExecutionResult, type Runtime, type SleepEvent } from '../../sandbox/runtime';
+import { CACHE_MAX_ITEMS } from '../../sandbox/runtime/host/limits';
 import { buildCacheProbe } from '../cache/probe/build-probe';
 import { json, startFakeServer, type FakeServer, type RecordedRequest } from '../support/fake-server';
+import { gate, until } from '../support/gates';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
@@ -47,10 +49,19 @@ describe('report cache single flight in the Apps Script runtime', () => {
   let runtime: Runtime;
   let failNext = 0;
   const lockedDuringFetch: boolean[] = [];
+  /** Upstream reads held until the test opens their gate, by account. */
+  const held = new Map<string, ReturnType<typeof gate>>();
+  let fillGate = gate();
+  const sleeps: SleepEvent[] = [];
 
   beforeAll(async () => {
     server = await startFakeServer({ virtualClockStart: Date.UTC(2025, 3, 1, 8) });
-    server.route('GET', '/rows', (request) => {
+    server.route('GET', '/fill-gate', async () => {
+      await fillGate.wait();
+      return { body: 'go' };
+    });
+    server.route('GET', '/rows', async (request) => {
+      await held.get(request.query.get('account') ?? '')?.wait();
       lockedDuringFetch.push(runtime.isLocked({ user: ALICE }) || runtime.isLocked({ user: BOB }));
       if (failNext > 0) {
         failNext--;
@@ -68,6 +79,7 @@ describe('report cache single flight in the Apps Script runtime', () => {
       manifest: {},
       maxConcurrentExecutions: 20,
       clock: { kind: 'virtual', sandboxUrl: server.url },
+      onSleep: (event) => sleeps.push(event),
     });
   });
   afterAll(async () => {
@@ -136,7 +148,10 @@ describe('report cache single flight in the Apps Script runtime', () => {
     for (const chart of charts(alice)) expect(JSON.stringify(chart.table)).not.toContain('acct-c');
     for (const chart of charts(bob)) expect(JSON.stringify(chart.table)).not.toContain('acct-b');
     const aliceKeys = Object.keys(runtime.userCache(ALICE));
+    expect(aliceKeys.length).toBeGreaterThan(0);
     expect(Object.keys(runtime.userCache(BOB)).filter((key) => aliceKeys.includes(key))).toEqual([]);
+    // Only user caches: nothing of either user's rows in the cache every user of the script shares.
+    expect(runtime.scriptCache()).toEqual({});
   });
 
   it('lets a follower fetch when the leader’s fetch fails, and fails only the leader’s chart', async () => {
@@ -152,4 +167,64 @@ describe('report cache single flight in the Apps Script runtime', () => {
     expect(served.filter((chart) => chart.source === 'miss')).toHaveLength(1);
     expect(upstream().length - before).toBe(2);
   });
+
+  /**
+   * A chart waits for another chart's fetch; meanwhile other reports fill the user cache past its
+   * 1,000 items, and the runtime keeps the 900 farthest from expiry: the lease and its outcome
+   * (425 s) go first. The waiting chart must not poll for an outcome that is gone until its deadline.
+   */
+  it.each([
+    // Fill items outlive the lease and the outcome, not the entry: the entry is still there.
+    ['takes the stored result at once', 600, 'shared', 1],
+    // Fill items outlive everything of the report: nothing is left, so the waiting chart leads.
+    ['fetches itself at once when the entry went too', 21_600, 'miss', 2],
+  ])(
+    'when the full user cache evicted the lease it waits for, a chart %s',
+    async (_name, fillTtlSeconds, source, fetches) => {
+      runtime.clearCaches();
+      const account = `acct-evicted-${fillTtlSeconds}`;
+      const leaderFetch = gate();
+      held.set(account, leaderFetch);
+      fillGate = gate();
+      const before = upstream().length;
+      const chart = (fieldIds: string[]) =>
+        runtime.run(ALICE, 'openChart', {
+          server: server.url,
+          accountId: account,
+          fieldIds,
+          lastRefresh: '1',
+        });
+
+      const leader = chart(['total', 'status']);
+      await leaderFetch.reached;
+      const sleptBefore = sleeps.length;
+      const follower = chart(['total']);
+      await until(() => sleeps.length > sleptBefore, 'the second chart waiting for the first');
+      // The filler holds the virtual clock still (waiting for its gate) until the leader has stored
+      // and announced its result, so the follower sleeps through all of it.
+      const filler = runtime.run(ALICE, 'fillUserCache', {
+        gate: `${server.url}/fill-gate`,
+        count: CACHE_MAX_ITEMS,
+        ttlSeconds: fillTtlSeconds,
+        prefix: 'other-report:',
+      });
+      await fillGate.reached;
+      leaderFetch.open();
+      expect((await leader).ok).toBe(true);
+      fillGate.open();
+      expect((await filler).ok).toBe(true);
+      const reportKeys = Object.keys(runtime.userCache(ALICE)).filter((key) => key.startsWith('jrc1:'));
+      expect(reportKeys.filter((key) => key.endsWith(':f') || key.includes(':o:'))).toEqual([]);
+
+      const followed = await follower;
+
+      expect(followed.error?.text).toBeUndefined();
+      const [waiting] = charts([followed]);
+      expect(waiting?.source).toBe(source);
+      expect(waiting?.table).toEqual({ rowCount: ROWS, columns: expectedColumns(account, ['total']) });
+      expect(upstream().length - before).toBe(fetches);
+      expect(followed.virtualElapsedMs ?? Infinity).toBeLessThan(10_000);
+      held.delete(account);
+    },
+  );
 });

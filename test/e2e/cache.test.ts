@@ -13,18 +13,21 @@ import {
   type GetDataResponse,
 } from '../../sandbox/studio';
 import { useWorld } from '../support/e2e';
-import { rowSet } from './support/reports';
+import { columnSum, inRange, localDate, rawRecords, rowSet } from './support/reports';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
 const WORKERS = 24;
 /** How the connector's invoice read begins (catalog/query.ts). */
 const INVOICES_READ = 'query InvoicesReport(';
+/** Where the OAuth2 library keeps a user's token: user properties, and a copy in the user cache. */
+const OAUTH2_KEY = 'oauth2.jobber';
 
+const BY_STATUS = { name: 'by status', fields: ['invoiceStatus', 'invoiceCount'] };
 /** Ten charts on invoices: different fields, one date range. */
 const CHARTS: readonly Omit<ChartSpec, 'dateRange' | 'lastRefresh'>[] = [
   { name: 'revenue by day', fields: ['issuedDate', 'total'] },
-  { name: 'by status', fields: ['invoiceStatus', 'invoiceCount'] },
+  BY_STATUS,
   { name: 'top clients', fields: ['clientName', 'total'] },
   { name: 'receivables', fields: ['agingBucket', 'balanceDue'] },
   { name: 'days to pay', fields: ['clientName', 'daysToPay'] },
@@ -119,20 +122,66 @@ describe('report cache through getData', () => {
     expect(await graphqlSince(again)).toEqual([]);
   });
 
-  it('never shares entries between two users on two Jobber accounts, even opening at once', async () => {
+  it('never shares tokens or rows between two users on two Jobber accounts, even opening at once', async () => {
     const bobStudio = await world().connect(BOB, { mode: 'approve', accountId: accountIds[1] });
     const bob = await bobStudio.connect({ object: 'invoices', dateField: 'issuedDate' });
     world().runtime.clearCaches();
     const mark = await logMark();
 
-    await Promise.all([alice.dashboard(dashboard(3000)), bob.dashboard(dashboard(3000))]);
+    const [aliceCharts, bobCharts] = await Promise.all([
+      alice.dashboard(dashboard(3000)),
+      bob.dashboard(dashboard(3000)),
+    ]);
 
+    // Stores: each user's token and rows live in that user's own properties and cache, nowhere else.
+    expectOnlyInOwnStores(ALICE, BOB);
+    expectOnlyInOwnStores(BOB, ALICE);
+    // Jobber: one fetch per account, each with that account's own token.
     const perAccount = fetches(await graphqlSince(mark)).map((entry) => entry.accountId);
     expect(perAccount.sort()).toEqual([accountIds[0], accountIds[1]].sort());
-    const aliceKeys = reportCacheKeys(ALICE);
-    expect(aliceKeys.length).toBeGreaterThan(0);
-    expect(reportCacheKeys(BOB).filter((key) => aliceKeys.includes(key))).toEqual([]);
+    // Rows: every chart counts exactly its own account's invoices (and the two accounts differ).
+    const [aliceHolds, bobHolds] = [await invoicesInRange(0), await invoicesInRange(1)];
+    expect(aliceHolds).not.toBe(bobHolds);
+    for (const [charts, holds] of [
+      [aliceCharts, aliceHolds],
+      [bobCharts, bobHolds],
+    ] as const)
+      expect(columnSum(responses(charts)[CHARTS.indexOf(BY_STATUS)] as GetDataResponse, 'invoiceCount')).toBe(
+        holds,
+      );
   });
+
+  /** The user's tokens and report entries are in their own stores only: not the other's, not the script's. */
+  function expectOnlyInOwnStores(user: string, other: string): void {
+    const runtime = world().runtime;
+    const stored = runtime.userProperties(user)[OAUTH2_KEY];
+    const tokens = JSON.parse(stored ?? '{}') as { access_token?: string; refresh_token?: string };
+    expect(tokens.access_token).toEqual(expect.any(String));
+    // The OAuth2 library's cached copy is in the user's own cache, and it is the user's own token.
+    const cached = JSON.parse(runtime.userCache(user)[OAUTH2_KEY] ?? '{}') as typeof tokens;
+    expect(cached.access_token).toBe(tokens.access_token);
+    expect(reportCacheKeys(user).length).toBeGreaterThan(0);
+    const elsewhere = JSON.stringify([
+      runtime.scriptCache(),
+      runtime.scriptProperties(),
+      runtime.userCache(other),
+      runtime.userProperties(other),
+    ]);
+    for (const secret of [tokens.access_token, tokens.refresh_token])
+      expect(elsewhere.includes(secret ?? '<none>')).toBe(false);
+    expect(Object.keys(runtime.scriptCache()).filter((key) => key.startsWith('jrc1:'))).toEqual([]);
+    expect(reportCacheKeys(other).filter((key) => reportCacheKeys(user).includes(key))).toEqual([]);
+  }
+
+  /** How many invoices the account issued in the dashboard's range, from the sandbox's raw records. */
+  async function invoicesInRange(index: number): Promise<number> {
+    const account = world().sandbox.accounts[index];
+    if (!account) throw new Error(`no account ${index}`);
+    const range = dashboard(0)[0]?.dateRange ?? { startDate: '', endDate: '' };
+    return (await rawRecords(world().sandbox, account.id, 'invoices')).filter((invoice) =>
+      inRange(localDate(invoice['issuedDate'], account.timeZone), range),
+    ).length;
+  }
 
   it('lets a follower fetch when the leader’s fetch fails: only the leader’s chart shows the error', async () => {
     await world().sandbox.control.faults.inject({

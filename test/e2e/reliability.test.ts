@@ -156,12 +156,63 @@ describe('Jobber faults end to end', () => {
       ],
       ['the account inactive', { faults: [{ kind: 'inactiveAccount' }] }, 'account is not active', true],
       ['invalid_grant on renewal', { expired: true, faults: [{ kind: 'invalidGrant' }] }, 'Reconnect', true],
+      [
+        'a renewal answer lost after Jobber rotated the token (no client can prevent it)',
+        { expired: true, faults: [{ kind: 'answerLost', endpoint: 'token' }] },
+        'Reconnect',
+        true,
+      ],
     ])('%s', async (_name, scenario, text, forgetsTokens) => {
       const { studio, source, user } = await arm(scenario);
       const error = await userErrorOf(source.getData(CLIENTS_CHART));
       expect(error.text).toContain(text);
       expect(storedTokens(world(), user) === undefined).toBe(forgetsTokens);
       expect(await studio.isAuthValid()).toBe(!forgetsTokens);
+    });
+
+    it('shows why a lost renewal answer ends the authorization: Jobber rotated, the retry reused a dead token', async () => {
+      const { source, since } = await arm({
+        expired: true,
+        faults: [{ kind: 'answerLost', endpoint: 'token' }],
+      });
+      await userErrorOf(source.getData(CLIENTS_CHART));
+      const families = (await requestsSince(world(), since))
+        .filter((entry) => isRefresh(entry) && entry.refreshFamily !== undefined)
+        .map((entry) => entry.refreshFamily?.event);
+      expect(families).toEqual(['rotated', 'reused_dead']);
+    });
+
+    it('starts no token renewal in the last 30 s of the budget: says to refresh, keeps the tokens, and the next load renews first', async () => {
+      world().runtime.setScriptProperty('JOBBER_RUNTIME_BUDGET_SECONDS', '60');
+      try {
+        // The token has 130 s left (renewed under 120 s), and the first request waits 40 s for a 429:
+        // the renewal then falls due 40 s into a 60 s budget.
+        const { studio, source, user, since } = await arm({
+          faults: [{ kind: 'rateLimited', retryAfterSeconds: 40 }],
+        });
+        await world().sandbox.control.clock.advance(3_600_000 - 130_000);
+        const before = storedTokens(world(), user);
+
+        const error = await userErrorOf(source.getData(CLIENTS_CHART));
+
+        expect(error.text).toContain('came too close to its time limit to renew your Jobber authorization');
+        expect(error.text).toContain('Refresh the report: it renews the authorization first');
+        expect((await requestsSince(world(), since)).filter(isRefresh)).toEqual([]);
+        expect(storedTokens(world(), user)).toEqual(before);
+        expect(usageOf(studio)).toMatchObject({ outcome: 'TIME_BUDGET_EXCEEDED', tokenRefreshes: 0 });
+
+        // The next executions (Looker Studio asks isAuthValid, then getData) renew first, then read.
+        const mark = await lastSequence(world());
+        expect(await studio.isAuthValid()).toBe(true);
+        expect((await source.getData(CLIENTS_CHART)).rows.length).toBeGreaterThan(0);
+        const next = await requestsSince(world(), mark);
+        expect(next.filter(isRefresh)).toHaveLength(1);
+        expect(next.findIndex(isRefresh)).toBeLessThan(
+          next.findIndex((entry) => entry.endpoint === 'graphql'),
+        );
+      } finally {
+        world().runtime.setScriptProperty('JOBBER_RUNTIME_BUDGET_SECONDS', null);
+      }
     });
 
     it('says the usage limit is reached when THROTTLED lasts until the budget runs out', async () => {

@@ -100,6 +100,27 @@ describe('filters: pushed down to Jobber or applied by Looker Studio, the same r
     expect(rowSet(pushed)).toEqual(filteredByLooker(everything, filters, ['invoiceNumber']));
   });
 
+  it('leaves a Client ID filter that is not a Jobber id ("Smith") to Looker Studio: zero rows, no error', async () => {
+    const source = await studio.connect({ object: 'invoices' });
+    const before = (await world().sandbox.control.requests.list()).at(-1)?.seq ?? 0;
+    for (const value of ['Smith', '12345']) {
+      const response = await source.getData({
+        fields: ['invoiceNumber'],
+        filterOnly: ['clientId'],
+        filters: [include('clientId', value)],
+        dateRange,
+      });
+      expect(response.filtersApplied).toBe(false);
+      expect(response.schema.map((field) => field.name)).toEqual(['invoiceNumber', 'clientId']);
+      expect(response.rows.length).toBeGreaterThan(0);
+      expect(filteredByLooker(response, [include('clientId', value)], ['invoiceNumber'])).toEqual([]);
+    }
+    const sent = (await world().sandbox.control.requests.list(before)).filter(
+      (entry) => entry.endpoint === 'graphql',
+    );
+    expect(sent.every((entry) => !JSON.stringify(entry.variables ?? {}).includes('clientId'))).toBe(true);
+  });
+
   it('leaves a filter Jobber cannot apply exactly to Looker Studio, with the filter-only field', async () => {
     const source = await studio.connect({ object: 'invoices' });
     const filters = [

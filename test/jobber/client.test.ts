@@ -118,6 +118,32 @@ describe('the GraphQL client', () => {
     expect((error.cause as JobberFailure).cause).toEqual(new Error('Address unavailable'));
   });
 
+  it('says Google’s daily URL fetch quota is used up, and when it resets, without retrying', () => {
+    const quotaUsedUp = () => {
+      throw new Error('Exception: Service invoked too many times for one day: urlfetch.');
+    };
+    const { api, clock, http, stats } = setup([quotaUsedUp, quotaUsedUp]);
+    const error = errorOf(() => api.query(ACCOUNT_QUERY));
+    expect(error.code).toBe('GOOGLE_QUOTA_EXCEEDED');
+    expect(error.userText).toContain(
+      "Google's daily quota of URL fetches for your Google account is used up",
+    );
+    expect(error.userText).toContain('24 hours after the first fetch of the day');
+    expect(error.userText).not.toContain('Jobber is not answering');
+    expect(http.requests).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
+    expect(stats.retries).toBe(0);
+  });
+
+  it('still retries Apps Script’s short-time rate limit, which is not the daily quota', () => {
+    const tooFast = () => {
+      throw new Error('Exception: Service invoked too many times in a short time: urlfetch.');
+    };
+    const { api, http } = setup([tooFast, ok]);
+    api.query(ACCOUNT_QUERY);
+    expect(http.requests).toHaveLength(2);
+  });
+
   it('says Jobber is unavailable after the retries the table allows, never returning data', () => {
     const { api, clock, http } = setup([status(500), status(500), status(500), status(500), status(500)]);
     expect(errorOf(() => api.query(ACCOUNT_QUERY)).code).toBe('JOBBER_UNAVAILABLE');

@@ -166,16 +166,20 @@ describe('the retry table', () => {
     });
   });
 
-  it.each<JobberFailureKind>(['disconnected', 'account_inactive', 'permission_hidden', 'graphql', 'http'])(
-    'never retries %s',
-    (kind) => {
-      expect(decide(failure(kind), 1, plenty)).toEqual({
-        action: 'fail',
-        waitMs: 0,
-        reason: 'not_retryable',
-      });
-    },
-  );
+  it.each<JobberFailureKind>([
+    'disconnected',
+    'account_inactive',
+    'permission_hidden',
+    'daily_quota',
+    'graphql',
+    'http',
+  ])('never retries %s', (kind) => {
+    expect(decide(failure(kind), 1, plenty)).toEqual({
+      action: 'fail',
+      waitMs: 0,
+      reason: 'not_retryable',
+    });
+  });
 
   it('fails instead of waiting past the execution budget', () => {
     const throttled = failure('throttled', { requestedQueryCost: 5_000, throttleStatus: status(0) });
@@ -192,6 +196,7 @@ describe('the retry table', () => {
       'rate_limited',
       'server',
       'network',
+      'daily_quota',
       'unauthorized',
       'disconnected',
       'account_inactive',

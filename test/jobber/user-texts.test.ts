@@ -9,6 +9,7 @@ import {
   failureToConnectorError,
   lockUnavailable,
   queryTooWide,
+  refreshTooLate,
   rangeTooLarge,
   reconnectRequired,
   setupIncomplete,
@@ -31,6 +32,7 @@ const accessErrors: Array<[string, ConnectorError]> = [
   ['rangeTooLarge', rangeTooLarge(300_000, 50_162, 26_000, '')],
   ['queryTooWide', queryTooWide(20_000, 10_000)],
   ['lockUnavailable', lockUnavailable('')],
+  ['refreshTooLate', refreshTooLate('')],
   ...(Object.keys(RETRY_TABLE) as JobberFailureKind[]).map((kind): [string, ConnectorError] => [
     kind,
     failureToConnectorError(new JobberFailure(kind, 'x')),

@@ -261,6 +261,29 @@ describe('the onFetch observer', () => {
 });
 
 describe('UrlFetchApp quota', () => {
+  it('resets 24 h after the user’s first call of the day, not at midnight', async () => {
+    // 23:00 UTC: a calendar-day quota would reset an hour later.
+    const server = await startFakeServer({ virtualClockStart: Date.UTC(2025, 3, 1, 23) });
+    server.route('GET', '/ok', () => ({ body: 'ok' }));
+    const runtime = runtimeFor(`var BASE = '${server.url}';\n${SCRIPT}`, {
+      urlFetchDailyQuota: 1,
+      clock: { kind: 'virtual', sandboxUrl: server.url },
+    });
+    const refused = 'Exception: Service invoked too many times for one day: urlfetch.';
+    try {
+      expect((await runtime.run(ALICE, 'attempt', `${server.url}/ok`)).value).toBe(200);
+      server.clock?.advance(2 * 3_600_000);
+      expect((await runtime.run(ALICE, 'attempt', `${server.url}/ok`)).value).toBe(refused);
+      server.clock?.advance(21 * 3_600_000 + 59 * 60_000);
+      expect((await runtime.run(ALICE, 'attempt', `${server.url}/ok`)).value).toBe(refused);
+      server.clock?.advance(60_000);
+      expect((await runtime.run(ALICE, 'attempt', `${server.url}/ok`)).value).toBe(200);
+    } finally {
+      await runtime.close();
+      await server.close();
+    }
+  });
+
   it('counts calls per user per day and refuses past the daily quota', async () => {
     const server = await startFakeServer();
     server.route('GET', '/ok', () => ({ body: 'ok' }));

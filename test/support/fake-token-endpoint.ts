@@ -23,6 +23,8 @@ export class RotatingTokenEndpoint {
   lifetimeMs = 60 * 60_000;
   /** Answers the next token requests instead of issuing tokens. */
   readonly failures: TokenEndpointResponse[] = [];
+  /** Thrown by the next token requests instead of any answer, as UrlFetchApp throws (network, quota). */
+  readonly thrown: Error[] = [];
   readonly payloads: Array<Record<string, string>> = [];
   private readonly liveRefreshTokens = new Set<string>();
   private issued = 0;
@@ -50,6 +52,8 @@ export class RotatingTokenEndpoint {
 
   readonly handle = (payload: Record<string, string>): TokenEndpointResponse => {
     this.payloads.push(payload);
+    const thrown = this.thrown.shift();
+    if (thrown) throw thrown;
     const failure = this.failures.shift();
     if (failure) return failure;
     if (payload.client_secret !== this.clientSecret) return reply(401, { error: 'invalid_client' });

@@ -49,6 +49,9 @@ export async function applyFault(
       return normal();
     case 'timeout':
       return holdWithoutAnswer(state, res, fault.holdMs ?? 120_000);
+    case 'answerLost':
+      loseAnswer(res);
+      return normal();
     case 'throttled':
       return sendJson(res, 200, {
         errors: [
@@ -101,6 +104,15 @@ export async function applyFault(
         error_description: 'The refresh token is invalid',
       });
   }
+}
+
+/** The answer the request handler prepares is thrown away: the socket closes unanswered instead. */
+function loseAnswer(res: ServerResponse): void {
+  res.writeHead = (() => res) as unknown as ServerResponse['writeHead'];
+  res.end = (() => {
+    res.socket?.destroy();
+    return res;
+  }) as unknown as ServerResponse['end'];
 }
 
 function holdWithoutAnswer(state: SandboxState, res: ServerResponse, holdMs: number): void {

@@ -1,9 +1,20 @@
 import { ServiceError } from './service-error';
 import { URLFETCH_DAILY_QUOTA_TEXT } from './limits';
 
-/** Daily per-user quotas, counted per UTC day of the host clock. */
+const DAY_MS = 86_400_000;
+
+interface QuotaDay {
+  /** When the user's first call of this quota day was made: the quota resets 24 h later. */
+  readonly startedAt: number;
+  calls: number;
+}
+
+/**
+ * Daily per-user quotas. Google's quotas page: quotas "reset 24 hours after the first request", so
+ * a user's quota day starts with their first call and lasts 24 h by the host clock, not a calendar day.
+ */
 export class Quotas {
-  private readonly urlFetchCalls = new Map<string, number>();
+  private readonly urlFetchDays = new Map<string, QuotaDay>();
 
   constructor(
     private readonly now: () => number,
@@ -12,17 +23,18 @@ export class Quotas {
 
   /** Counts one UrlFetchApp call, or throws Apps Script's quota exception when the day's calls are used up. */
   takeUrlFetch(user: string): void {
-    const key = this.key(user);
-    const used = this.urlFetchCalls.get(key) ?? 0;
-    if (used >= this.urlFetchDailyLimit) throw new ServiceError(URLFETCH_DAILY_QUOTA_TEXT);
-    this.urlFetchCalls.set(key, used + 1);
+    const day = this.currentDay(user) ?? { startedAt: this.now(), calls: 0 };
+    if (day.calls >= this.urlFetchDailyLimit) throw new ServiceError(URLFETCH_DAILY_QUOTA_TEXT);
+    day.calls += 1;
+    this.urlFetchDays.set(user, day);
   }
 
   urlFetchCount(user: string): number {
-    return this.urlFetchCalls.get(this.key(user)) ?? 0;
+    return this.currentDay(user)?.calls ?? 0;
   }
 
-  private key(user: string): string {
-    return `${new Date(this.now()).toISOString().slice(0, 10)} ${user}`;
+  private currentDay(user: string): QuotaDay | undefined {
+    const day = this.urlFetchDays.get(user);
+    return day && this.now() < day.startedAt + DAY_MS ? day : undefined;
   }
 }

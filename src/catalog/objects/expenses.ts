@@ -39,7 +39,7 @@ export const expenses: CatalogObject = {
         label: 'Entered by (ID)',
         path: 'enteredBy.id',
         description: 'Id of the team member who recorded the expense.',
-        pushdown: { kind: 'id', argument: 'enteredById' },
+        pushdown: { kind: 'id', argument: 'enteredById', idType: 'User' },
       }),
       text({
         id: 'enteredBy',
@@ -58,7 +58,7 @@ export const expenses: CatalogObject = {
         label: 'Reimburse to (ID)',
         path: 'reimbursableTo.id',
         description: 'Id of the team member to reimburse.',
-        pushdown: { kind: 'id', argument: 'reimbursableToId' },
+        pushdown: { kind: 'id', argument: 'reimbursableToId', idType: 'User' },
       }),
       text({
         id: 'reimbursableTo',

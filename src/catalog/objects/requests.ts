@@ -62,7 +62,7 @@ export const requests: CatalogObject = {
         label: 'Property ID',
         path: 'property.id',
         description: 'The property the request is for.',
-        pushdown: { kind: 'id', argument: 'propertyId' },
+        pushdown: { kind: 'id', argument: 'propertyId', idType: 'Property' },
       }),
       city({
         id: 'propertyCity',

@@ -14,7 +14,9 @@ export function clientFields(options: { path?: string; clientIdFilter?: string }
       label: 'Client ID',
       path: `${base}.id`,
       description: "Jobber's id of the client. Stable; use it to blend with other data sources.",
-      ...(options.clientIdFilter ? { pushdown: { kind: 'id', argument: options.clientIdFilter } } : {}),
+      ...(options.clientIdFilter
+        ? { pushdown: { kind: 'id', argument: options.clientIdFilter, idType: 'Client' } }
+        : {}),
     }),
     text({
       id: 'clientName',

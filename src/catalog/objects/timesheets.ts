@@ -40,7 +40,7 @@ export const timesheets: CatalogObject = {
         label: 'Team member ID',
         path: 'user.id',
         description: 'Id of the team member the time belongs to.',
-        pushdown: { kind: 'id', argument: 'assignedTo' },
+        pushdown: { kind: 'id', argument: 'assignedTo', idType: 'User' },
       }),
       text({
         id: 'userName',

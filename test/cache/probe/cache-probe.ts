@@ -34,6 +34,27 @@ function fetchRows(request: ChartRequest, fieldIds: readonly string[]): Table {
   return JSON.parse(response.body) as Table;
 }
 
+export interface FillRequest {
+  /** Fetched first: the test answers it when the fill should happen. */
+  readonly gate: string;
+  readonly count: number;
+  readonly ttlSeconds: number;
+  readonly prefix: string;
+}
+
+/**
+ * Stands in for everything else that writes to the same user's cache (other reports, other data
+ * sources, the OAuth2 library): `count` small items at once, once the test opens the gate.
+ */
+export function fillUserCache(request: FillRequest): number {
+  const platform = appsScriptPlatform();
+  platform.http.fetch({ url: request.gate, method: 'get' });
+  const values: Record<string, string> = {};
+  for (let item = 0; item < request.count; item++) values[`${request.prefix}${item}`] = 'x';
+  platform.userCache.putAll(values, request.ttlSeconds);
+  return request.count;
+}
+
 /** Does nothing: lets a test start the runtime's worker threads before timing matters. */
 export function ping(): string {
   return 'pong';

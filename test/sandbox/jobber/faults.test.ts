@@ -91,6 +91,14 @@ describe('scripted faults on the GraphQL endpoint', () => {
     await expect(graphql(sandbox, QUERY)).rejects.toThrow();
   });
 
+  it('runs and charges the query, then drops the answer, for answerLost', async () => {
+    await sandbox.control.faults.inject({ kind: 'answerLost' });
+    await expect(graphql(sandbox, QUERY)).rejects.toThrow();
+    const [entry] = (await sandbox.control.requests.list()).filter((logged) => logged.endpoint === 'graphql');
+    expect(entry).toEqual(expect.objectContaining({ fault: 'answerLost' }));
+    expect((await graphql(sandbox, QUERY)).status).toBe(200);
+  });
+
   it('fires for the next N matching requests, after skipping some, only for matching queries', async () => {
     await sandbox.control.faults.inject({
       kind: 'http',
@@ -205,6 +213,22 @@ describe('scripted faults on the token endpoint', () => {
       body: new URLSearchParams(refreshParams(sandbox, minted.refreshToken)).toString(),
     });
     expect(response.status).toBe(503);
+  });
+
+  it('rotates the refresh token and then loses the answer for answerLost: the old token is dead', async () => {
+    const minted = await sandbox.control.mintTokens(sandbox.demo.accountId);
+    await sandbox.control.faults.inject({
+      kind: 'answerLost',
+      endpoint: 'token',
+      grantType: 'refresh_token',
+    });
+    await expect(tokenRequest(sandbox, refreshParams(sandbox, minted.refreshToken))).rejects.toThrow();
+    const retried = await tokenRequest(sandbox, refreshParams(sandbox, minted.refreshToken));
+    expect(retried).toEqual({ status: 400, body: expect.objectContaining({ error: 'invalid_grant' }) });
+    const families = (await sandbox.control.requests.list())
+      .filter((entry) => entry.endpoint === 'token' && entry.refreshFamily)
+      .map((entry) => entry.refreshFamily?.event);
+    expect(families).toEqual(['rotated', 'reused_dead']);
   });
 
   it('answers a token request normally after the delay of a slow fault', async () => {
