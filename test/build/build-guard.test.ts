@@ -21,6 +21,8 @@ const ENTRIES = [
   'getConfig',
   'getSchema',
   'getData',
+  'doGet',
+  'doPost',
 ];
 
 /**
