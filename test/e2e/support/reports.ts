@@ -5,6 +5,13 @@ import { dateIn, type GetDataResponse } from '../../../sandbox/studio';
 
 export type Raw = Readonly<Record<string, unknown>>;
 
+/**
+ * The config answer for a data source that reads Jobber live on every request, without the private
+ * copy (on by default): for suites about the live path itself (its requests and costs, pushdown, the
+ * report cache, the live reader's faults and refusals), which the copy would bypass.
+ */
+export const LIVE_ONLY = { privateCopy: 'false' } as const;
+
 export async function rawRecords(
   sandbox: SandboxHandle,
   accountId: string,
