@@ -6,16 +6,11 @@
  */
 import type { LookerStudio } from '../../sandbox/studio';
 import { useWorld } from '../support/e2e';
-import { column, LIVE_ONLY, rawRecords } from './support/reports';
+import { column, rawRecords, READ_MODES } from './support/reports';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
-const MODES = [
-  { mode: 'live', config: LIVE_ONLY },
-  { mode: 'private copy', config: {} },
-] as const;
-
-describe.each(MODES)('two users on two Jobber accounts ($mode)', ({ config }) => {
+describe.each(READ_MODES)('two users on two Jobber accounts ($mode)', ({ config }) => {
   const world = useWorld({ sandbox: { size: 'tiny', clock: 'virtual', startTime: '2026-03-12T18:00:00Z' } });
 
   const accountId = (index: number): string => {
