@@ -76,8 +76,9 @@ export function answerFromReplica(services: ReplicaServices, query: ReplicaQuery
     if (decision === LOCK_BUSY) return lead(run, null);
     if (decision.role === 'lead') return lead(run, decision.lease);
     if (decision.role === 'fresh') {
+      // A sync that just ended answers only what it prepared: another window or column syncs.
       const state = services.hot.load(run.key);
-      if (state) return answer(run, state);
+      if (state && waitingFor(state, run.need) === null) return answer(run, state);
       freshAllowed = false;
       continue;
     }

@@ -130,6 +130,20 @@ describe('a replica sync', () => {
     expect(world.held()['I2']).toMatchObject({ issuedDate: invoice(2)['issuedDate'] });
   });
 
+  it('never calls a state ready for a column or window no sync prepared it for', () => {
+    const world = new World();
+    for (let n = 0; n < 10; n++) world.jobber.put(invoice(n));
+    world.sync(allTime);
+    expect(waitingFor(world.state, need(['invoiceNumber', 'issuedDate'], allTime.coverage))).toEqual({
+      done: 0,
+      total: null,
+    });
+    const window = { start: Date.parse('2024-02-01T00:00:00Z'), end: Date.parse('2024-03-01T00:00:00Z') };
+    const byIssued = need(['invoiceNumber'], object.coverageFor(invoices.dateOptions[0], window));
+    expect(waitingFor(world.state, byIssued)).not.toBeNull();
+    expect(waitingFor(world.state, allTime)).toBeNull();
+  });
+
   it('continues a backfill too large for one execution from its checkpoint, never answering early', () => {
     const world = new World({ pointsPerExecution: 1200 });
     for (let n = 0; n < 300; n++) world.jobber.put(invoice(n));
