@@ -385,5 +385,19 @@ describe('what the playground shows beside a result', () => {
       status: 200,
     });
     expect(report.requests[0]?.query).toContain('invoices(first: $first) {\n');
+    const line = (source: string) => ({
+      level: 'info',
+      message: JSON.stringify({ level: 'info', event: 'get_data', object: 'invoices', rows: 3, source }),
+    });
+    const answered = (source: string) => {
+      const { cache, answeredFrom } = executionReport(
+        'getData',
+        { ...result, logs: [line(source)] },
+        monitor,
+      );
+      return { cache, answeredFrom };
+    };
+    expect(answered('copy')).toEqual({ cache: null, answeredFrom: 'copy' });
+    expect(answered('bypass')).toEqual({ cache: 'bypass', answeredFrom: 'live' });
   });
 });
