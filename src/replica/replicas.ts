@@ -16,7 +16,7 @@ import { joinLease, openLease, readLease, writeLease, type Lease } from './lease
 import { replicatedObject, type Need, type ReplicatedObject } from './plan';
 import type { JobberPort } from './port';
 import { emptyState, type ReplicaState } from './state';
-import { syncReplica, waitingFor } from './sync';
+import { preparedFor, syncReplica, waitingFor } from './sync';
 
 /** A sync that began at most this long before a chart arrived answers it (the same dashboard view). */
 export const FRESH_MS = 5_000;
@@ -76,9 +76,9 @@ export function answerFromReplica(services: ReplicaServices, query: ReplicaQuery
     if (decision === LOCK_BUSY) return lead(run, null);
     if (decision.role === 'lead') return lead(run, decision.lease);
     if (decision.role === 'fresh') {
-      // A sync that just ended answers only what it prepared: another window or column syncs.
+      // A sync that just ended answers only what it took on: another window or column syncs.
       const state = services.hot.load(run.key);
-      if (state && waitingFor(state, run.need) === null) return answer(run, state);
+      if (state && preparedFor(state, run.need, run.arrival)) return answer(run, state);
       freshAllowed = false;
       continue;
     }

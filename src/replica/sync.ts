@@ -97,6 +97,15 @@ function earliestStart(tasks: readonly Task[]): number {
 }
 
 /**
+ * Whether a sync has taken this need on: its columns are held and its window is covered or being
+ * read (a backfill that did not fit may still be filling it: `waitingFor` says how far it came).
+ */
+export function preparedFor(state: ReplicaState, need: Need, now: number): boolean {
+  if (missingColumns(state.records.selection, need.selection).length > 0) return false;
+  return addNeeds(state, need, now).tasks.length === state.tasks.length;
+}
+
+/**
  * What keeps a request from being answered: missing coverage, or columns still being filled or not
  * asked for yet (a state no sync prepared for this need: it must not answer with empty columns).
  */
