@@ -24,7 +24,7 @@ import {
 import { replicatedObject, type Need, type ReplicatedObject } from './plan';
 import type { JobberPort, RecordRead } from './port';
 import { emptyState, type ReplicaState } from './state';
-import { syncReplica, waitingFor } from './sync';
+import { preparedFor, syncReplica, waitingFor } from './sync';
 import { CopyUnavailable } from './unavailable';
 
 export { CopyUnavailable };
@@ -87,8 +87,9 @@ export function answerFromReplica(services: ReplicaServices, query: ReplicaQuery
     if (decision === LOCK_BUSY) return lead(run, null);
     if (decision.role === 'lead') return lead(run, decision.lease);
     if (decision.role === 'fresh') {
+      // A sync that just ended answers only what it took on: another window or column syncs.
       const state = services.hot.load(run.key);
-      if (state) return answer(run, state);
+      if (state && preparedFor(state, run.need, run.arrival)) return answer(run, state);
       freshAllowed = false;
       continue;
     }

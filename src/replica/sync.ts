@@ -4,6 +4,7 @@
  * work on the tasks, and spend a little on the daily re-verification. The result says whether the
  * request can be answered or how far the work that blocks it has come.
  */
+import { missingColumns } from './columns';
 import { covers } from './coverage';
 import { readChanges, readClockWindows, reconcile, reconcileDue, type SyncContext } from './changes';
 import type { Need } from './plan';
@@ -100,8 +101,21 @@ function earliestStart(tasks: readonly Task[]): number {
   return tasks.reduce((earliest, task) => Math.min(earliest, task.startedAt), Number.POSITIVE_INFINITY);
 }
 
-/** What keeps a request from being answered: missing coverage or columns still being filled. */
+/**
+ * Whether a sync has taken this need on: its columns are held and its window is covered or being
+ * read (a backfill that did not fit may still be filling it: `waitingFor` says how far it came).
+ */
+export function preparedFor(state: ReplicaState, need: Need, now: number): boolean {
+  if (missingColumns(state.records.selection, need.selection).length > 0) return false;
+  return addNeeds(state, need, now).tasks.length === state.tasks.length;
+}
+
+/**
+ * What keeps a request from being answered: missing coverage, or columns still being filled or not
+ * asked for yet (a state no sync prepared for this need: it must not answer with empty columns).
+ */
 export function waitingFor(state: ReplicaState, need: Need): Progress | null {
+  if (missingColumns(state.records.selection, need.selection).length > 0) return { done: 0, total: null };
   const neededColumns = new Set(Object.keys(need.selection));
   const blocking = state.tasks.filter(
     (task) =>

@@ -5,7 +5,7 @@ import { nodeAt } from '../../src/replica/columns';
 import { EVERYTHING, type Interval } from '../../src/replica/coverage';
 import { replicatedObject, type Need } from '../../src/replica/plan';
 import { emptyState, type ReplicaState } from '../../src/replica/state';
-import { syncReplica, waitingFor, type Progress } from '../../src/replica/sync';
+import { preparedFor, syncReplica, waitingFor, type Progress } from '../../src/replica/sync';
 import { contextOn, fieldsOf } from '../catalog/objects/helpers';
 import { MemoryJobber } from './memory-jobber';
 
@@ -129,6 +129,28 @@ describe('a replica sync', () => {
     world.now += 1000;
     expect(world.sync(need(['invoiceNumber', 'issuedDate'], allTime.coverage)).waiting).toBeNull();
     expect(world.held()['I2']).toMatchObject({ issuedDate: invoice(2)['issuedDate'] });
+  });
+
+  it('never calls a state ready for a column or window no sync took on', () => {
+    const world = new World();
+    for (let n = 0; n < 10; n++) world.jobber.put(invoice(n));
+    world.sync(allTime);
+    const newColumn = need(['invoiceNumber', 'issuedDate'], allTime.coverage);
+    expect(preparedFor(world.state, newColumn, world.now)).toBe(false);
+    expect(waitingFor(world.state, newColumn)).toEqual({ done: 0, total: null });
+    const window = { start: Date.parse('2024-02-01T00:00:00Z'), end: Date.parse('2024-03-01T00:00:00Z') };
+    const byIssued = need(['invoiceNumber'], object.coverageFor(invoices.dateOptions[0], window));
+    expect(preparedFor(world.state, byIssued, world.now)).toBe(false);
+    expect(waitingFor(world.state, byIssued)).not.toBeNull();
+    expect(preparedFor(world.state, allTime, world.now)).toBe(true);
+    expect(waitingFor(world.state, allTime)).toBeNull();
+  });
+
+  it('has taken on a need whose backfill did not fit yet: its progress is the answer', () => {
+    const world = new World({ pointsPerExecution: 1200 });
+    for (let n = 0; n < 300; n++) world.jobber.put(invoice(n));
+    expect(world.sync(allTime).waiting).not.toBeNull();
+    expect(preparedFor(world.state, allTime, world.now)).toBe(true);
   });
 
   it('continues a backfill too large for one execution from its checkpoint, never answering early', () => {
