@@ -25,3 +25,13 @@ export type {
 } from './types';
 export { DAY_MS, daysFromCivil } from './iso-dates';
 export { ZonedTime } from './zoned-time';
+export {
+  DATE_MARGIN_MS,
+  FIRST_FILTERABLE_MS,
+  LAST_FILTERABLE_MS,
+  TIMESTAMP_MARGIN_MS,
+  dateFilter,
+  dateMarginMs,
+  isoSeconds,
+  type TimeWindow,
+} from './date-filter';

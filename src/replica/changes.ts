@@ -8,7 +8,8 @@ import { isJsonObject, type JsonObject } from '../json';
 import { patchColumn, pathsOf } from './columns';
 import { EVERYTHING } from './coverage';
 import { mergeChanged, removeUnlisted } from './merge';
-import { isoSeconds, WHOLE, type ReplicatedObject } from './plan';
+import { WHOLE, type ReplicatedObject } from './plan';
+import { isoSeconds } from '../catalog';
 import type { JobberPort } from './port';
 import type { ReplicaState } from './state';
 

@@ -7,6 +7,7 @@
  * (scope not granted, Drive turned off by a Workspace admin, storage full) means the cold tier is
  * unavailable for this execution; 404 is a file that is gone.
  */
+import { URLFETCH_DAILY_QUOTA_TEXT } from '../errors';
 import type { Bytes, Clock, Http, HttpResponse } from '../platform';
 
 const API = 'https://www.googleapis.com/drive/v3/files';
@@ -129,6 +130,9 @@ export class AppDataDrive implements AppDataFiles {
         failure = classify(response);
       } catch (error) {
         if (error instanceof DriveFailure) throw error;
+        // Google's daily UrlFetch quota is used up: no retry can help before it resets.
+        if (error instanceof Error && URLFETCH_DAILY_QUOTA_TEXT.test(error.message))
+          throw new DriveFailure('unavailable', null, 'urlfetch_daily_quota');
         failure = new DriveFailure('transient', null, 'no answer from Drive');
       }
       const wait = RETRY_WAITS_MS[attempt];

@@ -3,7 +3,7 @@
  * date fields its coverage is kept on, and how a part of a date field's timeline is asked for.
  * Built from the object's catalog entry, so a new object needs no code here.
  */
-import { findField, selectionPaths } from '../catalog';
+import { dateFilter, dateMarginMs, findField, selectionPaths } from '../catalog';
 import type { CatalogObject, DateOption, FieldDef, Replication, RowContext } from '../catalog';
 import type { JsonObject } from '../json';
 import { selectionOf, type ColumnSelection } from './columns';
@@ -33,10 +33,6 @@ export interface Need {
   readonly coverage: { readonly key: string; readonly interval: Interval };
 }
 
-/** Filters are widened by these margins (Jobber's bounds may be exclusive, dates zone-compared). */
-const DATE_MARGIN_MS = 86_400_000;
-const TIMESTAMP_MARGIN_MS = 60_000;
-
 export function replicatedObject(object: CatalogObject, replication: Replication): ReplicatedObject {
   const optionOf = (key: string): DateOption => {
     const option = object.dateOptions.find((candidate) => candidate.fieldId === key);
@@ -62,18 +58,14 @@ export function replicatedObject(object: CatalogObject, replication: Replication
     },
     filterFor: (key, interval) => {
       if (key === WHOLE) return undefined;
-      const option = optionOf(key);
-      const margin = option.precision === 'date' ? DATE_MARGIN_MS : TIMESTAMP_MARGIN_MS;
-      const range: JsonObject = {};
-      if (interval.start > EVERYTHING.start) range['after'] = isoSeconds(interval.start - margin);
-      if (interval.end < EVERYTHING.end) range['before'] = isoSeconds(interval.end + margin);
-      return Object.keys(range).length === 0 ? undefined : { [option.filterArgument ?? key]: range };
+      const filter = dateFilter(optionOf(key), interval);
+      return Object.keys(filter).length > 0 ? filter : undefined;
     },
     coverageFor: (dateOption, window) => {
       const key = coverageKeys(dateOption);
       if (key === WHOLE || dateOption === undefined || window === undefined || key !== dateOption.fieldId)
         return { key, interval: EVERYTHING };
-      const margin = dateOption.precision === 'date' ? DATE_MARGIN_MS : TIMESTAMP_MARGIN_MS;
+      const margin = dateMarginMs(dateOption);
       return { key, interval: { start: window.start - margin, end: window.end + margin } };
     },
     selectionFor: (fields, key) => {
@@ -91,8 +83,4 @@ export function replicatedObject(object: CatalogObject, replication: Replication
       return selectionOf(['id', ...paths, ...relatedIds]);
     },
   };
-}
-
-export function isoSeconds(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

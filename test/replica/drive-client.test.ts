@@ -87,6 +87,23 @@ describe('the Drive app data folder client', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it('does not retry when Google’s daily UrlFetch quota is used up', () => {
+    const { drive, sleeps } = driveWith();
+    const quota = new AppDataDrive({
+      http: {
+        fetch: () => {
+          throw new Error('Service invoked too many times for one day: urlfetch.');
+        },
+      },
+      clock: { now: () => 1, sleep: (ms) => void sleeps.push(ms) },
+      oauthToken: () => 'token',
+      utf8: (text) => [...Buffer.from(text, 'utf8')],
+    });
+    void drive;
+    expect(() => quota.list()).toThrow(expect.objectContaining({ problem: 'unavailable' }));
+    expect(sleeps).toEqual([]);
+  });
+
   it('treats deleting a file that is already gone as done', () => {
     const { drive } = driveWith(driveError(404, 'notFound'));
     expect(() => drive.remove('gone')).not.toThrow();
