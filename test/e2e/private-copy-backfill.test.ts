@@ -116,6 +116,29 @@ describe('the private copy across executions', () => {
     expect(columnSum(answer, 'total')).toBeCloseTo(expected.total, 2);
   }, 300_000);
 
+  it('keeps a usable copy when an execution is killed while saving it to Drive', async () => {
+    world = await startWorld({
+      sandbox: { size: 'tiny', clock: 'virtual' },
+      runtime: { timeLimitMs: 30_000 },
+    });
+    const studio = await world.connect(ALICE);
+    const copy = await studio.connect({ object: 'invoices', dateField: 'allTime' });
+    await copy.getData(CHART);
+    await world.sandbox.control.clock.advance(11 * 60_000);
+    await world.sandbox.control.touchRecords('invoices', 3);
+    // The next save's first shard upload hangs past the execution's time limit: killed mid-write.
+    world.runtime.drive.injectFault({ kind: 'timeout', times: 1, user: ALICE, operation: 'create' });
+    await expect(copy.getData(CHART)).rejects.toThrow(/time limit|maximum execution time/i);
+    world.runtime.drive.clearFaults();
+    world.runtime.clearCaches();
+    await world.sandbox.control.clock.advance(60_000);
+    const after = await copy.getData(CHART);
+    const expected = await truth(world);
+    expect(columnSum(after, 'invoiceCount')).toBe(expected.count);
+    expect(columnSum(after, 'total')).toBeCloseTo(expected.total, 2);
+    expect(logsOf(studio)).not.toContain('replica_cold_corrupt');
+  }, 120_000);
+
   it('keeps answering right when Drive refuses the copy, and rebuilds a corrupt copy from Jobber', async () => {
     world = await startWorld({ sandbox: { size: 'tiny', clock: 'virtual' } });
     const studio = await world.connect(ALICE);
