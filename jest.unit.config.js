@@ -9,7 +9,7 @@ module.exports = {
   ...base,
   globalSetup: undefined,
   testMatch: [
-    '<rootDir>/test/{auth,cache,catalog,connector,jobber}/**/*.test.ts',
+    '<rootDir>/test/{auth,cache,catalog,connector,jobber,replica,setup}/**/*.test.ts',
     '<rootDir>/test/errors.test.ts',
     '<rootDir>/test/build/architecture.test.ts',
     '<rootDir>/test/build/test-layers.test.ts',

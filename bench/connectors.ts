@@ -19,6 +19,11 @@ export interface ConnectorSetup {
   readonly limit: ExecutionLimit | 'unlimited';
   /** Ours: the data source's "Keep data for" (0 = no cache). */
   readonly cacheMinutes?: number;
+  /**
+   * Ours: the data source's privateCopy. Default false: the scenarios measure the live path, so
+   * their figures stay comparable with earlier runs and with the naive connector.
+   */
+  readonly privateCopy?: boolean;
   /** Points in Jobber's bucket when the scenario starts; default full. */
   readonly startingBucket?: number;
 }

@@ -66,7 +66,12 @@ export async function openSession(sandbox: SandboxHandle, setup: ConnectorSetup)
 
 function configAnswers(setup: ConnectorSetup): Record<string, ConfigAnswer> {
   if (setup.connector === 'naive') return {};
-  return { object: 'invoices', dateField: 'issuedDate', cacheMinutes: String(setup.cacheMinutes ?? 0) };
+  return {
+    object: 'invoices',
+    dateField: 'issuedDate',
+    cacheMinutes: String(setup.cacheMinutes ?? 0),
+    privateCopy: String(setup.privateCopy ?? false),
+  };
 }
 
 /** One chart, the way Looker Studio asks for it; failures are figures, not exceptions. */

@@ -56,6 +56,7 @@ function renderObject(object: CatalogObject): string[] {
     `- Date range applies to (\`${CONFIG_IDS.dateField}\`): ${dateOptions(object)}`,
     `- Default dimension: \`${object.defaultDimension}\`; default metric: \`${object.defaultMetric}\``,
     `- Filters Jobber applies itself (exact matches): ${pushdownFields(object)}`,
+    `- Private copy ([replica.md](replica.md)): ${copyFreshness(object)}`,
     '',
     '| Field id | Label | Type | Kind | Aggregation | Group | Description |',
     '| --- | --- | --- | --- | --- | --- | --- |',
@@ -70,6 +71,36 @@ function dateOptions(object: CatalogObject): string {
   const options = object.dateOptions.map((option) => `\`${option.fieldId}\` (${option.label})`);
   if (object.allTime) options.push(`\`${ALL_TIME}\` (all time: no date range)`);
   return `${options.join(', ')}; default \`${object.dateOptions[0]?.fieldId ?? ''}\``;
+}
+
+/**
+ * How current the private copy's rows are for this object: what shows at the next view, and the
+ * bound for what does not move the record's own change signal.
+ */
+function copyFreshness(object: CatalogObject): string {
+  const replication = object.replication;
+  if (!replication)
+    return 'none; every request reads Jobber live (Jobber offers no way to see what changed).';
+  const { changes } = replication;
+  if (changes.kind === 'everything') return 'read whole again at every view (few records): never stale.';
+  const clock = (replication.clockFilters ?? []).map((argument) => `\`${argument}\``);
+  const atNextView =
+    changes.kind === 'since'
+      ? `records whose ${changes.arguments.map((argument) => `\`${argument}\``).join(' or ')} moved since the last view`
+      : changes.kind === 'newestFirst'
+        ? `records Jobber lists as updated since the last view (newest first by \`${changes.dateField}\`)`
+        : 'new and edited records (Jobber lists them newest first by last update, without a date to compare: the ' +
+          'read stops at a page of 100 records that are all unchanged)';
+  return [
+    `${atNextView} show at the next view`,
+    clock.length > 0
+      ? `, as do records whose ${clock.join(', ')} passed since (statuses Jobber derives from the clock)`
+      : '',
+    '; deletions within the data source\'s "Look for deleted records every" interval (60 minutes by default) or at ',
+    "once with Looker Studio's Refresh data; values read through related records (a client's name) and values Jobber ",
+    'computes from other records (balances, totals, statuses) follow when the record itself changes, and at the ',
+    "daily re-read otherwise (it spreads over views, at most 2,000 of Jobber's points per view).",
+  ].join('');
 }
 
 function pushdownFields(object: CatalogObject): string {

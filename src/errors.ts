@@ -94,6 +94,7 @@ export type ConnectorErrorCode =
   | 'ACCOUNT_INACTIVE' // the Jobber account itself is not active
   | 'PERMISSION_MISSING' // the Jobber app lacks a scope for the requested data
   | 'TIME_BUDGET_EXCEEDED' // the request needs more time than one execution has
+  | 'COPY_IN_PROGRESS' // the private copy is still reading history: refresh to continue
   | 'JOBBER_UNAVAILABLE' // Jobber kept failing after the retries the policy allows
   | 'GOOGLE_QUOTA_EXCEEDED' // Google's daily UrlFetch quota of the user's Google account is used up
   | 'JOBBER_REJECTED' // Jobber refused the query (a bug or an API change)
@@ -224,6 +225,19 @@ export const badCacheMinutes = (value: unknown, maxMinutes: number): ConnectorEr
     `bad cacheMinutes ${printable(value)}`,
   );
 
+export const badPrivateCopy = (value: unknown): ConnectorError =>
+  invalidRequest(
+    `"Keep a private copy" must be on or off; it is "${printable(value)}". ${EDIT_SOURCE} tick or untick it.`,
+    `bad privateCopy ${printable(value)}`,
+  );
+
+export const badReconcileMinutes = (value: unknown, min: number, max: number): ConnectorError =>
+  invalidRequest(
+    `"Look for deleted records every" must be a whole number of minutes from ${min} to ${max}; it is ` +
+      `"${printable(value)}". ${EDIT_SOURCE} correct it.`,
+    `bad reconcileMinutes ${printable(value)}`,
+  );
+
 export const noFields = (): ConnectorError =>
   invalidRequest(
     'The chart asked for no fields. Add a dimension or a metric to it.',
@@ -254,6 +268,23 @@ export const notADate = (value: unknown): ConnectorError =>
   invalidRequest(
     `"${printable(value)}" is not a date (YYYY-MM-DD). Pick the date range again.`,
     `bad date ${printable(value)}`,
+  );
+
+/**
+ * The private copy (src/replica) still lacks part of what the chart shows; nothing partial is shown
+ * and the next request of any chart continues from where this one stopped.
+ */
+export const copyInProgress = (
+  what: { readonly records: string; readonly firstTime: boolean },
+  done: number,
+  total: number | null,
+): ConnectorError =>
+  new ConnectorError(
+    'COPY_IN_PROGRESS',
+    `${what.firstTime ? 'Reading your Jobber history for the first time' : 'Reading more of your Jobber history'}: ` +
+      `${total === null ? formatCount(done) : `${formatCount(done)} of ${formatCount(total)}`} ${what.records} so far. ` +
+      'Refresh in a minute to continue.',
+    `replica backfill: ${done} of ${total ?? '?'} ${what.records}`,
   );
 
 /** A chart waited for another chart's fetch of the same data until its own budget ran out. */

@@ -93,6 +93,7 @@ function inMemoryApi(nodes: readonly JsonObject[]): JobberApi {
     },
     readConnection: () => ({ nodes, complete: true, endCursor: null }),
     account: () => ({ id: 'account', name: 'Bench', timeZone: TIME_ZONE }),
+    reachablePoints: () => Number.POSITIVE_INFINITY,
     stats: newExecutionStats(),
   };
 }

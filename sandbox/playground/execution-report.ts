@@ -1,7 +1,8 @@
 /**
  * What the playground shows beside a result: read from one execution's recorded fetches and the
  * structured lines the connector logs (`jobber_usage` with its Jobber stats, `report_cache` /
- * `get_data` with the cache outcome), plus the costs the FetchMonitor read from each answer.
+ * `get_data` with the cache outcome and whether the private copy answered), plus the costs the
+ * FetchMonitor read from each answer.
  */
 import { parse, print } from 'graphql';
 import type { ExecutionResult, FetchRecord, LogLine } from '../runtime';
@@ -45,8 +46,10 @@ export interface ExecutionReport {
   readonly elapsedMs: number;
   readonly virtualElapsedMs?: number;
   readonly usage: JobberUsage | null;
-  /** hit, miss, bypass, … as the connector's cache logged it; null when it said nothing. */
+  /** hit, miss, bypass, … as the connector's report cache logged it; null when it said nothing. */
   readonly cache: string | null;
+  /** Where getData's rows came from: the private copy, or Jobber live; null for other functions. */
+  readonly answeredFrom: 'copy' | 'live' | null;
   readonly requests: readonly RequestView[];
   readonly logs: readonly LogLine[];
 }
@@ -70,9 +73,10 @@ export function executionReport(
 ): ExecutionReport {
   const events = result.logs.map(structured);
   const usage = events.find((event) => event?.['event'] === 'jobber_usage');
+  const dataLine = events.find((event) => event?.['event'] === 'get_data');
+  const fromCopy = dataLine?.['source'] === 'copy';
   const cacheLine =
-    events.find((event) => event?.['event'] === 'report_cache') ??
-    events.find((event) => event?.['event'] === 'get_data');
+    events.find((event) => event?.['event'] === 'report_cache') ?? (fromCopy ? null : dataLine);
   const source = cacheLine?.['source'];
   return {
     executionId: result.executionId,
@@ -82,6 +86,7 @@ export function executionReport(
     ...(result.virtualElapsedMs === undefined ? {} : { virtualElapsedMs: result.virtualElapsedMs }),
     usage: usage ? usageOf(usage) : null,
     cache: typeof source === 'string' ? source : null,
+    answeredFrom: dataLine ? (fromCopy ? 'copy' : 'live') : null,
     requests: result.fetches.map((record, index) => requestView(record, index + 1, monitor.factsOf(record))),
     logs: result.logs,
   };

@@ -45,7 +45,11 @@ export interface ExecutionProgress {
   nodes: number;
   /** That connection ("invoices") once its first page arrived. */
   connection?: string;
-  /** Records the read holds, from its first page's totalCount, when Jobber said. */
+  /**
+   * Records the read holds, from its first page's totalCount, when Jobber said; unset once the
+   * execution starts a second read of that connection (the private copy reads in counts, slices and
+   * deltas), since no one count then says how many records the execution will read.
+   */
   total?: number;
   actualQueryCost: number;
   throttled: number;
@@ -64,6 +68,8 @@ export class FetchMonitor {
   private readonly facts = new WeakMap<FetchRecord, GraphqlFacts>();
   private readonly running = new Map<number, ExecutionProgress>();
   private readonly lastAnswers = new Map<number, LastAnswer>();
+  /** First pages (after: null) of the execution's own connection so far. */
+  private readonly reads = new Map<number, number>();
   private readonly accounts = new Map<string, string>();
   private readonly listeners = new Set<ProgressListener>();
 
@@ -109,6 +115,7 @@ export class FetchMonitor {
   forget(executionId: number): void {
     this.running.delete(executionId);
     this.lastAnswers.delete(executionId);
+    this.reads.delete(executionId);
   }
 
   onProgress(listener: ProgressListener): () => void {
@@ -131,7 +138,10 @@ export class FetchMonitor {
     if (facts.connection !== progress.connection) return;
     progress.pages += 1;
     progress.nodes += facts.nodes;
-    if (facts.totalCount !== undefined) progress.total ??= facts.totalCount;
+    const reads = (this.reads.get(event.executionId) ?? 0) + (isFirstPage(event.record) ? 1 : 0);
+    this.reads.set(event.executionId, reads);
+    if (reads > 1) delete progress.total;
+    else if (facts.totalCount !== undefined) progress.total ??= facts.totalCount;
   }
 
   private tell(progress: ExecutionProgress): void {
@@ -153,6 +163,16 @@ export class FetchMonitor {
       this.running.set(event.executionId, progress);
     }
     return progress;
+  }
+}
+
+/** Whether a GraphQL request asks for the first page of a connection (its `after` is null). */
+function isFirstPage(record: FetchRecord): boolean {
+  try {
+    const body = JSON.parse(record.requestBody ?? '') as { variables?: Record<string, unknown> };
+    return body.variables !== undefined && 'after' in body.variables && body.variables['after'] === null;
+  } catch {
+    return false;
   }
 }
 

@@ -12,6 +12,8 @@ export interface QueryRequest {
   readonly format: OutputFormat;
   readonly dateField?: string;
   readonly currency?: string;
+  /** The config's privateCopy: 'false' reads Jobber live only (default: the private copy). */
+  readonly privateCopy?: 'true' | 'false';
   readonly limit?: number;
   /** Only list the object's fields. */
   readonly list: boolean;
@@ -31,6 +33,7 @@ export const QUERY_USAGE = `Usage: npm run query -- <object> [options]
   --format table|csv|json    table (default): readable values; csv and json: values as the connector returns them
   --date-field ID            which date the range applies to (the config's "dateField"; allTime for all records)
   --currency CODE            the config's currency (default USD)
+  --private-copy true|false  the config's privateCopy: false reads Jobber live only (default true: the private copy)
   --limit N                  print at most N rows
   --list                     list the object's fields (id, name, kind, type) instead of reading data
   --admin                    as an admin (ADMIN_EMAILS): errors include the debug text
@@ -55,6 +58,7 @@ export function parseQueryArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
       'format',
       'date-field',
       'currency',
+      'private-copy',
       'limit',
       'port',
       ...TARGET_FLAGS.values,
@@ -86,6 +90,7 @@ export function parseQueryArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
   if (repeated !== undefined)
     throw new UsageError(`--fields lists ${repeated} twice: a chart uses each field once`);
   const limit = value('limit');
+  const privateCopy = value('private-copy');
   const object = args.positionals[0];
   const request: QueryRequest = {
     ...(object === undefined || args.booleans.has('help') ? {} : { object }),
@@ -94,6 +99,9 @@ export function parseQueryArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     format: oneOf(value('format') ?? 'table', ['table', 'csv', 'json'] as const, 'format'),
     ...optional('dateField', value('date-field')),
     ...optional('currency', value('currency')),
+    ...(privateCopy === undefined
+      ? {}
+      : { privateCopy: oneOf(privateCopy, ['true', 'false'] as const, 'private-copy') }),
     ...(limit === undefined ? {} : { limit: wholeNumber(limit, 'limit') }),
     list: args.booleans.has('list'),
   };

@@ -38,6 +38,7 @@ export async function runQuery(
     object: request.object,
     ...optional('dateField', request.dateField),
     ...optional('currency', request.currency),
+    ...optional('privateCopy', request.privateCopy),
   };
   const connected = await session.connect(params);
   if (!connected.ok) return connectorError(io, connected.error);
@@ -187,6 +188,7 @@ function summaryLine(response: GetDataResponse, report: ExecutionReport | undefi
     );
     parts.push(`throttle waits ${usage.waits} (${formatDuration(usage.waitedMs)})`);
   }
+  if (report?.answeredFrom === 'copy') parts.push('from the private copy');
   if (report?.cache) parts.push(`cache ${report.cache}`);
   if (report) parts.push(formatDuration(report.elapsedMs));
   return `${parts.join(' · ')}\n`;

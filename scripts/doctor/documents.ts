@@ -7,12 +7,14 @@
  */
 import { CATALOG } from '../../src/catalog/catalog';
 import { filterableValues } from '../../src/catalog/enums';
-import { buildObjectQuery } from '../../src/catalog/query';
+import { buildObjectQuery, buildPathQuery } from '../../src/catalog/query';
+import { pathsOf } from '../../src/replica/columns';
+import { replicatedObject, WHOLE } from '../../src/replica/plan';
 import type { CatalogObject, DateOption, FieldDef, Pushdown } from '../../src/catalog/types';
 import type { ConnectionQuery } from '../../src/jobber';
 import type { JsonObject, JsonValue } from '../../src/json';
 
-export type CheckKind = 'object' | 'count' | 'field' | 'filter' | 'date' | 'nested';
+export type CheckKind = 'object' | 'count' | 'field' | 'filter' | 'date' | 'nested' | 'copy';
 
 export interface DocumentCheck {
   readonly object: CatalogObject;
@@ -32,7 +34,9 @@ export interface CheckedRequest {
 
 /** Stand-ins for values a report supplies: an id and a date range. */
 const SAMPLE_ID = 'MTIzNDU=';
-const SAMPLE_RANGE: JsonObject = { after: '2024-01-01T00:00:00Z', before: '2024-02-01T00:00:00Z' };
+const SAMPLE_AFTER = '2024-01-01T00:00:00Z';
+const SAMPLE_BEFORE = '2024-02-01T00:00:00Z';
+const SAMPLE_RANGE: JsonObject = { after: SAMPLE_AFTER, before: SAMPLE_BEFORE };
 
 export function catalogChecks(objects: readonly CatalogObject[] = CATALOG): DocumentCheck[] {
   return objects.flatMap((object) => [
@@ -44,7 +48,53 @@ export function catalogChecks(objects: readonly CatalogObject[] = CATALOG): Docu
     ...buildObjectQuery(object, object.fields, undefined).nested.map((nested) =>
       nestedCheck(object, nested.field),
     ),
+    ...copyChecks(object),
   ]);
+}
+
+/**
+ * The private copy's reads (docs/replica.md): what changed (its change signal), the records whose
+ * clock-derived values moved, a slice's count, and the ids-only deletions pass.
+ */
+function copyChecks(object: CatalogObject): DocumentCheck[] {
+  const replication = object.replication;
+  if (!replication) return [];
+  const replicated = replicatedObject(object, replication);
+  const key = replication.sliceBy ?? WHOLE;
+  const paths = pathsOf(replicated.selectionFor(object.fields, key));
+  const read = (filter: JsonObject | undefined, extra: JsonObject = {}): CheckedRequest =>
+    request(buildPathQuery(object, paths, filter, { sorted: 'sort' in extra }).root, extra);
+  const { changes } = replication;
+  const since = changes.kind === 'since' ? changes.arguments : [];
+  const sorted =
+    changes.kind === 'newestFirst' || changes.kind === 'newestFirstUntilKnown' ? [changes.sort] : [];
+  const slice =
+    key === WHOLE
+      ? undefined
+      : replicated.filterFor(key, { start: Date.parse(SAMPLE_AFTER), end: Date.parse(SAMPLE_BEFORE) });
+  const countRoot = buildPathQuery(object, ['__typename'], slice).root;
+  return [
+    ...since.map((argument) =>
+      check(object, 'copy', `changes:${argument}`, `changed since (${argument})`, [
+        read({ [argument]: { after: SAMPLE_AFTER } }),
+      ]),
+    ),
+    ...sorted.map((sort) =>
+      check(object, 'copy', 'changes:newestFirst', 'changed, newest first', [read(undefined, { sort })]),
+    ),
+    ...(replication.clockFilters ?? []).map((argument) =>
+      check(object, 'copy', `clock:${argument}`, `clock window on ${argument}`, [
+        read({ [argument]: SAMPLE_RANGE }),
+      ]),
+    ),
+    check(object, 'copy', 'slice', `a slice of ${key} and its count`, [
+      read(slice),
+      request({ ...countRoot, document: countRoot.countDocument ?? countRoot.document }),
+    ]),
+    check(object, 'copy', 'ids', 'the deletions pass (ids only)', [
+      request(buildPathQuery(object, ['id'], slice).root),
+    ]),
+  ];
 }
 
 /** A date option alone: its range filter or newest-first sort, reading only the date itself. */

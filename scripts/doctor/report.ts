@@ -9,6 +9,7 @@ const KIND_WORDS: Readonly<Record<CheckKind, string>> = {
   filter: 'filter',
   date: 'date option',
   nested: 'nested re-read',
+  copy: 'private copy read',
 };
 
 export function reportLines(results: readonly CheckResult[]): string[] {

@@ -8,10 +8,9 @@ import type { CacheStore, Codec } from '../platform';
 import type { ScopeKeys } from './keys';
 import { MAX_CACHE_TTL_SECONDS } from './lifetimes';
 import type { Table } from '../catalog';
-import { coversFields, fieldIdsOf, parseTable, serialiseTable, splitIntoPieces } from './table';
+import { loadTextPieces, PIECE_CHARACTERS, storeTextPieces } from './pieces';
+import { coversFields, fieldIdsOf, parseTable, serialiseTable } from './table';
 
-/** Characters per piece: base64 is ASCII, so this stays under 100 KB however Google counts a KB. */
-export const PIECE_CHARACTERS = 90_000;
 /** Largest entry kept (about 9 MB compressed); a bigger table is served but not cached. */
 export const MAX_PIECES_PER_ENTRY = 100;
 /** Entries remembered per scope; older ones are dropped from the index (and expire on their own). */
@@ -186,16 +185,16 @@ export function writePieces(
   nowMs: number,
 ): StoredEntry | null {
   const payload = codec.gzipToBase64(serialiseTable(table));
-  const pieces = splitIntoPieces(payload, PIECE_CHARACTERS);
-  if (pieces.length > MAX_PIECES_PER_ENTRY) return null;
-  const values: Record<string, string> = {};
-  pieces.forEach((piece, position) => (values[keys.piece(draft.id, position)] = piece));
-  cache.putAll(values, draft.ttlSeconds);
+  const stored = storeTextPieces(cache, (position) => keys.piece(draft.id, position), payload, {
+    ttlSeconds: draft.ttlSeconds,
+    maxPieces: MAX_PIECES_PER_ENTRY,
+  });
+  if (!stored) return null;
   return {
     id: draft.id,
     fieldIds: fieldIdsOf(table),
-    pieces: pieces.length,
-    characters: payload.length,
+    pieces: stored.pieces,
+    characters: stored.characters,
     rows: table.rowCount,
     fetchStartedAt: draft.fetchStartedAt,
     storedAt: nowMs,
@@ -211,12 +210,8 @@ export function readPieces(
   keys: ScopeKeys,
   entry: StoredEntry,
 ): Table | null {
-  const pieceKeys = Array.from({ length: entry.pieces }, (_, position) => keys.piece(entry.id, position));
-  const found = cache.getAll(pieceKeys);
-  const pieces = pieceKeys.map((key) => found[key]);
-  if (!pieces.every((piece): piece is string => typeof piece === 'string')) return null;
-  const payload = pieces.join('');
-  if (payload.length !== entry.characters) return null;
+  const payload = loadTextPieces(cache, (position) => keys.piece(entry.id, position), entry);
+  if (payload === null) return null;
   let table: Table | null;
   try {
     table = parseTable(codec.gunzipFromBase64(payload));

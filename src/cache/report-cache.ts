@@ -130,8 +130,15 @@ function prepareCall(
   };
 }
 
-/** This user's generation, created once (under the lock, so concurrent first calls agree). */
-function currentGeneration(services: CacheServices, settings: CacheSettings): string {
+/**
+ * This user's generation, created once (under the lock, so concurrent first calls agree). Keys of
+ * everything cached for the user carry it (report entries, the replica's hot tier), so `clear()`
+ * orphans them all at once.
+ */
+export function currentGeneration(
+  services: Pick<CacheServices, 'userProperties' | 'userLock' | 'clock'>,
+  settings: Pick<CacheSettings, 'lockWaitMs'> = DEFAULT_CACHE_SETTINGS,
+): string {
   const existing = readGeneration(services.userProperties);
   if (existing !== null) return existing;
   const created = withUserLock(services.userLock, settings.lockWaitMs, () => {

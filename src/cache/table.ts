@@ -104,10 +104,3 @@ export function parseTable(text: string): Table | null {
 }
 
 /** `text` cut into pieces of at most `pieceLength` characters (at least one piece). */
-export function splitIntoPieces(text: string, pieceLength: number): string[] {
-  const pieces: string[] = [];
-  for (let start = 0; start < text.length; start += pieceLength) {
-    pieces.push(text.slice(start, start + pieceLength));
-  }
-  return pieces.length > 0 ? pieces : [''];
-}

@@ -1,7 +1,14 @@
 /** The catalog's public surface: what the rest of the connector may use. */
 export { CATALOG, findField, findObject } from './catalog';
 export { filterValueOfLabel } from './enums';
-export { buildObjectQuery, selectionPaths, type NestedConnection, type ObjectQuery } from './query';
+export {
+  buildObjectQuery,
+  buildPathQuery,
+  pathsCost,
+  selectionPaths,
+  type NestedConnection,
+  type ObjectQuery,
+} from './query';
 export { buildTable, rowSources } from './rows';
 export type {
   CatalogObject,
@@ -9,9 +16,22 @@ export type {
   DateOption,
   FieldDef,
   Pushdown,
+  Replication,
+  RelatedChanges,
+  ChangeSignal,
   RawValue,
   RowContext,
   Table,
 } from './types';
 export { DAY_MS, daysFromCivil } from './iso-dates';
 export { ZonedTime } from './zoned-time';
+export {
+  DATE_MARGIN_MS,
+  FIRST_FILTERABLE_MS,
+  LAST_FILTERABLE_MS,
+  TIMESTAMP_MARGIN_MS,
+  dateFilter,
+  dateMarginMs,
+  isoSeconds,
+  type TimeWindow,
+} from './date-filter';

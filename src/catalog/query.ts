@@ -66,11 +66,26 @@ export function buildObjectQuery(
   filter: JsonObject | undefined,
   shape: QueryShape = {},
 ): ObjectQuery {
-  const nodeTree = treeOf(selectionPaths(object, fields));
+  return buildPathQuery(object, selectionPaths(object, fields), filter, shape);
+}
+
+/** The queries that read these selection paths (relative to the root record) of `object`. */
+export function buildPathQuery(
+  object: CatalogObject,
+  paths: readonly string[],
+  filter: JsonObject | undefined,
+  shape: QueryShape = {},
+): ObjectQuery {
+  const nodeTree = treeOf(paths);
   return {
     root: rootQuery(object, nodeTree, filter, shape),
     nested: nestedConnections(nodeTree).map((field) => nestedQuery(object, field, nodeTree)),
   };
+}
+
+/** What a selection of these paths costs Jobber per record (nested lists at their first page). */
+export function pathsCost(paths: readonly string[]): number {
+  return selectionCost(treeOf(paths));
 }
 
 function rootQuery(

@@ -122,4 +122,49 @@ export interface CatalogObject {
   readonly fields: readonly FieldDef[];
   readonly defaultDimension: string;
   readonly defaultMetric: string;
+  /** How the private copy keeps this object current (docs/replica.md); absent: live reads only. */
+  readonly replication?: Replication;
+}
+
+/** How Jobber shows that a record changed (docs/replica.md, "Reading only what changed"). */
+export type ChangeSignal =
+  /** Records whose date at one of these root filter arguments is after the watermark. */
+  | { readonly kind: 'since'; readonly arguments: readonly string[] }
+  /** The root query sorted by last update, newest first, read until older than the watermark. */
+  | { readonly kind: 'newestFirst'; readonly sort: JsonValue; readonly dateField: string }
+  /**
+   * Sorted by last update, newest first, but without a date to compare (payment records have no
+   * updatedAt): read until a whole page holds only records the replica has, unchanged.
+   */
+  | { readonly kind: 'newestFirstUntilKnown'; readonly sort: JsonValue }
+  /** No signal and few records: everything is read again on every sync. */
+  | { readonly kind: 'everything' };
+
+export interface Replication {
+  readonly changes: ChangeSignal;
+  /**
+   * The date option (never null, filterable) an all-time read is sliced on; absent for objects read
+   * whole (the `everything` signal).
+   */
+  readonly sliceBy?: string;
+  /**
+   * Root filter arguments (date ranges) whose passing changes values Jobber derives from the clock
+   * (Today, Late, Past due): records in the window the clock moved through are read again.
+   */
+  readonly clockFilters?: readonly string[];
+  /**
+   * Records read through this one (a client's name on an invoice) whose changes do not move this
+   * record's own signal: the copy reads them when they change and patches the values it holds.
+   */
+  readonly related?: readonly RelatedChanges[];
+}
+
+/** A related record kept current by its own change signal (docs/replica.md). */
+export interface RelatedChanges {
+  /** The field on this object's record that holds the related one, e.g. `client`. */
+  readonly field: string;
+  /** The catalog object whose root connection lists the related records, e.g. `clients`. */
+  readonly object: string;
+  /** The related object's root filter argument that finds changed records, e.g. `updatedAt`. */
+  readonly argument: string;
 }

@@ -10,7 +10,7 @@ import { clientCredentials, createOAuthService, setupPageUrl } from '../auth';
 import { createTokenKeeper, type TokenKeeper } from '../auth';
 import { createReportCache } from '../cache';
 import { ConnectorError } from '../errors';
-import { forgetAccount } from '../jobber';
+import { forgetAccount, storedAccount } from '../jobber';
 import type { ExecutionStats, JobberApi } from '../jobber';
 import { RuntimeBudget, runtimeBudgetMs } from '../jobber';
 import { createJobberClient, type JobberClient } from '../jobber';
@@ -18,6 +18,7 @@ import { jobberEndpoints, type JobberEndpoints } from '../jobber';
 import { newExecutionStats } from '../jobber';
 import type { Platform } from '../platform';
 import { createSetupPage, type SetupPage } from '../setup';
+import { wirePrivateCopies, type PrivateCopies } from './private-copies';
 import { createReportEntryPoints, type ReportEntryPoints } from './reports';
 
 /** Everything Looker Studio can call, built for one execution from its Platform. */
@@ -26,23 +27,40 @@ export type Connector = AuthEntryPoints & ReportEntryPoints & SetupPage;
 export function createConnector(platform: Platform): Connector {
   const cache = createReportCache(platform);
   const jobber = wireJobber(platform);
+  const copies = wirePrivateCopies(platform);
   // A new authorization may be another Jobber account: its cached report data goes too.
   const clearCachedData = (): void => cache.clear();
+  let previousAccount: string | undefined;
+  const forgetPrevious = (): void => {
+    previousAccount = storedAccount(platform.userProperties)?.id;
+    runAll([() => forgetAccount(platform.userProperties), clearCachedData]);
+  };
+  const fetchAccount = () => {
+    const account = jobber.client().refreshAccount();
+    if (account.id !== previousAccount) keepCopiesOf(platform, copies, account.id);
+    return account;
+  };
   const auth = createAuthEntryPoints({
     platform,
     service: jobber.service,
     tokens: jobber.tokens,
     requireCredentials: jobber.requireCredentials,
-    reset: () => runAll([jobber.forgetAuthorization, clearCachedData]),
+    reset: () => runAll([jobber.forgetAuthorization, clearCachedData, copies.forgetAll]),
     callback: () => ({
       service: jobber.service,
       logger: platform.logger,
       requireCredentials: jobber.requireCredentials,
-      forgetPrevious: () => runAll([() => forgetAccount(platform.userProperties), clearCachedData]),
-      fetchAccount: () => jobber.client().refreshAccount(),
+      forgetPrevious,
+      fetchAccount,
     }),
   });
-  const reports = createReportEntryPoints({ platform, jobberApi: () => jobber.api, cache });
+  const reports = createReportEntryPoints({
+    platform,
+    jobberApi: () => jobber.api,
+    cache,
+    replicas: copies.services,
+    deadline: jobber.deadline,
+  });
   const logged = <T>(entryPoint: string, body: () => T): T =>
     logUsage(platform, { entryPoint, startedAtMs: jobber.startedAtMs(), stats: jobber.stats }, body);
   return {
@@ -98,9 +116,21 @@ function wireJobber(platform: Platform) {
     query: (request) => client().api.query(request),
     readConnection: (query, readOptions) => client().api.readConnection(query, readOptions),
     account: () => client().api.account(),
+    reachablePoints: (reserveMs) => client().api.reachablePoints(reserveMs),
     stats,
   };
-  return { startedAtMs, stats, service, requireCredentials, forgetAuthorization, tokens, client, api };
+  const deadline = (): number => startedAtMs() + runtimeBudgetMs(platform.scriptProperties);
+  return {
+    startedAtMs,
+    stats,
+    service,
+    requireCredentials,
+    forgetAuthorization,
+    tokens,
+    client,
+    api,
+    deadline,
+  };
 }
 
 interface Usage {
@@ -126,6 +156,17 @@ function logUsage<T>(platform: Platform, usage: Usage, body: () => T): T {
         durationMs: platform.clock.now() - usage.startedAtMs,
         ...stats,
       });
+  }
+}
+
+/** Another Jobber account was connected: the copies of the previous one go (never failing the callback). */
+function keepCopiesOf(platform: Platform, copies: PrivateCopies, accountId: string): void {
+  try {
+    copies.keepOnly(accountId);
+  } catch (error) {
+    platform.logger.log('warn', 'replica_cleanup_failed', {
+      error: error instanceof Error ? error.name : 'unknown',
+    });
   }
 }
 

@@ -27,6 +27,8 @@ export const CONFIG_SCOPE: ScopeRules<ReportConfig> = {
   dateOption: (option) => option?.fieldId ?? null,
   currency: outOfScope('only the schema type of money fields; the values are the same numbers'),
   cacheMinutes: outOfScope('how long rows are kept, not which rows'),
+  privateCopy: outOfScope('where the rows are read from (the private copy holds the same rows)'),
+  reconcileMinutes: outOfScope('how soon the private copy notices deletions, not which rows a read returns'),
 };
 
 export const REQUEST_SCOPE: ScopeRules<Omit<DataRequest, 'config'>> = {

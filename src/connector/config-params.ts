@@ -8,11 +8,21 @@
  * | `dateField`    | the id of one of the object's date fields, or `allTime`        | the object's first date   |
  * | `currency`     | an ISO 4217 code Looker Studio knows (`USD`, `CAD`, …)         | `USD`                     |
  * | `cacheMinutes` | whole minutes from 0 (no cache) to 360                         | 15                        |
+ * | `privateCopy`  | `true` or `false`: keep a private copy in the user's Drive     | `true`                    |
+ * | `reconcileMinutes` | whole minutes from 5 to 1440 between looks for deleted records | 60                    |
  */
 import { DEFAULT_CACHE_TTL_SECONDS, MAX_CACHE_TTL_SECONDS } from '../cache';
 import { findObject } from '../catalog';
 import type { CatalogObject, DateOption } from '../catalog';
-import { badCacheMinutes, noObjectChosen, unknownCurrency, unknownDateField, unknownObject } from '../errors';
+import {
+  badCacheMinutes,
+  badPrivateCopy,
+  badReconcileMinutes,
+  noObjectChosen,
+  unknownCurrency,
+  unknownDateField,
+  unknownObject,
+} from '../errors';
 import { isJsonObject } from '../json';
 import { CURRENCIES, type Currency } from './currencies';
 
@@ -21,6 +31,8 @@ export const CONFIG_IDS = {
   dateField: 'dateField',
   currency: 'currency',
   cacheMinutes: 'cacheMinutes',
+  privateCopy: 'privateCopy',
+  reconcileMinutes: 'reconcileMinutes',
 } as const;
 
 export const ALL_TIME = 'allTime';
@@ -28,6 +40,8 @@ export const DEFAULT_CURRENCY: Currency = 'USD';
 /** The cache's own lifetime limits (src/cache/settings.ts), in whole minutes. */
 export const DEFAULT_CACHE_MINUTES = DEFAULT_CACHE_TTL_SECONDS / 60;
 export const MAX_CACHE_MINUTES = MAX_CACHE_TTL_SECONDS / 60;
+export const DEFAULT_RECONCILE_MINUTES = 60;
+export const RECONCILE_MINUTES_RANGE = { min: 5, max: 1_440 } as const;
 
 export interface ReportConfig {
   readonly object: CatalogObject;
@@ -35,6 +49,10 @@ export interface ReportConfig {
   readonly dateOption: DateOption | undefined;
   readonly currency: Currency;
   readonly cacheMinutes: number;
+  /** Answer from the private copy in the user's Drive (docs/replica.md); false: live reads only. */
+  readonly privateCopy: boolean;
+  /** How often the private copy looks for records deleted in Jobber. */
+  readonly reconcileMinutes: number;
 }
 
 type Params = Readonly<Record<string, unknown>>;
@@ -52,6 +70,8 @@ export function parseReportConfig(params: Params): ReportConfig {
     dateOption: parseDateOption(object, params[CONFIG_IDS.dateField]),
     currency: parseCurrency(params[CONFIG_IDS.currency]),
     cacheMinutes: parseCacheMinutes(params[CONFIG_IDS.cacheMinutes]),
+    privateCopy: parsePrivateCopy(params[CONFIG_IDS.privateCopy]),
+    reconcileMinutes: parseReconcileMinutes(params[CONFIG_IDS.reconcileMinutes]),
   };
 }
 
@@ -88,5 +108,20 @@ function parseCacheMinutes(value: unknown): number {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
   const minutes = /^\d{1,4}$/.test(text) ? Number(text) : NaN;
   if (!(minutes >= 0 && minutes <= MAX_CACHE_MINUTES)) throw badCacheMinutes(value, MAX_CACHE_MINUTES);
+  return minutes;
+}
+
+function parsePrivateCopy(value: unknown): boolean {
+  if (value === undefined || value === '' || value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw badPrivateCopy(value);
+}
+
+function parseReconcileMinutes(value: unknown): number {
+  if (value === undefined || value === '') return DEFAULT_RECONCILE_MINUTES;
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  const minutes = /^\d{1,4}$/.test(text) ? Number(text) : NaN;
+  const { min, max } = RECONCILE_MINUTES_RANGE;
+  if (!(minutes >= min && minutes <= max)) throw badReconcileMinutes(value, min, max);
   return minutes;
 }

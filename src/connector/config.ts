@@ -10,6 +10,8 @@ import {
   CONFIG_IDS,
   DEFAULT_CACHE_MINUTES,
   MAX_CACHE_MINUTES,
+  DEFAULT_RECONCILE_MINUTES,
+  RECONCILE_MINUTES_RANGE,
   chosenObject,
   configParamsOf,
   parseDateOption,
@@ -28,6 +30,7 @@ export function buildConfig(connector: Connector, request: unknown): unknown {
   const dateOption = addDateChoice(config, object, params[CONFIG_IDS.dateField]);
   addCurrencyChoice(config);
   addCacheChoice(config);
+  if (object.replication) addPrivateCopyChoices(config);
   return config.setDateRangeRequired(dateOption).setIsSteppedConfig(false).build();
 }
 
@@ -98,4 +101,30 @@ function addCacheChoice(config: Config): void {
         `(default ${DEFAULT_CACHE_MINUTES}). Refreshing the report's data always reads Jobber again.`,
     )
     .setPlaceholder(String(DEFAULT_CACHE_MINUTES));
+}
+
+function addPrivateCopyChoices(config: Config): void {
+  config
+    .newSelectSingle()
+    .setId(CONFIG_IDS.privateCopy)
+    .setName(
+      'Keep a private copy of your Jobber records in your Google Drive (faster; needed for long ranges)',
+    )
+    .setHelpText(
+      'Yes (the default): records read from Jobber are kept in a hidden folder of your own Google Drive ' +
+        'that only this connector can see, and each chart asks Jobber only for what changed. No: every ' +
+        'chart reads Jobber again. Resetting the connection deletes the copy.',
+    )
+    .addOption(config.newOptionBuilder().setLabel('Yes').setValue('true'))
+    .addOption(config.newOptionBuilder().setLabel('No: read Jobber live only').setValue('false'));
+  config
+    .newTextInput()
+    .setId(CONFIG_IDS.reconcileMinutes)
+    .setName('Look for deleted records every (minutes)')
+    .setHelpText(
+      `With a private copy: how often to check which records were deleted in Jobber, ` +
+        `${RECONCILE_MINUTES_RANGE.min} to ${RECONCILE_MINUTES_RANGE.max} (default ${DEFAULT_RECONCILE_MINUTES}). ` +
+        "Refreshing the report's data always checks.",
+    )
+    .setPlaceholder(String(DEFAULT_RECONCILE_MINUTES));
 }

@@ -17,6 +17,8 @@ import { planPushdown } from './filters';
 import { namingSchemaMismatches } from './schema-mismatch';
 import { fieldsJson } from './schema';
 import { cacheScope } from './cache-scope';
+import { jobberPort } from './replica-port';
+import { answerFromReplica, CopyUnavailable, type ReplicaServices } from '../replica';
 
 /** The part of the report cache getData uses (src/cache). */
 export type ReportTableCache = Pick<ReportCache, 'getOrFetch'>;
@@ -26,6 +28,10 @@ export interface ReportDependencies {
   /** The Jobber API of the user running the report (built lazily: getConfig needs no token). */
   readonly jobberApi: () => JobberApi;
   readonly cache?: ReportTableCache;
+  /** The private copy's storage and coordination (built lazily); absent: live reads only. */
+  readonly replicas?: () => ReplicaServices;
+  /** When this execution's budget ends (epoch ms): a chart waiting for another gives up then. */
+  readonly deadline?: () => number;
 }
 
 export interface DataResponse {
@@ -36,6 +42,17 @@ export interface DataResponse {
 
 export function getData(deps: ReportDependencies, rawRequest: unknown): DataResponse {
   const request = parseDataRequest(rawRequest);
+  if (usesPrivateCopy(deps, request)) {
+    try {
+      return getDataFromCopy(deps, request);
+    } catch (error) {
+      if (!(error instanceof CopyUnavailable)) throw error;
+      deps.platform.logger.log('warn', 'replica_unavailable', {
+        object: request.config.object.id,
+        reason: error.reason,
+      });
+    }
+  }
   const { object, currency } = request.config;
   const pushdown = planPushdown(object, request.dimensionsFilters);
   const output = pushdown.applied ? request.fields.filter((entry) => !entry.forFilterOnly) : request.fields;
@@ -63,6 +80,60 @@ export function getData(deps: ReportDependencies, rawRequest: unknown): DataResp
     filtersApplied: pushdown.applied,
   };
 }
+
+function usesPrivateCopy(deps: ReportDependencies, request: DataRequest): boolean {
+  return (
+    deps.replicas !== undefined &&
+    !request.sampleExtraction &&
+    request.config.privateCopy &&
+    request.config.object.replication !== undefined
+  );
+}
+
+/**
+ * getData from the private copy (docs/replica.md): every requested field, filters included, is
+ * answered from the copy after a delta read; Looker Studio applies the chart's filters itself.
+ */
+function getDataFromCopy(deps: ReportDependencies, request: DataRequest): DataResponse {
+  const { object, currency, dateOption } = request.config;
+  const api = deps.jobberApi();
+  const account = api.account();
+  const context = rowContext(deps.platform, account);
+  const plan = fetchPlan(request, {}, context);
+  const fields = uniqueIds(request.fields).map(fieldOf(object));
+  const replicas = deps.replicas?.();
+  if (!replicas) throw new Error('getDataFromCopy without replicas');
+  const table = namingSchemaMismatches(plan, fields, () =>
+    answerFromReplica(replicas, {
+      object,
+      accountId: account.id,
+      fields,
+      dateOption,
+      window: plan.window ? { field: plan.window.field, range: plan.window.range } : undefined,
+      lastRefresh: parseLastRefresh(request.lastRefresh),
+      rowContext: context,
+      port: jobberPort(api, object),
+      deadline: deps.deadline?.() ?? deps.platform.clock.now() + DEFAULT_WAIT_MS,
+      settings: { reconcileMs: request.config.reconcileMinutes * 60_000 },
+    }),
+  );
+  deps.platform.logger.log('info', 'get_data', { object: object.id, rows: table.rowCount, source: 'copy' });
+  const output = request.fields.map((entry) => entry.field);
+  return {
+    schema: fieldsJson(deps.platform.connectorApi, output, currency),
+    rows: projectRows(table, output),
+    filtersApplied: false,
+  };
+}
+
+/** Looker sends lastRefresh as a string of epoch ms; anything else counts as none. */
+function parseLastRefresh(value: string | undefined): number | null {
+  const parsed = value === undefined ? NaN : Number(value);
+  return Number.isFinite(parsed) ? parsed : null;
+}
+
+/** How long a chart waits for another chart's sync when the budget is not known. */
+const DEFAULT_WAIT_MS = 280_000;
 
 export function rowContext(platform: Platform, account: JobberAccount): RowContext {
   const time = new ZonedTime(platform.codec.formatDate, account.timeZone);

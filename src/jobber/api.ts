@@ -105,5 +105,10 @@ export interface JobberApi {
   /** Every page of one connection, paced to Jobber's cost budget. */
   readConnection(query: ConnectionQuery, options?: ReadOptions): ConnectionResult;
   account(): JobberAccount;
+  /**
+   * Points this execution can still pay Jobber (the bucket now plus its refill before the budget
+   * ends), keeping `reserveMs` of the budget for work after the reads (saving a replica).
+   */
+  reachablePoints(reserveMs?: number): number;
   readonly stats: ExecutionStats;
 }

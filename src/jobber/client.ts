@@ -3,7 +3,7 @@ import type { Clock, Http, PropertyStore } from '../platform';
 import type { ExecutionStats, JobberAccount, JobberApi } from './api';
 import type { RuntimeBudget } from './budget';
 import { fetchAccount, storeAccount, storedAccount } from './account';
-import { readConnection } from './connection-reader';
+import { reachablePoints, readConnection } from './connection-reader';
 import { CostPacer } from './pacing';
 import { createTransport, type AccessTokens } from './transport';
 
@@ -39,6 +39,8 @@ export function createJobberClient(deps: JobberClientDeps): JobberClient {
         readConnection({ transport, pacer, budget: deps.budget, clock: deps.clock }, query, options),
       ),
     account: () => userErrors(() => storedAccount(deps.userProperties) ?? refreshAccount()),
+    reachablePoints: (reserveMs) =>
+      reachablePoints({ pacer, budget: deps.budget, clock: deps.clock }, reserveMs),
     stats: deps.stats,
   };
   return { api, refreshAccount: () => userErrors(refreshAccount) };

@@ -108,9 +108,7 @@ function assertReadFits(
     pageSizeFor(sizing.costPerNode, query.fixedCost, deps.pacer.maximumAvailable()),
   );
   const perPageNode = perNode + query.fixedCost / pageSize;
-  const now = deps.clock.now();
-  const available = deps.pacer.predictedAvailable(now) ?? deps.pacer.maximumAvailable();
-  const reachable = available + (deps.pacer.restoreRate() * deps.budget.remainingMs()) / 1000;
+  const reachable = reachablePoints(deps);
   if (remaining * perPageNode <= reachable) return;
   const fitting = progress.read + Math.floor(reachable / perPageNode);
   throw rangeTooLarge(
@@ -120,6 +118,16 @@ function assertReadFits(
     `${remaining} of ${progress.total} nodes left at ≥ ${perPageNode.toFixed(2)} points each; ` +
       `${Math.floor(reachable)} points reachable within the budget`,
   );
+}
+
+/**
+ * The points this execution can still pay Jobber: what the bucket holds now plus what it restores
+ * before the budget ends, less what it restores during `reserveMs` kept for work after the reads.
+ */
+export function reachablePoints(deps: Pick<ReaderDeps, 'pacer' | 'budget' | 'clock'>, reserveMs = 0): number {
+  const available = deps.pacer.predictedAvailable(deps.clock.now()) ?? deps.pacer.maximumAvailable();
+  const restoring = Math.max(0, deps.budget.remainingMs() - reserveMs);
+  return available + (deps.pacer.restoreRate() * restoring) / 1000;
 }
 
 /** Two significant digits, rounded down: "about 26,000", never more than fits. */

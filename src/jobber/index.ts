@@ -1,5 +1,5 @@
 /** The Jobber client's public surface: what the rest of the connector may use. */
-export { forgetAccount } from './account';
+export { forgetAccount, storedAccount } from './account';
 export type {
   ConnectionQuery,
   ConnectionResult,

@@ -20,6 +20,7 @@ export function appsScriptPlatform(): Platform {
     oauth2Environment: () => ({ library: OAuth2, userProperties, userCache, userLock }),
     connectorApi: DataStudioApp.createCommunityConnector(),
     effectiveUserEmail: () => Session.getEffectiveUser().getEmail(),
+    googleOAuthToken: () => ScriptApp.getOAuthToken(),
     htmlPage: (html, title) => HtmlService.createHtmlOutput(html).setTitle(title),
     activeUserEmail: () => Session.getActiveUser().getEmail(),
     webAppUrl: () => ScriptApp.getService().getUrl() || null,
@@ -36,17 +37,23 @@ function appsScriptHttp(): Http {
         followRedirects: false,
       };
       if (request.headers) params.headers = { ...request.headers };
-      if (request.payload !== undefined)
-        params.payload = typeof request.payload === 'string' ? request.payload : { ...request.payload };
+      if (request.payload !== undefined) params.payload = payloadOf(request.payload);
       if (request.contentType) params.contentType = request.contentType;
       const response = UrlFetchApp.fetch(request.url, params);
       return {
         status: response.getResponseCode(),
         headers: lowerCaseHeaders(response.getAllHeaders() as Record<string, unknown>),
         body: response.getContentText(),
+        bytes: () => response.getContent(),
       };
     },
   };
+}
+
+function payloadOf(payload: NonNullable<HttpRequest['payload']>): string | number[] | Record<string, string> {
+  if (typeof payload === 'string') return payload;
+  if (Array.isArray(payload)) return [...(payload as readonly number[])];
+  return { ...(payload as Readonly<Record<string, string>>) };
 }
 
 function lowerCaseHeaders(headers: Record<string, unknown>): Record<string, string> {
@@ -69,10 +76,17 @@ function appsScriptCodec(): Codec {
     decodeBase64WebSafe: (encoded) =>
       Utilities.newBlob(Utilities.base64DecodeWebSafe(padBase64(encoded))).getDataAsString('UTF-8'),
     sha256Hex: (text) =>
-      Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8)
-        .map((byte) => ((byte + 256) % 256).toString(16).padStart(2, '0'))
-        .join(''),
+      hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8)),
+    gzipBytes: (text) => Utilities.gzip(Utilities.newBlob(text)).getBytes(),
+    gunzipBytes: (bytes) =>
+      Utilities.ungzip(Utilities.newBlob([...bytes], 'application/x-gzip')).getDataAsString('UTF-8'),
+    sha256HexOfBytes: (bytes) => hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, [...bytes])),
+    utf8Bytes: (text) => Utilities.newBlob(text).getBytes(),
   };
+}
+
+function hex(bytes: readonly number[]): string {
+  return bytes.map((byte) => ((byte + 256) % 256).toString(16).padStart(2, '0')).join('');
 }
 
 /** Utilities.base64DecodeWebSafe refuses input whose padding was stripped (as JWT segments are). */

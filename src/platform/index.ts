@@ -1,6 +1,7 @@
 /** The seam over Apps Script: the services every module receives, and the real ones. */
 export { appsScriptPlatform } from './apps-script';
 export type {
+  Bytes,
   CacheStore,
   Clock,
   Codec,

@@ -3,14 +3,17 @@
  * Platform; only `apps-script.ts` touches platform globals, and only when an entry point runs.
  */
 
-export type HttpMethod = 'get' | 'post';
+export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
+
+/** Bytes as Apps Script hands them over: an array of signed 8-bit values. */
+export type Bytes = readonly number[];
 
 export interface HttpRequest {
   readonly url: string;
   readonly method: HttpMethod;
   readonly headers?: Readonly<Record<string, string>>;
-  /** A string is sent as is; an object is form-encoded (as UrlFetchApp does). */
-  readonly payload?: string | Readonly<Record<string, string>>;
+  /** A string or bytes are sent as they are; an object is form-encoded (as UrlFetchApp does). */
+  readonly payload?: string | Bytes | Readonly<Record<string, string>>;
   readonly contentType?: string;
 }
 
@@ -19,6 +22,8 @@ export interface HttpResponse {
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
+  /** The body as bytes, for binary answers (a Drive file's content). */
+  readonly bytes?: () => Bytes;
 }
 
 export interface Http {
@@ -54,6 +59,11 @@ export interface Codec {
   /** Decodes web-safe base64 (padding optional) to UTF-8 text. */
   decodeBase64WebSafe(encoded: string): string;
   sha256Hex(text: string): string;
+  gzipBytes(text: string): Bytes;
+  /** Throws when the bytes are not a gzip stream. */
+  gunzipBytes(bytes: Bytes): string;
+  sha256HexOfBytes(bytes: Bytes): string;
+  utf8Bytes(text: string): Bytes;
 }
 
 export type LogLevel = 'info' | 'warn' | 'error';
@@ -112,6 +122,8 @@ export interface Platform {
   oauth2Environment(): OAuth2Environment;
   readonly connectorApi: GoogleAppsScript.Data_Studio.CommunityConnector;
   effectiveUserEmail(): string;
+  /** The script's OAuth token for the effective user (Drive app data folder). */
+  googleOAuthToken(): string;
   htmlPage(html: string, title: string): HtmlPage;
   /** Who opened the web app (Session.getActiveUser): '' when Apps Script does not reveal it. */
   activeUserEmail(): string;

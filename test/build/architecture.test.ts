@@ -14,7 +14,8 @@ const MAY_USE: Readonly<
   Record<string, { readonly values: readonly string[]; readonly types?: readonly string[] }>
 > = {
   'main.ts': { values: ['connector'] },
-  connector: { values: ['auth', 'cache', 'catalog', 'jobber', 'platform', 'setup', ...SHARED] },
+  connector: { values: ['auth', 'cache', 'catalog', 'jobber', 'platform', 'replica', 'setup', ...SHARED] },
+  replica: { values: ['cache', 'catalog', 'platform', ...SHARED] },
   setup: { values: ['auth', 'jobber', 'platform', ...SHARED] },
   auth: { values: ['platform', ...SHARED] },
   catalog: { values: [...SHARED], types: ['jobber'] },

@@ -23,12 +23,14 @@ describe('appsscript.json', () => {
     expect(manifest.timeZone).toMatch(/^[A-Za-z]+\/[A-Za-z_]+$/);
   });
 
-  it('asks for exactly the external-request scope and the email scope Session needs', () => {
+  it('asks for exactly the external-request scope, the email scope Session needs and Drive app data', () => {
     // Session.getEffectiveUser()/getActiveUser() need userinfo.email once the scopes are listed:
-    // isAdminUser and the setup page's owner check read the email.
+    // isAdminUser and the setup page's owner check read the email. drive.appdata (non-sensitive) is
+    // the private copy's own hidden folder; no scope reaches the user's other Drive files.
     expect(manifest.oauthScopes).toEqual([
       'https://www.googleapis.com/auth/script.external_request',
       'https://www.googleapis.com/auth/userinfo.email',
+      'https://www.googleapis.com/auth/drive.appdata',
     ]);
   });
 
@@ -36,10 +38,13 @@ describe('appsscript.json', () => {
     expect(manifest.webapp).toEqual({ executeAs: 'USER_DEPLOYING', access: 'MYSELF' });
   });
 
-  it('allows fetching Jobber API and token endpoints, and nothing else', () => {
+  it('allows fetching Jobber API and token endpoints and Drive v3 (the private copy), and nothing else', () => {
     const allowed = (url: string) => manifest.urlFetchWhitelist.some((prefix) => url.startsWith(prefix));
     expect(allowed('https://api.getjobber.com/api/graphql')).toBe(true);
     expect(allowed('https://api.getjobber.com/api/oauth/token')).toBe(true);
+    expect(allowed('https://www.googleapis.com/drive/v3/files?spaces=appDataFolder')).toBe(true);
+    expect(allowed('https://www.googleapis.com/upload/drive/v3/files?uploadType=multipart')).toBe(true);
+    expect(allowed('https://www.googleapis.com/gmail/v1/users')).toBe(false);
     expect(allowed('https://example.com/')).toBe(false);
     for (const prefix of manifest.urlFetchWhitelist) expect(prefix).toMatch(/^https:\/\/[^/]+\/.+/);
   });

@@ -59,7 +59,7 @@ describe('the test layers', () => {
       testMatch: string[];
     };
     expect(config.globalSetup).toBeUndefined();
-    expect(config.testMatch.join()).toContain('{auth,cache,catalog,connector,jobber}');
+    expect(config.testMatch.join()).toContain('{auth,cache,catalog,connector,jobber,replica,setup}');
     const { scripts } = readPackageJson();
     expect(scripts['test:unit']).toBe('jest -c jest.unit.config.js');
     expect(scripts['test:e2e']).toMatch(/^npm run build && jest test\/e2e$/);

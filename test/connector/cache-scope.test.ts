@@ -26,6 +26,8 @@ const VARIANTS: Record<string, object> = {
   dateOption: { configParams: { ...FULL.configParams, dateField: 'dueDate' } },
   currency: { configParams: { ...FULL.configParams, currency: 'EUR' } },
   cacheMinutes: { configParams: { ...FULL.configParams, cacheMinutes: '5' } },
+  privateCopy: { configParams: { ...FULL.configParams, privateCopy: 'false' } },
+  reconcileMinutes: { configParams: { ...FULL.configParams, reconcileMinutes: '15' } },
   fields: { fields: [{ name: 'balanceDue' }] },
   range: { dateRange: { startDate: '2024-03-01', endDate: '2024-04-30' } },
   dimensionsFilters: { dimensionsFilters: [] },

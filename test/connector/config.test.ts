@@ -33,7 +33,7 @@ describe('getConfig', () => {
     expect(object?.options?.[0]).toEqual({ label: 'Invoices', value: 'invoices' });
   });
 
-  it('then offers the object’s dates, "all time", the currency and the cache time, and requires a date range', () => {
+  it('then offers the object’s dates, "all time", the currency, the cache time and the private copy, and requires a date range', () => {
     const second = config({ object: 'invoices' });
     expect(second.isSteppedConfig).toBe(false);
     expect(second.dateRangeRequired).toBe(true);
@@ -42,7 +42,10 @@ describe('getConfig', () => {
       'dateField',
       'currency',
       'cacheMinutes',
+      'privateCopy',
+      'reconcileMinutes',
     ]);
+    expect(entry(second, 'privateCopy')?.options?.map((option) => option.value)).toEqual(['true', 'false']);
     expect(entry(second, 'dateField')?.options?.map((option) => option.value)).toEqual([
       'issuedDate',
       'dueDate',
@@ -52,6 +55,11 @@ describe('getConfig', () => {
     ]);
     expect(entry(second, 'dateField')?.isDynamic).toBe(true);
     expect(entry(second, 'currency')?.options?.[0]).toEqual({ label: 'USD', value: 'USD' });
+  });
+
+  it('offers no private copy for objects kept live only (properties)', () => {
+    const names = config({ object: 'properties' }).configParams.map((candidate) => candidate.name);
+    expect(names).not.toContain('privateCopy');
   });
 
   it('needs no date range for "all time"', () => {

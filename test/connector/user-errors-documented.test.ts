@@ -91,6 +91,12 @@ const USER_ERRORS: Readonly<Record<string, () => ConnectorError[]>> = {
   unknownCurrency: () => [errors.unknownCurrency('XYZ')],
   badCacheMinutes: () => [errors.badCacheMinutes('lots', 360)],
   noFields: () => [errors.noFields()],
+  badPrivateCopy: () => [errors.badPrivateCopy('maybe')],
+  badReconcileMinutes: () => [errors.badReconcileMinutes('2', 5, 1440)],
+  copyInProgress: () => [
+    errors.copyInProgress({ records: 'invoices', firstTime: true }, 12_400, 50_162),
+    errors.copyInProgress({ records: 'visits', firstTime: false }, 300, null),
+  ],
   unknownField: () => [errors.unknownField('total2', { label: 'Invoices', id: 'invoices' })],
   missingDateRange: () => [errors.missingDateRange()],
   invertedDateRange: () => [errors.invertedDateRange('2024-02-01', '2024-01-01')],

@@ -1,14 +1,18 @@
 import type { RequestLogEntry } from '../../sandbox/jobber/control-types';
-import { LookerUserError, type DataSource, type LookerStudio } from '../../sandbox/studio';
+import { LookerUserError, type ConfigParams, type DataSource, type LookerStudio } from '../../sandbox/studio';
 import type { World } from '../support/e2e';
 
 /** Shared by the auth and reliability end-to-end suites: a small data source and log readers. */
 
-/** Every chart reads clients, uncached, so each getData really reaches Jobber. */
+/**
+ * Every chart reads clients, uncached, so each getData really reaches Jobber (through the private
+ * copy, the default, a chart within seconds of the copy's last sync is answered without Jobber: pass
+ * LIVE_ONLY where every chart must read Jobber itself).
+ */
 export const CLIENTS_CHART = { fields: ['clientId', 'clientName'] };
 
-export function clientsSource(studio: LookerStudio): Promise<DataSource> {
-  return studio.connect({ object: 'clients', dateField: 'allTime', cacheMinutes: '0' });
+export function clientsSource(studio: LookerStudio, config: ConfigParams = {}): Promise<DataSource> {
+  return studio.connect({ object: 'clients', dateField: 'allTime', cacheMinutes: '0', ...config });
 }
 
 /** The user error a promise ended with (the test fails if it succeeded or broke the contract). */

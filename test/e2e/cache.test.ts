@@ -13,7 +13,7 @@ import {
   type GetDataResponse,
 } from '../../sandbox/studio';
 import { useWorld } from '../support/e2e';
-import { columnSum, inRange, localDate, rawRecords, rowSet } from './support/reports';
+import { columnSum, inRange, LIVE_ONLY, localDate, rawRecords, rowSet } from './support/reports';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
@@ -49,7 +49,8 @@ describe('report cache through getData', () => {
   beforeAll(async () => {
     accountIds = world().sandbox.accounts.map((account) => account.id);
     const aliceStudio = await world().connect(ALICE, { mode: 'approve', accountId: accountIds[0] });
-    alice = await aliceStudio.connect({ object: 'invoices', dateField: 'issuedDate' });
+    // The report cache serves the live path only: the private copy (the default) bypasses it.
+    alice = await aliceStudio.connect({ object: 'invoices', dateField: 'issuedDate', ...LIVE_ONLY });
   }, 120_000);
 
   function dashboard(lastRefresh: number): ChartSpec[] {
@@ -95,7 +96,7 @@ describe('report cache through getData', () => {
   it('gives every chart the rows it would get alone, without the cache', async () => {
     const uncached = await world()
       .studio(ALICE)
-      .connect({ object: 'invoices', dateField: 'issuedDate', cacheMinutes: '0' });
+      .connect({ object: 'invoices', dateField: 'issuedDate', cacheMinutes: '0', ...LIVE_ONLY });
     const shared = responses(await alice.dashboard(dashboard(1000)));
     for (const [index, chart] of dashboard(1000).entries())
       expect(rowSet(shared[index] as GetDataResponse)).toEqual(rowSet(await uncached.getData(chart)));
@@ -124,7 +125,7 @@ describe('report cache through getData', () => {
 
   it('never shares tokens or rows between two users on two Jobber accounts, even opening at once', async () => {
     const bobStudio = await world().connect(BOB, { mode: 'approve', accountId: accountIds[1] });
-    const bob = await bobStudio.connect({ object: 'invoices', dateField: 'issuedDate' });
+    const bob = await bobStudio.connect({ object: 'invoices', dateField: 'issuedDate', ...LIVE_ONLY });
     world().runtime.clearCaches();
     const mark = await logMark();
 

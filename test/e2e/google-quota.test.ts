@@ -7,6 +7,7 @@
 import type { LookerStudio } from '../../sandbox/studio';
 import { useWorld } from '../support/e2e';
 import { CLIENTS_CHART, clientsSource, lastSequence, requestsSince, userErrorOf } from './auth-support';
+import { LIVE_ONLY } from './support/reports';
 
 const USER = 'quota@example.com';
 /** Enough for connecting and a few charts; small enough to run out within the test. */
@@ -30,7 +31,8 @@ describe('Google’s daily UrlFetch quota used up', () => {
     const sandboxNow = async (): Promise<number> => (await world().sandbox.control.clock.now()).now;
     const firstFetchAt = await sandboxNow();
     const studio = await world().connect(USER);
-    const source = await clientsSource(studio);
+    // Live: each chart calls Jobber (the private copy's repeat views within seconds call nothing).
+    const source = await clientsSource(studio, LIVE_ONLY);
     expect(world().runtime.urlFetchCount(USER)).toBeGreaterThan(0);
 
     let answered = 0;

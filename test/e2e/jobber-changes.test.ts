@@ -7,7 +7,7 @@
  */
 import type { DataSource, GetDataResponse } from '../../sandbox/studio';
 import { useWorld } from '../support/e2e';
-import { column, columnSum, num, rawRecords, type Raw } from './support/reports';
+import { column, columnSum, LIVE_ONLY, num, rawRecords, type Raw } from './support/reports';
 
 const FIELDS = [
   'invoiceId',
@@ -34,7 +34,13 @@ describe('Jobber changes between two report views', () => {
 
   beforeAll(async () => {
     const studio = await world().connect();
-    invoices = await studio.connect({ object: 'invoices', dateField: 'allTime', cacheMinutes: '0' });
+    // The live path (no cache, no private copy: test/e2e/private-copy-changes.test.ts covers the copy).
+    invoices = await studio.connect({
+      object: 'invoices',
+      dateField: 'allTime',
+      cacheMinutes: '0',
+      ...LIVE_ONLY,
+    });
     raw = (collection) => rawRecords(world().sandbox, world().sandbox.demo.accountId, collection);
   });
 
@@ -103,7 +109,12 @@ describe('Jobber changes between two report views', () => {
   it('puts a job whose line changed into "last updated" today, read newest first', async () => {
     const { control } = world().sandbox;
     const studio = world().studio();
-    const jobs = await studio.connect({ object: 'jobs', dateField: 'updatedAt', cacheMinutes: '0' });
+    const jobs = await studio.connect({
+      object: 'jobs',
+      dateField: 'updatedAt',
+      cacheMinutes: '0',
+      ...LIVE_ONLY,
+    });
     const today = { startDate: studio.today(), endDate: studio.today() };
     const chart = { fields: ['jobId', 'jobCount'], dateRange: today };
     const before = column(await jobs.getData(chart), 'jobId');

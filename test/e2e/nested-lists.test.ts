@@ -6,13 +6,22 @@
  * its raw records, and the request log shows which records were re-read and what each cost.
  */
 import type { RecordCollection, RequestLogEntry } from '../../sandbox/jobber/control-types';
-import { addDays, type GetDataResponse, type LookerStudio } from '../../sandbox/studio';
+import { addDays, type ChartSpec, type GetDataResponse, type LookerStudio } from '../../sandbox/studio';
 import { findObject } from '../../src/catalog/catalog';
 import { buildObjectQuery } from '../../src/catalog/query';
 import { NESTED_PAGE_SIZE, nestedPageSize } from '../../src/catalog/selection';
 import { TOTAL_COUNT_COST } from '../../src/jobber/connection-reader';
 import { useWorld, type World } from '../support/e2e';
-import { column, columnSum, inRange, localDate, rawRecords, type Raw } from './support/reports';
+import {
+  column,
+  columnSum,
+  inRange,
+  LIVE_ONLY,
+  localDate,
+  rawRecords,
+  rowSet,
+  type Raw,
+} from './support/reports';
 
 interface Range {
   readonly startDate: string;
@@ -71,6 +80,21 @@ describe('records whose nested list is longer than its first page', () => {
     studio = await world().connect();
   });
 
+  /**
+   * The re-reads counted here are the live path's: each chart reads its own range with
+   * privateCopy 'false'. The private copy (the default) must answer the same rows (sameFromCopy).
+   */
+  const live = (config: Record<string, string>) => studio.connect({ ...config, ...LIVE_ONLY });
+
+  async function expectSameFromCopy(
+    config: Record<string, string>,
+    chart: ChartSpec,
+    fromLive: GetDataResponse,
+  ): Promise<void> {
+    const copy = await studio.connect(config);
+    expect(rowSet(await copy.getData(chart))).toEqual(rowSet(fromLive));
+  }
+
   /** The list's longest record, about six weeks around it, and what the raw records say of them. */
   async function lineItemScene(list: ListCase) {
     const { timeZone, id: accountId } = account(world());
@@ -95,7 +119,7 @@ describe('records whose nested list is longer than its first page', () => {
     '$object: every line of a record with more than 20, re-reading only those records',
     async (list) => {
       const scene = await lineItemScene(list);
-      const source = await studio.connect({ object: list.object, dateField: list.dateField });
+      const source = await live({ object: list.object, dateField: list.dateField });
       const { response, sent } = await withLog(world(), () =>
         source.getData({ fields: LINE_FIELDS, dateRange: scene.range }),
       );
@@ -114,17 +138,18 @@ describe('records whose nested list is longer than its first page', () => {
       );
       expect(none).toEqual([]);
       expect(sorted(column(cached, 'lineItemId'))).toEqual(scene.lineIds(scene.inWindow));
+      await expectSameFromCopy(
+        { object: list.object, dateField: list.dateField },
+        { fields: LINE_FIELDS, dateRange: scene.range },
+        response,
+      );
     },
   );
 
   it('a re-read that Jobber throttles waits for the bucket and reads the whole list, its page unchanged', async () => {
     const list = LINE_ITEM_CASES[0] as ListCase;
     const scene = await lineItemScene(list);
-    const source = await studio.connect({
-      object: list.object,
-      dateField: list.dateField,
-      cacheMinutes: '0',
-    });
+    const source = await live({ object: list.object, dateField: list.dateField, cacheMinutes: '0' });
     const operationName = 'InvoiceLineItemsReportMoreLineItems';
     await world().sandbox.control.faults.inject({ kind: 'throttled', operationName, times: 6 });
     const { response, sent } = await withLog(world(), () =>
@@ -156,7 +181,7 @@ describe('records whose nested list is longer than its first page', () => {
     const range = around(localDate(wellTagged?.['createdAt'], timeZone), studio.today());
     const inWindow = clients.filter((client) => inRange(localDate(client['createdAt'], timeZone), range));
 
-    const source = await studio.connect({ object: 'clients', dateField: 'createdAt' });
+    const source = await live({ object: 'clients', dateField: 'createdAt' });
     const fields = ['clientId', 'tags'];
     const { response, sent } = await withLog(world(), () => source.getData({ fields, dateRange: range }));
 
@@ -174,6 +199,11 @@ describe('records whose nested list is longer than its first page', () => {
       sorted(needed.map((c) => c['id'])),
     );
     expectEstimatedCost('clients', fields, reread);
+    await expectSameFromCopy(
+      { object: 'clients', dateField: 'createdAt' },
+      { fields, dateRange: range },
+      response,
+    );
   });
 
   it('visits: every assigned user of a visit with more than 5, re-reading only those visits', async () => {
@@ -191,7 +221,7 @@ describe('records whose nested list is longer than its first page', () => {
     const range = around(localDate(bigCrew?.['startAt'], timeZone), addDays(studio.today(), 60));
     const inWindow = visits.filter((visit) => inRange(localDate(visit['startAt'], timeZone), range));
 
-    const source = await studio.connect({ object: 'visits', dateField: 'startAt' });
+    const source = await live({ object: 'visits', dateField: 'startAt' });
     const fields = ['assignedUserIds', 'assignedUserCount', 'visitCount'];
     const { response, sent } = await withLog(world(), () => source.getData({ fields, dateRange: range }));
 
@@ -210,6 +240,11 @@ describe('records whose nested list is longer than its first page', () => {
       sorted(needed.map((v) => v['id'])),
     );
     expectEstimatedCost('visits', fields, reread);
+    await expectSameFromCopy(
+      { object: 'visits', dateField: 'startAt' },
+      { fields, dateRange: range },
+      response,
+    );
   });
 });
 

@@ -2,7 +2,8 @@
  * Every Jobber object end to end: the built bundle in the local runtime, reading the sandbox over
  * HTTP, through the Looker Studio driver (which checks every value's format). Counts and money
  * totals for a date range equal what the sandbox's raw records say, computed here independently:
- * local dates by Node's time zone data, sums straight from the dump.
+ * local dates by Node's time zone data, sums straight from the dump. Read live, and through the
+ * private copy (the default) for every object that has one: the copy's rows are Jobber's.
  */
 import { getNamedType, GraphQLObjectType } from 'graphql';
 import type { RecordCollection } from '../../sandbox/jobber/control-types';
@@ -13,13 +14,24 @@ import {
   referencesOf,
 } from '../../sandbox/jobber/data/collections';
 import { buildSandboxSchema } from '../../sandbox/jobber/graphql/schema';
-import { addDays, type DataSource, type LookerStudio } from '../../sandbox/studio';
+import { addDays, type DataSource, type GetDataResponse, type LookerStudio } from '../../sandbox/studio';
 import { CATALOG, findObject } from '../../src/catalog/catalog';
 import { buildObjectQuery } from '../../src/catalog/query';
 import type { CatalogObject } from '../../src/catalog/types';
 import { TOTAL_COUNT_COST } from '../../src/jobber/connection-reader';
 import { useWorld, type World } from '../support/e2e';
-import { byId, columnSum, inRange, localDate, num, rawRecords, type Raw } from './support/reports';
+import {
+  answeredFrom,
+  byId,
+  columnSum,
+  inRange,
+  LIVE_ONLY,
+  localDate,
+  num,
+  rawRecords,
+  READ_MODES,
+  type Raw,
+} from './support/reports';
 
 interface Truth {
   readonly collection: RecordCollection;
@@ -158,20 +170,32 @@ describe('every object against the sandbox’s ground truth', () => {
     Object.assign(range, { startDate: addDays(today, -365), endDate: addDays(today, -1) });
   });
 
+  /** A chart of every field at once (the driver checks each value against its declared type). */
+  function everyField(source: DataSource, object: CatalogObject): Promise<GetDataResponse> {
+    return source.getData({ fields: object.fields.map((entry) => entry.id), dateRange: range });
+  }
+
+  async function expectGroundTruth(object: CatalogObject, response: GetDataResponse): Promise<void> {
+    const truth = truthOf(object);
+    const want = await expected(world(), truth, range);
+    expect(want.count).toBeGreaterThan(0);
+    expect(columnSum(response, truth.count)).toBe(want.count);
+    for (const [id, sum] of Object.entries(want.sums)) {
+      expect(`${id}: ${sum === 0 ? 'zero, proves nothing' : 'nonzero'}`).toBe(`${id}: nonzero`);
+      expect(columnSum(response, id)).toBeCloseTo(sum, 2);
+    }
+  }
+
   it.each(CATALOG.map((object) => object.id))(
     '%s: counts and money totals for the last year match, at the cost the catalog estimated',
     async (objectId) => {
       const object = findObject(objectId);
       if (!object) throw new Error(objectId);
-      const truth = truthOf(object);
-      const source: DataSource = await studio.connect({ object: objectId });
+      // Live: the first request is the chart's own read, whose cost the catalog estimates.
+      const source: DataSource = await studio.connect({ object: objectId, ...LIVE_ONLY });
       expect(source.config.dateRangeRequired).toBe(object.dateOptions.length > 0);
       const before = (await world().sandbox.control.requests.list()).at(-1)?.seq ?? 0;
-      // Every field at once: the driver checks each value against its declared type.
-      const response = await source.getData({
-        fields: object.fields.map((entry) => entry.id),
-        dateRange: range,
-      });
+      const response = await everyField(source, object);
       const sent = await world().sandbox.control.requests.list(before);
       const firstPage = sent.find((request) => request.endpoint === 'graphql');
       const estimate = buildObjectQuery(object, object.fields, undefined).root;
@@ -179,80 +203,104 @@ describe('every object against the sandbox’s ground truth', () => {
       // A first page read by readConnection also counts the records (totalCount, 1 point).
       const counted = firstPage?.query?.includes('totalCount') === true ? TOTAL_COUNT_COST : 0;
       expect(firstPage?.requestedCost).toBe(estimate.fixedCost + counted + first * estimate.costPerNode);
-      const want = await expected(world(), truth, range);
-      expect(want.count).toBeGreaterThan(0);
-      expect(columnSum(response, truth.count)).toBe(want.count);
-      for (const [id, sum] of Object.entries(want.sums)) {
-        expect(`${id}: ${sum === 0 ? 'zero, proves nothing' : 'nonzero'}`).toBe(`${id}: nonzero`);
-        expect(columnSum(response, id)).toBeCloseTo(sum, 2);
-      }
+      await expectGroundTruth(object, response);
     },
   );
 
-  it.each(['invoices', 'visits', 'timesheets'])(
-    '%s: one-day ranges are cut exactly at local midnight, across a daylight saving change',
-    async (objectId) => {
-      const truth = truthOfId(objectId);
-      const source = await studio.connect({ object: objectId });
-      let seen = 0;
-      for (const back of [1, 3, 4, 10, 17]) {
-        const day = addDays(studio.today(), -back);
-        const oneDay = { startDate: day, endDate: day };
-        const response = await source.getData({ fields: [truth.count], dateRange: oneDay });
-        const want = (await expected(world(), truth, oneDay)).count;
-        expect(`${day}: ${columnSum(response, truth.count)}`).toBe(`${day}: ${want}`);
-        seen += want;
-      }
-      expect(seen).toBeGreaterThan(0);
-    },
-  );
+  const REPLICATED = CATALOG.filter((object) => object.replication).map((object) => object.id);
 
-  const updated = (objectId: string): Truth => ({ ...truthOfId(objectId), date: 'updatedAt' });
-  it.each([
-    ['jobs', 'updatedAt', updated('jobs'), 'total'],
-    ['jobLineItems', 'jobUpdatedAt', updated('jobLineItems'), 'totalPrice'],
-  ])(
-    '%s by %s: read newest first (Jobber sorts but cannot filter), cut exactly',
-    async (objectId, dateField, truth, money) => {
-      const source = await studio.connect({ object: objectId, dateField });
-      const recent = { startDate: addDays(studio.today(), -90), endDate: addDays(studio.today(), -1) };
-      const before = (await world().sandbox.control.requests.list()).at(-1)?.seq ?? 0;
-      const response = await source.getData({ fields: [truth.count, money], dateRange: recent });
-      const want = await expected(world(), truth, recent);
-      expect(want.count).toBeGreaterThan(0);
-      expect(columnSum(response, truth.count)).toBe(want.count);
-      expect(columnSum(response, money)).toBeCloseTo(want.sums[money] ?? NaN, 2);
-      const sent = (await world().sandbox.control.requests.list(before)).filter(
-        (entry) => entry.endpoint === 'graphql',
-      );
-      expect(sent[0]?.variables).toMatchObject({ sort: [{ key: 'UPDATED_AT', direction: 'DESCENDING' }] });
-    },
-  );
-
-  it('gives the README’s first chart (Balance due by Aging bucket) no blank slice: bad debt has its own', async () => {
-    const account = world().sandbox.accounts[0];
-    if (!account) throw new Error('no sandbox account');
-    const source = await studio.connect({ object: 'invoices', dateField: 'allTime' });
-    const response = await source.getData({ fields: ['agingBucket', 'balanceDue'] });
-    const byBucket = new Map<string, number>();
-    for (const { values } of response.rows) {
-      const bucket = typeof values[0] === 'string' && values[0] !== '' ? values[0] : '(blank)';
-      byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + num(values[1]));
-    }
-    const raw = await recordsOf(world(), account.id, 'invoices');
-    const badDebt = raw
-      .filter((record) => record['invoiceStatus'] === 'bad_debt')
-      .reduce((sum, record) => sum + num(record['invoiceBalance']), 0);
-    expect(badDebt).toBeGreaterThan(0);
-    expect(byBucket.get('Bad debt')).toBeCloseTo(badDebt, 2);
-    expect(byBucket.get('(blank)') ?? 0).toBe(0);
+  it('has a private copy for every object but properties', () => {
+    expect(CATALOG.map((object) => object.id).filter((id) => !REPLICATED.includes(id))).toEqual([
+      'properties',
+    ]);
   });
 
+  it.each(REPLICATED)(
+    '%s through the private copy: counts and money totals for the last year match',
+    async (objectId) => {
+      const object = findObject(objectId);
+      if (!object) throw new Error(objectId);
+      const source = await studio.connect({ object: objectId });
+      const response = await everyField(source, object);
+      expect(answeredFrom(studio)).toBe('copy');
+      await expectGroundTruth(object, response);
+    },
+  );
+
+  describe.each(READ_MODES)('read $mode', ({ mode, config }) => {
+    it.each(['invoices', 'visits', 'timesheets'])(
+      '%s: one-day ranges are cut exactly at local midnight, across a daylight saving change',
+      async (objectId) => {
+        const truth = truthOfId(objectId);
+        const source = await studio.connect({ object: objectId, ...config });
+        let seen = 0;
+        for (const back of [1, 3, 4, 10, 17]) {
+          const day = addDays(studio.today(), -back);
+          const oneDay = { startDate: day, endDate: day };
+          const response = await source.getData({ fields: [truth.count], dateRange: oneDay });
+          const want = (await expected(world(), truth, oneDay)).count;
+          expect(`${day}: ${columnSum(response, truth.count)}`).toBe(`${day}: ${want}`);
+          seen += want;
+        }
+        expect(seen).toBeGreaterThan(0);
+      },
+    );
+
+    const updated = (objectId: string): Truth => ({ ...truthOfId(objectId), date: 'updatedAt' });
+    it.each([
+      ['jobs', 'updatedAt', updated('jobs'), 'total'],
+      ['jobLineItems', 'jobUpdatedAt', updated('jobLineItems'), 'totalPrice'],
+    ])(
+      '%s by %s: Jobber sorts but cannot filter by it, cut exactly',
+      async (objectId, dateField, truth, money) => {
+        const source = await studio.connect({ object: objectId, dateField, ...config });
+        const recent = { startDate: addDays(studio.today(), -90), endDate: addDays(studio.today(), -1) };
+        const before = (await world().sandbox.control.requests.list()).at(-1)?.seq ?? 0;
+        const response = await source.getData({ fields: [truth.count, money], dateRange: recent });
+        const want = await expected(world(), truth, recent);
+        expect(want.count).toBeGreaterThan(0);
+        expect(columnSum(response, truth.count)).toBe(want.count);
+        expect(columnSum(response, money)).toBeCloseTo(want.sums[money] ?? NaN, 2);
+        const sent = (await world().sandbox.control.requests.list(before)).filter(
+          (entry) => entry.endpoint === 'graphql',
+        );
+        // The live path reads the chart's range newest first; the copy reads its own slices.
+        if (mode === 'live')
+          expect(sent[0]?.variables).toMatchObject({
+            sort: [{ key: 'UPDATED_AT', direction: 'DESCENDING' }],
+          });
+        else expect(answeredFrom(studio)).toBe('copy');
+      },
+    );
+
+    it('gives the README’s first chart (Balance due by Aging bucket) no blank slice: bad debt has its own', async () => {
+      const account = world().sandbox.accounts[0];
+      if (!account) throw new Error('no sandbox account');
+      const source = await studio.connect({ object: 'invoices', dateField: 'allTime', ...config });
+      const response = await source.getData({ fields: ['agingBucket', 'balanceDue'] });
+      const byBucket = new Map<string, number>();
+      for (const { values } of response.rows) {
+        const bucket = typeof values[0] === 'string' && values[0] !== '' ? values[0] : '(blank)';
+        byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + num(values[1]));
+      }
+      const raw = await recordsOf(world(), account.id, 'invoices');
+      const badDebt = raw
+        .filter((record) => record['invoiceStatus'] === 'bad_debt')
+        .reduce((sum, record) => sum + num(record['invoiceBalance']), 0);
+      expect(badDebt).toBeGreaterThan(0);
+      expect(byBucket.get('Bad debt')).toBeCloseTo(badDebt, 2);
+      expect(byBucket.get('(blank)') ?? 0).toBe(0);
+    });
+  });
+
+  // With the default config (the private copy): sampleExtraction requests stay on the live path.
   it('serves Looker Studio’s semantic detection from one small page', async () => {
     for (const objectId of ['invoiceLineItems', 'visits', 'timesheets']) {
       const object = findObject(objectId);
       if (!object) throw new Error(objectId);
       const source = await studio.connect({ object: objectId });
+      // The copies above drained Jobber's bucket: let it refill, so the one page is not THROTTLED first.
+      await world().sandbox.control.clock.advance(20_000);
       const before = (await world().sandbox.control.requests.list()).at(-1)?.seq ?? 0;
       await source.getData({ fields: object.fields.map((entry) => entry.id), sampleExtraction: true });
       const sent = (await world().sandbox.control.requests.list(before)).filter(

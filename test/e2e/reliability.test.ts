@@ -11,6 +11,7 @@ import {
   storedTokens,
   userErrorOf,
 } from './auth-support';
+import { LIVE_ONLY } from './support/reports';
 
 const CLIENTS_QUERY = 'clients(';
 const EXPIRED = 2 * 3_600_000;
@@ -48,7 +49,8 @@ describe('Jobber faults end to end', () => {
   ): Promise<{ studio: LookerStudio; source: DataSource; user: string; since: number }> {
     const user = `reliability-${(userCount += 1)}@example.com`;
     const studio = await world().connect(user);
-    const source = await clientsSource(studio);
+    // The faults target the live reader's own reads of the chart (the private copy reads otherwise).
+    const source = await clientsSource(studio, LIVE_ONLY);
     if (scenario.expired) await world().sandbox.control.clock.advance(EXPIRED);
     await world().sandbox.control.faults.clear();
     await world().sandbox.control.setThrottleBudget(world().sandbox.accounts[0]?.id ?? '', 10_000);

@@ -1,12 +1,14 @@
 /**
  * Filter pushdown end to end: a filter Jobber applies (filtersApplied: true) gives exactly the rows
  * Looker Studio would keep by filtering the unfiltered answer itself; a filter Jobber cannot apply
- * exactly is left to Looker Studio; hostile values never reach the query text.
+ * exactly is left to Looker Studio; hostile values never reach the query text. Pushdown is the live
+ * path's (privateCopy 'false'); the private copy (the default) leaves every filter to Looker Studio,
+ * which then shows the same rows.
  */
 import { rowPasses } from '../../sandbox/studio/filters';
 import type { DimensionsFilter, GetDataResponse, LookerStudio } from '../../sandbox/studio';
 import { useWorld } from '../support/e2e';
-import { rowSet } from './support/reports';
+import { answeredFrom, LIVE_ONLY, rowSet } from './support/reports';
 
 const include = (fieldName: string, value: string): DimensionsFilter[] => [
   { fieldName, values: [value], type: 'INCLUDE', operator: 'EQUALS' },
@@ -64,7 +66,7 @@ describe('filters: pushed down to Jobber or applied by Looker Studio, the same r
   it.each(CASES.map((entry) => [entry.object, entry.filterField, entry]))(
     '%s filtered on %s',
     async (_object, _field, entry) => {
-      const source = await studio.connect({ object: entry.object });
+      const source = await studio.connect({ object: entry.object, ...LIVE_ONLY });
       const filters = [include(entry.filterField, entry.value)];
       const everything = await source.getData({ fields: [...entry.fields, entry.filterField], dateRange });
       const log = await world().sandbox.control.requests.list();
@@ -85,8 +87,26 @@ describe('filters: pushed down to Jobber or applied by Looker Studio, the same r
     },
   );
 
+  it.each(CASES.map((entry) => [entry.object, entry.filterField, entry]))(
+    '%s filtered on %s through the private copy: Looker Studio filters, the same rows',
+    async (_object, _field, entry) => {
+      const live = await studio.connect({ object: entry.object, ...LIVE_ONLY });
+      const copy = await studio.connect({ object: entry.object });
+      const filters = [include(entry.filterField, entry.value)];
+      const chart = { fields: entry.fields, filterOnly: [entry.filterField], filters, dateRange };
+      const pushed = await live.getData(chart);
+      const fromCopy = await copy.getData(chart);
+      expect(answeredFrom(studio)).toBe('copy');
+      expect(fromCopy.filtersApplied).toBe(false);
+      expect(fromCopy.schema.map((field) => field.name)).toEqual([...entry.fields, entry.filterField]);
+      expect(fromCopy.rows.length).toBeGreaterThan(pushed.rows.length);
+      expect(filteredByLooker(fromCopy, filters, entry.fields)).toEqual(rowSet(pushed));
+      expect(pushed.rows.length).toBeGreaterThan(0);
+    },
+  );
+
   it('pushes an id filter and answers only that client’s invoices', async () => {
-    const source = await studio.connect({ object: 'invoices' });
+    const source = await studio.connect({ object: 'invoices', ...LIVE_ONLY });
     const everything = await source.getData({ fields: ['invoiceNumber', 'clientId'], dateRange });
     const clientId = String(everything.rows[0]?.values[1]);
     const filters = [include('clientId', clientId)];
@@ -122,7 +142,7 @@ describe('filters: pushed down to Jobber or applied by Looker Studio, the same r
   });
 
   it('leaves a filter Jobber cannot apply exactly to Looker Studio, with the filter-only field', async () => {
-    const source = await studio.connect({ object: 'invoices' });
+    const source = await studio.connect({ object: 'invoices', ...LIVE_ONLY });
     const filters = [
       [{ fieldName: 'invoiceStatus', values: ['Paid'], type: 'EXCLUDE', operator: 'EQUALS' } as const],
     ];
@@ -138,7 +158,7 @@ describe('filters: pushed down to Jobber or applied by Looker Studio, the same r
   });
 
   it('never puts hostile filter values in the query text, and still answers', async () => {
-    const source = await studio.connect({ object: 'invoices' });
+    const source = await studio.connect({ object: 'invoices', ...LIVE_ONLY });
     const hostile = [
       '") { __schema { types { name } } } #',
       'Paid"}}',

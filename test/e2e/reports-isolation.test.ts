@@ -1,16 +1,16 @@
 /**
  * Two Google users connected to two Jobber accounts only ever see their own account's rows, even
  * when their charts run at the same time with the same configuration, and a user who reconnects to
- * another account sees that account's rows, not cached ones.
+ * another account sees that account's rows, not cached ones: read live (through the report cache)
+ * and through the private copy (the default).
  */
 import type { LookerStudio } from '../../sandbox/studio';
 import { useWorld } from '../support/e2e';
-import { column, rawRecords } from './support/reports';
+import { column, rawRecords, READ_MODES } from './support/reports';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
-
-describe('two users on two Jobber accounts', () => {
+describe.each(READ_MODES)('two users on two Jobber accounts ($mode)', ({ config }) => {
   const world = useWorld({ sandbox: { size: 'tiny', clock: 'virtual', startTime: '2026-03-12T18:00:00Z' } });
 
   const accountId = (index: number): string => {
@@ -20,7 +20,7 @@ describe('two users on two Jobber accounts', () => {
   };
 
   async function clientIdsSeenBy(studio: LookerStudio): Promise<string[]> {
-    const source = await studio.connect({ object: 'clients', dateField: 'allTime' });
+    const source = await studio.connect({ object: 'clients', dateField: 'allTime', ...config });
     const response = await source.getData({ fields: ['clientId'], lastRefresh: 1 });
     return column(response, 'clientId').map(String).sort();
   }

@@ -59,6 +59,14 @@ describe('the playground in a browser (Chromium, headless)', () => {
     await page.selectOption('#config-object', 'invoices');
     await page.waitForSelector('#config-dateField');
     expect(await page.isDisabled('#connect')).toBe(false);
+    // The private copy's options: a choice (left empty, the connector's default: on) and a number.
+    const choices = await page.evaluate<string[]>(
+      `[...document.querySelectorAll('#config-privateCopy option')].map((o) => o.value + '=' + o.textContent)`,
+    );
+    expect(choices).toEqual(['=Choose…', 'true=Yes', 'false=No: read Jobber live only']);
+    expect(await page.getAttribute('#config-reconcileMinutes', 'type')).toBe('text');
+    expect(await page.getAttribute('#config-reconcileMinutes', 'placeholder')).toBe('60');
+    expect(await page.textContent('label[for="config-privateCopy"]')).toContain('private copy');
     await page.click('#connect');
     await page.waitForSelector('#schema tbody tr[data-field="issuedDate"]');
     const issued = await page.textContent('#schema tbody tr[data-field="issuedDate"]');
@@ -77,7 +85,9 @@ describe('the playground in a browser (Chromium, headless)', () => {
     expect(await page.locator('#rows tbody tr').count()).toBeGreaterThan(0);
     expect(await page.textContent('#rows thead')).toBe('issuedDatetotal');
     expect(Number(await page.textContent('[data-stat="Jobber requests"]'))).toBeGreaterThan(0);
-    expect(await page.textContent('[data-stat="Cache"]')).toBe('miss');
+    // The connector's default: the private copy, which the report cache does not serve.
+    expect(await page.textContent('[data-stat="Answered from"]')).toBe('private copy');
+    expect(await page.textContent('[data-stat="Cache"]')).toBe('—');
     await page.click('#requests details.request[data-kind="graphql"] summary');
     expect(await page.textContent('#requests details.request[open] pre.query')).toContain('invoices(');
     expect(await page.textContent('#requests details.request[open] summary')).toMatch(
@@ -89,7 +99,18 @@ describe('the playground in a browser (Chromium, headless)', () => {
     expect(result.length).toBeGreaterThan(0);
   });
 
-  it('answers the same chart again from the connector’s cache until “Refresh data”, and draws bars without a date', async () => {
+  it('reads Jobber live when the private copy is turned off, answering from the connector’s cache until “Refresh data”, and draws bars without a date', async () => {
+    await page.selectOption('#config-privateCopy', { label: 'No: read Jobber live only' });
+    expect(await page.isHidden('#step-fields')).toBe(true);
+    await page.click('#connect');
+    await page.waitForSelector('#step-fields:not([hidden]) #schema tbody tr');
+    await pick(page, ['issuedDate', 'total']);
+    const today = playground.session.studio.today();
+    await page.fill('#date-from', addDays(today, -365));
+    await page.fill('#date-to', addDays(today, -1));
+    await page.click('#run');
+    await page.waitForSelector('[data-stat="Answered from"]:text-is("Jobber, live")');
+    expect(await page.textContent('[data-stat="Cache"]')).toBe('miss');
     await page.click('#run');
     await page.waitForSelector('[data-stat="Cache"]:text-is("hit")');
     await page.click('#refresh');

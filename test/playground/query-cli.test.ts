@@ -104,6 +104,8 @@ describe('npm run query', () => {
 
   it('shows a progress line on stderr for every page that arrives', async () => {
     const today = session.studio.today();
+    // Live: one read of the range, whose first page counts it ("of N"); the private copy reads in
+    // counts, slices and deltas instead (next test).
     const printed = await query([
       'invoices',
       '--from',
@@ -112,6 +114,8 @@ describe('npm run query', () => {
       addDays(today, -1),
       '--format',
       'csv',
+      '--private-copy',
+      'false',
     ]);
     const pattern = /^invoices: ([\d,]+) of ([\d,]+) records · (\d+) pages? · cost [\d,]+ · [\d.]+ s$/;
     const pages = printed.stderr
@@ -125,6 +129,20 @@ describe('npm run query', () => {
     const [[, total] = []] = pages;
     expect(pages.every(([, of]) => of === total)).toBe(true);
     expect(pages.at(-1)?.[0]).toBe(total);
+  });
+
+  it('reads through the private copy by default, and says so; --private-copy false reads live', async () => {
+    const args = ['quotes', '--from', lastYear.from, '--to', lastYear.to, '--format', 'csv'];
+    const fromCopy = await query(args);
+    expect(fromCopy.code).toBe(0);
+    expect(fromCopy.stderr).toMatch(/ · from the private copy · /);
+    // Several reads, so records without "of N" once the second begins.
+    expect(fromCopy.stderr).toMatch(/^quotes: [\d,]+ records · \d+ pages · cost [\d,]+ · /m);
+    const live = await query([...args, '--private-copy', 'false']);
+    expect(live.code).toBe(0);
+    expect(live.stderr).not.toContain('private copy');
+    expect(live.stderr).toMatch(/ · cache \w+ · /);
+    expect(live.stdout).toBe(fromCopy.stdout);
   });
 
   it('says when the connector waits for Jobber’s rate limit, and how long', async () => {
@@ -197,5 +215,8 @@ describe('npm run query', () => {
     expect(refused(['invoices', '--colour'])).toBe('UsageError: Unknown option --colour');
     expect(refused(['invoices', 'jobs'])).toBe('UsageError: One object at a time (got invoices, jobs)');
     expect(refused(['invoices', '--limit', 'ten'])).toMatch(/^UsageError: --limit must be a whole number/);
+    expect(refused(['invoices', '--private-copy', 'no'])).toBe(
+      'UsageError: --private-copy must be one of true, false (got "no")',
+    );
   });
 });

@@ -256,6 +256,34 @@ describe('what the playground shows beside a result', () => {
       expect.objectContaining({ connection: 'invoices', total: 130, nodes: 130, pages: 2, requests: 4 }),
     ]);
     expect(monitor.accountName('a')).toBe('Summit Lawn & Snow');
+  });
+
+  it('says no “of N” once an execution reads its connection again from a first page (the private copy)', () => {
+    const monitor = new FetchMonitor(graphqlUrl);
+    const answer = (after: string | null, data: object): FetchEvent => ({
+      executionId: 6,
+      user: 'a',
+      functionName: 'getData',
+      record: {
+        method: 'POST',
+        url: graphqlUrl,
+        requestBody: JSON.stringify({
+          query: 'query InvoicesReport { x }',
+          variables: { first: 100, after },
+        }),
+        status: 200,
+        responseBytes: 1,
+        ms: 1,
+      },
+      response: { status: 200, body: Buffer.from(JSON.stringify({ data })) },
+    });
+    const nodes = (count: number): object[] => Array.from({ length: count }, (_, id) => ({ id }));
+    monitor.observe(answer(null, { invoices: { totalCount: 130, nodes: nodes(100) } }));
+    monitor.observe(answer('MTAw', { invoices: { nodes: nodes(30) } }));
+    expect(monitor.inFlight()[0]).toMatchObject({ total: 130, nodes: 130 });
+    monitor.observe(answer(null, { invoices: { totalCount: 4, nodes: nodes(4) } }));
+    expect(monitor.inFlight()[0]).toMatchObject({ nodes: 134, pages: 3 });
+    expect(monitor.inFlight()[0]).not.toHaveProperty('total');
     monitor.forgetAccount('a');
     expect(monitor.accountName('a')).toBeUndefined();
   });
@@ -357,5 +385,19 @@ describe('what the playground shows beside a result', () => {
       status: 200,
     });
     expect(report.requests[0]?.query).toContain('invoices(first: $first) {\n');
+    const line = (source: string) => ({
+      level: 'info',
+      message: JSON.stringify({ level: 'info', event: 'get_data', object: 'invoices', rows: 3, source }),
+    });
+    const answered = (source: string) => {
+      const { cache, answeredFrom } = executionReport(
+        'getData',
+        { ...result, logs: [line(source)] },
+        monitor,
+      );
+      return { cache, answeredFrom };
+    };
+    expect(answered('copy')).toEqual({ cache: null, answeredFrom: 'copy' });
+    expect(answered('bypass')).toEqual({ cache: 'bypass', answeredFrom: 'live' });
   });
 });

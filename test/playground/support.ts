@@ -72,12 +72,21 @@ export async function authorizeInPage(page: Page): Promise<void> {
   await page.waitForSelector('#auth-status[data-authorized="true"]');
 }
 
-/** Chooses the object in step 2 (stepped: the rest of the config follows) and connects. */
-export async function connectTo(page: Page, object: string, dateField?: string): Promise<void> {
+/**
+ * Chooses the object in step 2 (stepped: the rest of the config follows), optionally its date and
+ * the privateCopy answer ('false': read Jobber live only), and connects.
+ */
+export async function connectTo(
+  page: Page,
+  object: string,
+  dateField?: string,
+  privateCopy?: 'true' | 'false',
+): Promise<void> {
   await page.waitForSelector('#config-object');
   await page.selectOption('#config-object', object);
   await page.waitForSelector('#config-dateField');
   if (dateField) await page.selectOption('#config-dateField', dateField);
+  if (privateCopy) await page.selectOption('#config-privateCopy', privateCopy);
   await page.click('#connect');
   await page.waitForSelector('#step-fields:not([hidden]) #schema tbody tr');
 }

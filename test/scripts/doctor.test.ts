@@ -46,13 +46,20 @@ describe('npm run doctor -- --sandbox', () => {
   }, 120_000);
 
   it('names a field and a date option Jobber does not accept and exits 1', async () => {
-    const run = await doctor('--sandbox', '--hide-field', 'Visit.title', '--hide-field', 'Query.jobs.sort');
+    // A filter field only one date option uses: Jobber refusing it refuses only that option.
+    const run = await doctor(
+      '--sandbox',
+      '--hide-field',
+      'Visit.title',
+      '--hide-field',
+      'JobFilterAttributes.completedAt',
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('missing field visitTitle (Visit title)');
     expect(run.stdout).toContain('Cannot query field "title" on type "Visit".');
-    expect(run.stdout).toContain('changed date option updatedAt (Last updated)');
-    // Every jobs read declares $sort, so without Query.jobs.sort all of them are refused, this one too.
-    expect(run.stdout).toMatch(/Not accepted: [^\n]*jobs date option updatedAt/);
+    expect(run.stdout).toContain('changed date option completedAt (Completed)');
+    expect(run.stdout).toContain('Not accepted: jobs date option completedAt,');
+    expect(run.stdout).not.toContain('changed field jobNumber');
     expect(run.stdout).toContain('visits field visitTitle');
     expect(run.stdout + run.stderr).not.toMatch(JWT);
   }, 120_000);

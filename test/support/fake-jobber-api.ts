@@ -22,6 +22,8 @@ export class FakeJobberApi implements JobberApi {
   onQuery: (request: GraphQLRequest) => JsonObject = () => {
     throw new Error('unexpected api.query');
   };
+  /** What reachablePoints() answers: by default the execution can pay for anything. */
+  reachable = Number.POSITIVE_INFINITY;
   readonly stats: ExecutionStats = {
     requests: 0,
     requestedQueryCost: 0,
@@ -76,5 +78,9 @@ export class FakeJobberApi implements JobberApi {
 
   account(): JobberAccount {
     return this.accountInfo;
+  }
+
+  reachablePoints(): number {
+    return this.reachable;
   }
 }

@@ -182,7 +182,20 @@ export const nodeCodec: Codec = {
   gunzipFromBase64: (encoded) => gunzipSync(Buffer.from(encoded, 'base64')).toString('utf8'),
   decodeBase64WebSafe: (encoded) => Buffer.from(encoded, 'base64url').toString('utf8'),
   sha256Hex: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
+  gzipBytes: (text) => signedBytes(gzipSync(Buffer.from(text, 'utf8'))),
+  gunzipBytes: (bytes) => gunzipSync(bufferOf(bytes)).toString('utf8'),
+  sha256HexOfBytes: (bytes) => createHash('sha256').update(bufferOf(bytes)).digest('hex'),
+  utf8Bytes: (text) => signedBytes(Buffer.from(text, 'utf8')),
 };
+
+/** Bytes as Apps Script hands them over: signed 8-bit values. */
+function signedBytes(buffer: Buffer): number[] {
+  return [...new Int8Array(buffer.buffer, buffer.byteOffset, buffer.length)];
+}
+
+function bufferOf(bytes: readonly number[]): Buffer {
+  return Buffer.from(Int8Array.from(bytes).buffer);
+}
 
 export interface LogLine {
   readonly level: LogLevel;
@@ -265,6 +278,7 @@ export function fakePlatform(services: Partial<Platform> = {}): Platform {
     activeUserEmail: () => 'someone@example.com',
     webAppUrl: () => null,
     uuid: refusing('uuid'),
+    googleOAuthToken: refusing('googleOAuthToken'),
     ...services,
   };
 }

@@ -13,6 +13,8 @@ const state = {
   source: 0,
   /** The source whose data is loading, or null: one load at a time per data source. */
   loading: null,
+  /** Bumped by every getConfig call: an answer to an older one, arriving late, is dropped. */
+  configCall: 0,
 };
 
 function show(selector, visible = true) {
@@ -100,7 +102,11 @@ async function resetAuth() {
 }
 
 async function loadConfig(params) {
+  const call = ++state.configCall;
   const outcome = await postJson('/api/config', params ? { configParams: params } : {});
+  // Two calls can overlap (after consent the popup's message and its closing both ask): only the
+  // latest draws step 2, so a late answer never wipes out what the user chose meanwhile.
+  if (call !== state.configCall) return;
   showCalls('getConfig', outcome.reports);
   if (!outcome.ok) return showStepError('config', outcome.error);
   clearStepError('config');

@@ -54,7 +54,9 @@ export function errorView(error) {
   );
 }
 
-/** Jobber requests, cost, throttling, cache and time, from the getData execution's report. */
+const ANSWERED_FROM = { copy: 'private copy', live: 'Jobber, live' };
+
+/** Jobber requests, cost, throttling, where the rows came from, cache and time, from the getData execution's report. */
 export function statsView(report, rowCount) {
   const usage = report.usage ?? {};
   const items = [
@@ -66,6 +68,7 @@ export function statsView(report, rowCount) {
     ['Throttle waits', `${number(usage.waits ?? 0)} · ${duration(usage.waitedMs ?? 0)}`],
     ['Retries', number(usage.retries ?? 0)],
     ['Token refreshes', number(usage.tokenRefreshes ?? 0)],
+    ['Answered from', ANSWERED_FROM[report.answeredFrom] ?? '—'],
     ['Cache', report.cache ?? '—'],
     ['Time taken', duration(report.elapsedMs)],
   ];
@@ -116,7 +119,7 @@ export function requestView(request) {
         ? (request.operationName ?? 'GraphQL')
         : request.kind === 'token'
           ? `token (${request.grantType ?? '?'})`
-          : request.method,
+          : `${request.method} ${request.url}`,
     ),
     el('span', { className: outcomeClass }, outcome),
     request.requestedQueryCost !== undefined

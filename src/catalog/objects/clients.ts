@@ -29,6 +29,7 @@ export const clients: CatalogObject = {
     { fieldId: 'updatedAt', label: 'Last updated', filterArgument: 'updatedAt', precision: 'timestamp' },
   ],
   allTime: true,
+  replication: { changes: { kind: 'since', arguments: ['updatedAt'] }, sliceBy: 'createdAt' },
   fields: [
     ...group('Client', [
       text({ id: 'clientId', label: 'Client ID', path: 'id', description: "Jobber's id of the client." }),

@@ -14,6 +14,7 @@ export const expenses: CatalogObject = {
     { fieldId: 'updatedAt', label: 'Last updated', filterArgument: 'updatedAt', precision: 'timestamp' },
   ],
   allTime: true,
+  replication: { changes: { kind: 'since', arguments: ['updatedAt'] }, sliceBy: 'createdAt' },
   fields: [
     ...group('Expense', [
       recordId('expenseId', 'Expense ID', "Jobber's id of the expense."),

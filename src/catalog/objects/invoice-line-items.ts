@@ -3,7 +3,7 @@ import { date, fromParent, group, text, timestamp } from '../fields';
 import type { CatalogObject } from '../types';
 import { invoiceKeyFields } from './invoices';
 import { lineItemFields } from './line-items';
-import { clientFields } from './shared';
+import { CLIENT_CHANGES, clientFields } from './shared';
 
 export const invoiceLineItems: CatalogObject = {
   id: 'invoiceLineItems',
@@ -28,6 +28,12 @@ export const invoiceLineItems: CatalogObject = {
     },
   ],
   allTime: true,
+  replication: {
+    changes: { kind: 'since', arguments: ['updatedAt'] },
+    sliceBy: 'invoiceCreatedAt',
+    clockFilters: ['dueDate'],
+    related: [CLIENT_CHANGES],
+  },
   fields: [
     ...lineItemFields([
       date({

@@ -14,7 +14,7 @@ import {
 } from '../fields';
 import { asNumber, asTime, at, cents, daysBetween } from '../read';
 import type { CatalogObject, RowContext } from '../types';
-import { billingAddressFields, clientFields, jobberLink, recordId } from './shared';
+import { billingAddressFields, CLIENT_CHANGES, clientFields, jobberLink, recordId } from './shared';
 
 /** The invoice fields its line items carry too. */
 export const invoiceKeyFields: readonly FieldDraft[] = [
@@ -163,6 +163,12 @@ export const invoices: CatalogObject = {
     { fieldId: 'updatedAt', label: 'Last updated', filterArgument: 'updatedAt', precision: 'timestamp' },
   ],
   allTime: true,
+  replication: {
+    changes: { kind: 'since', arguments: ['updatedAt'] },
+    sliceBy: 'createdAt',
+    clockFilters: ['dueDate'],
+    related: [CLIENT_CHANGES],
+  },
   fields: [
     ...group('Invoice', [
       ...invoiceKeyFields,

@@ -4,7 +4,7 @@ import { asNumber, at, cents } from '../read';
 import type { CatalogObject } from '../types';
 import { jobKeyFields, UPDATED_NEWEST_FIRST } from './jobs';
 import { lineItemFields } from './line-items';
-import { clientFields } from './shared';
+import { clientFields, CLIENT_CHANGES } from './shared';
 
 const readTotalPrice = at('totalPrice');
 const readTotalCost = at('totalCost');
@@ -37,6 +37,12 @@ export const jobLineItems: CatalogObject = {
     },
   ],
   allTime: true,
+  replication: {
+    changes: { kind: 'newestFirst', sort: UPDATED_NEWEST_FIRST, dateField: 'jobUpdatedAt' },
+    sliceBy: 'jobCreatedAt',
+    clockFilters: ['startAt', 'endAt', 'visitsScheduledBetween'],
+    related: [CLIENT_CHANGES],
+  },
   fields: [
     ...lineItemFields([
       money({

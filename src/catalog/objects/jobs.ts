@@ -14,7 +14,7 @@ import {
 } from '../fields';
 import { asNumber, asTime, at, daysBetween, fractionOfPercent } from '../read';
 import type { CatalogObject } from '../types';
-import { clientFields, jobberLink, recordId } from './shared';
+import { clientFields, jobberLink, recordId, CLIENT_CHANGES } from './shared';
 
 /** The jobs sort that lists the most recently updated first. */
 export const UPDATED_NEWEST_FIRST = [{ key: 'UPDATED_AT', direction: 'DESCENDING' }];
@@ -122,6 +122,12 @@ export const jobs: CatalogObject = {
     },
   ],
   allTime: true,
+  replication: {
+    changes: { kind: 'newestFirst', sort: UPDATED_NEWEST_FIRST, dateField: 'updatedAt' },
+    sliceBy: 'createdAt',
+    clockFilters: ['startAt', 'endAt', 'visitsScheduledBetween'],
+    related: [CLIENT_CHANGES],
+  },
   fields: [
     ...group('Job', [
       ...jobKeyFields,

@@ -2,7 +2,7 @@
 import { computed, date, enumeration, group, money, recordCount, text, timestamp } from '../fields';
 import { asNumber, asTime, at, cents, daysBetween } from '../read';
 import type { CatalogObject } from '../types';
-import { clientFields, recordId } from './shared';
+import { clientFields, recordId, CLIENT_CHANGES } from './shared';
 
 const readAmount = at('amount');
 const readAdjustment = at('adjustmentType');
@@ -20,11 +20,17 @@ export const payments: CatalogObject = {
     connection: 'paymentRecords',
     singular: 'paymentRecord',
     filterType: 'PaymentRecordFilterAttributes',
+    sortType: 'PaymentRecordSortAttributes',
   },
   dateOptions: [
     { fieldId: 'entryDate', label: 'Payment date', filterArgument: 'entryDate', precision: 'date' },
   ],
   allTime: true,
+  replication: {
+    changes: { kind: 'newestFirstUntilKnown', sort: { key: 'UPDATED_AT', direction: 'DESCENDING' } },
+    sliceBy: 'entryDate',
+    related: [CLIENT_CHANGES],
+  },
   fields: [
     ...group('Payment', [
       recordId('paymentId', 'Payment ID', "Jobber's id of the payment record."),

@@ -13,6 +13,7 @@ export const products: CatalogObject = {
   root: { connection: 'products', singular: 'productOrService' },
   dateOptions: [],
   allTime: true,
+  replication: { changes: { kind: 'everything' } },
   fields: [
     ...group('Product or service', [
       recordId('productId', 'Product or service ID', "Jobber's id of the product or service."),

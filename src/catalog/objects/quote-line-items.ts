@@ -4,7 +4,7 @@ import { asNumber, at, fractionOfPercent } from '../read';
 import type { CatalogObject } from '../types';
 import { lineItemFields } from './line-items';
 import { quoteKeyFields } from './quotes';
-import { clientFields } from './shared';
+import { clientFields, CLIENT_CHANGES } from './shared';
 
 const readMarkup = at('markup');
 
@@ -30,6 +30,11 @@ export const quoteLineItems: CatalogObject = {
     },
   ],
   allTime: true,
+  replication: {
+    changes: { kind: 'since', arguments: ['updatedAt'] },
+    sliceBy: 'quoteCreatedAt',
+    related: [CLIENT_CHANGES],
+  },
   fields: [
     ...lineItemFields([
       flag({

@@ -12,7 +12,7 @@ import {
 } from '../fields';
 import { asNumber, asTime, at, daysBetween } from '../read';
 import type { CatalogObject } from '../types';
-import { clientFields, jobberLink, recordId } from './shared';
+import { clientFields, jobberLink, recordId, CLIENT_CHANGES } from './shared';
 
 /** The quote fields its line items carry too. */
 export const quoteKeyFields: readonly FieldDraft[] = [
@@ -127,6 +127,11 @@ export const quotes: CatalogObject = {
     { fieldId: 'updatedAt', label: 'Last updated', filterArgument: 'updatedAt', precision: 'timestamp' },
   ],
   allTime: true,
+  replication: {
+    changes: { kind: 'since', arguments: ['updatedAt'] },
+    sliceBy: 'createdAt',
+    related: [CLIENT_CHANGES],
+  },
   fields: [
     ...group('Quote', [...quoteKeyFields, jobberLink('Link to the quote in Jobber.')]),
     ...group('Client', [

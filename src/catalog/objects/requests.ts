@@ -2,7 +2,7 @@
 import { city, computed, enumeration, group, recordCount, text, timestamp } from '../fields';
 import { at } from '../read';
 import type { CatalogObject } from '../types';
-import { clientFields, jobberLink, recordId } from './shared';
+import { clientFields, jobberLink, recordId, CLIENT_CHANGES } from './shared';
 
 const readStatus = at('requestStatus');
 
@@ -16,6 +16,11 @@ export const requests: CatalogObject = {
     { fieldId: 'updatedAt', label: 'Last updated', filterArgument: 'updatedAt', precision: 'timestamp' },
   ],
   allTime: true,
+  replication: {
+    changes: { kind: 'since', arguments: ['updatedAt'] },
+    sliceBy: 'createdAt',
+    related: [CLIENT_CHANGES],
+  },
   fields: [
     ...group('Request', [
       recordId('requestId', 'Request ID', "Jobber's id of the request."),

@@ -1,5 +1,9 @@
 /** Fields several objects share, so the same id means the same thing on every object. */
 import { city, country, region, text, url, type FieldDraft } from '../fields';
+import type { RelatedChanges } from '../types';
+
+/** The client a record shows (its name, …) changes by itself: the copy follows clients' updatedAt. */
+export const CLIENT_CHANGES: RelatedChanges = { field: 'client', object: 'clients', argument: 'updatedAt' };
 
 /** The client a record belongs to. `clientIdFilter` names the root filter argument, when Jobber has one. */
 export function clientFields(options: { path?: string; clientIdFilter?: string } = {}): FieldDraft[] {

@@ -14,6 +14,7 @@ export const timesheets: CatalogObject = {
   root: { connection: 'timeSheetEntries', filterType: 'TimeSheetEntriesFilterAttributes' },
   dateOptions: [{ fieldId: 'startAt', label: 'Start', filterArgument: 'startAt', precision: 'timestamp' }],
   allTime: true,
+  replication: { changes: { kind: 'since', arguments: ['updatedAt'] }, sliceBy: 'startAt' },
   fields: [
     ...group('Entry', [
       recordId('timeSheetEntryId', 'Entry ID', "Jobber's id of the timesheet entry."),

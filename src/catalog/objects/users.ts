@@ -10,6 +10,7 @@ export const users: CatalogObject = {
   root: { connection: 'users', singular: 'user', filterType: 'UsersFilterAttributes' },
   dateOptions: [],
   allTime: true,
+  replication: { changes: { kind: 'everything' } },
   fields: [
     ...group('Team member', [
       recordId(

@@ -12,7 +12,7 @@ import {
 } from '../fields';
 import { asText, asTime, at, nodesOf } from '../read';
 import type { CatalogObject } from '../types';
-import { clientFields, recordId } from './shared';
+import { clientFields, recordId, CLIENT_CHANGES } from './shared';
 
 const readStartAt = at('startAt');
 const readEndAt = at('endAt');
@@ -38,6 +38,12 @@ export const visits: CatalogObject = {
     { fieldId: 'createdAt', label: 'Created', filterArgument: 'createdAt', precision: 'timestamp' },
   ],
   allTime: true,
+  replication: {
+    changes: { kind: 'since', arguments: ['createdAt', 'completedAt'] },
+    sliceBy: 'createdAt',
+    clockFilters: ['startAt', 'endAt'],
+    related: [CLIENT_CHANGES],
+  },
   fields: [
     ...group('Visit', [
       recordId('visitId', 'Visit ID', "Jobber's id of the visit."),

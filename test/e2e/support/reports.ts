@@ -1,9 +1,28 @@
 /** Helpers for the report end-to-end tests: raw records, local dates, sums over rows. */
 import type { RecordCollection } from '../../../sandbox/jobber/control-types';
 import type { SandboxHandle } from '../../../sandbox/jobber/harness';
-import { dateIn, type GetDataResponse } from '../../../sandbox/studio';
+import { dateIn, type GetDataResponse, type LookerStudio } from '../../../sandbox/studio';
 
 export type Raw = Readonly<Record<string, unknown>>;
+
+/**
+ * The config answer for a data source that reads Jobber live on every request, without the private
+ * copy (on by default): for suites about the live path itself (its requests and costs, pushdown, the
+ * report cache, the live reader's faults and refusals), which the copy would bypass.
+ */
+export const LIVE_ONLY = { privateCopy: 'false' } as const;
+
+/** Both ways a data source reads Jobber, for the suites whose answers must not depend on it. */
+export const READ_MODES = [
+  { mode: 'live', config: LIVE_ONLY },
+  { mode: 'private copy', config: {} },
+] as const;
+
+/** Where the last getData of a Looker Studio user was answered from (its get_data log line). */
+export function answeredFrom(studio: LookerStudio): string | undefined {
+  const logs = studio.executions.at(-1)?.result.logs ?? [];
+  return logs.map((line) => /"event":"get_data".*"source":"(\w+)"/.exec(line.message)?.[1]).find(Boolean);
+}
 
 export async function rawRecords(
   sandbox: SandboxHandle,
