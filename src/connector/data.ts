@@ -3,7 +3,7 @@
  * (through the cache when there is one) and answer in the order Looker Studio asked for.
  */
 import type { ReportCache } from '../cache';
-import { findField } from '../catalog';
+import { dateFilter, findField } from '../catalog';
 import type { Table } from '../catalog';
 import type { CatalogObject, CellValue, DateOption, FieldDef, RowContext } from '../catalog';
 import { ZonedTime } from '../catalog';
@@ -11,7 +11,7 @@ import type { JobberAccount, JobberApi } from '../jobber';
 import type { JsonObject } from '../json';
 import type { Platform } from '../platform';
 import { parseDataRequest, type DataRequest, type RequestedField } from './data-request';
-import { dateFilter, timeWindow } from './date-window';
+import { timeWindow } from './date-window';
 import { fetchTable, type FetchPlan } from './fetch-table';
 import { planPushdown } from './filters';
 import { namingSchemaMismatches } from './schema-mismatch';

@@ -6,15 +6,6 @@
 import { DAY_MS, daysFromCivil, type TimeWindow, type ZonedTime } from '../catalog';
 import type { CalendarRange } from './data-request';
 
-export {
-  DATE_MARGIN_MS,
-  FIRST_FILTERABLE_MS,
-  LAST_FILTERABLE_MS,
-  TIMESTAMP_MARGIN_MS,
-  dateFilter,
-} from '../catalog';
-export type { TimeWindow } from '../catalog';
-
 export function timeWindow(range: CalendarRange, time: ZonedTime): TimeWindow {
   const { startDate, endDate } = range;
   const dayAfterEnd = new Date((daysFromCivil(endDate.year, endDate.month, endDate.day) + 1) * DAY_MS);

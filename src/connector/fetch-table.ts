@@ -10,7 +10,8 @@ import type { CatalogObject, FieldDef, RowContext } from '../catalog';
 import type { ConnectionQuery, JobberApi } from '../jobber';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json';
 import { failureToConnectorError, JobberFailure } from '../errors';
-import { inWindow, type TimeWindow } from './date-window';
+import { inWindow } from './date-window';
+import type { TimeWindow } from '../catalog';
 
 /** Records read to answer Looker Studio's semantic-detection call (sampleExtraction): one small page. */
 export const SAMPLE_RECORDS = 10;

@@ -1,22 +1,17 @@
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import { DIST_CODE, ROOT } from '../support/paths';
 
-const ENTRY_POINTS = [
-  'getAuthType',
-  'isAuthValid',
-  'resetAuth',
-  'get3PAuthorizationUrls',
-  'authCallback',
-  'isAdminUser',
-  'getConfig',
-  'getSchema',
-  'getData',
-  'doGet',
-  'doPost',
-];
+/** The entry points the build guard requires (rollup.config.js). */
+const ENTRY_POINTS =
+  (
+    createRequire(__filename)(join(ROOT, 'rollup.config.js')) as {
+      plugins: Array<{ name: string; entryPoints?: readonly string[] }>;
+    }
+  ).plugins.find((plugin) => plugin.name === 'apps-script-globals')?.entryPoints ?? [];
 
 const code = readFileSync(DIST_CODE, 'utf8');
 

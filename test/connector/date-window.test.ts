@@ -1,6 +1,7 @@
 import { invoices } from '../../src/catalog/objects/invoices';
 import { ZonedTime } from '../../src/catalog/zoned-time';
-import { dateFilter, inWindow, timeWindow } from '../../src/connector/date-window';
+import { dateFilter } from '../../src/catalog';
+import { inWindow, timeWindow } from '../../src/connector/date-window';
 import { countingFormatDate } from '../support/format-date';
 
 const at = (iso: string): number => Date.parse(iso);

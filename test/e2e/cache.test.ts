@@ -13,7 +13,16 @@ import {
   type GetDataResponse,
 } from '../../sandbox/studio';
 import { useWorld } from '../support/e2e';
-import { columnSum, inRange, LIVE_ONLY, localDate, rawRecords, rowSet } from './support/reports';
+import {
+  columnSum,
+  inRange,
+  LIVE_ONLY,
+  localDate,
+  rawRecords,
+  rowSet,
+  graphqlSince,
+  logMark,
+} from './support/reports';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
@@ -59,17 +68,6 @@ describe('report cache through getData', () => {
     return CHARTS.map((chart) => ({ ...chart, dateRange, lastRefresh }));
   }
 
-  async function logMark(): Promise<number> {
-    const entries = await world().sandbox.control.requests.list();
-    return entries.at(-1)?.seq ?? 0;
-  }
-
-  async function graphqlSince(mark: number): Promise<RequestLogEntry[]> {
-    return (await world().sandbox.control.requests.list(mark)).filter(
-      (entry) => entry.endpoint === 'graphql',
-    );
-  }
-
   /** Reads of the invoice list from its first page: one per upstream fetch, whatever its pages. */
   const fetches = (entries: readonly RequestLogEntry[]): RequestLogEntry[] =>
     entries.filter((entry) => entry.query?.startsWith(INVOICES_READ) && entry.variables?.['after'] === null);
@@ -86,10 +84,10 @@ describe('report cache through getData', () => {
   }
 
   it('serves a dashboard of 10 charts opened together with one upstream fetch', async () => {
-    const mark = await logMark();
+    const mark = await logMark(world().sandbox);
     const opened = responses(await alice.dashboard(dashboard(1000)));
 
-    expect(fetches(await graphqlSince(mark))).toHaveLength(1);
+    expect(fetches(await graphqlSince(world().sandbox, mark))).toHaveLength(1);
     expect(opened.every((response) => response.rows.length > 0)).toBe(true);
   });
 
@@ -103,31 +101,31 @@ describe('report cache through getData', () => {
   });
 
   it('makes no upstream request at all when the dashboard is opened again', async () => {
-    const mark = await logMark();
+    const mark = await logMark(world().sandbox);
     await alice.dashboard(dashboard(1000));
 
-    expect(await graphqlSince(mark)).toEqual([]);
+    expect(await graphqlSince(world().sandbox, mark)).toEqual([]);
   });
 
   it('refetches once, for all charts, when Looker forces a refresh', async () => {
     const before = responses(await alice.dashboard(dashboard(1000)));
-    const mark = await logMark();
+    const mark = await logMark(world().sandbox);
     const refreshed = responses(await alice.dashboard(dashboard(2000)));
 
-    expect(fetches(await graphqlSince(mark))).toHaveLength(1);
+    expect(fetches(await graphqlSince(world().sandbox, mark))).toHaveLength(1);
     refreshed.forEach((response, index) =>
       expect(rowSet(response)).toEqual(rowSet(before[index] as GetDataResponse)),
     );
-    const again = await logMark();
+    const again = await logMark(world().sandbox);
     await alice.dashboard(dashboard(2000));
-    expect(await graphqlSince(again)).toEqual([]);
+    expect(await graphqlSince(world().sandbox, again)).toEqual([]);
   });
 
   it('never shares tokens or rows between two users on two Jobber accounts, even opening at once', async () => {
     const bobStudio = await world().connect(BOB, { mode: 'approve', accountId: accountIds[1] });
     const bob = await bobStudio.connect({ object: 'invoices', dateField: 'issuedDate', ...LIVE_ONLY });
     world().runtime.clearCaches();
-    const mark = await logMark();
+    const mark = await logMark(world().sandbox);
 
     const [aliceCharts, bobCharts] = await Promise.all([
       alice.dashboard(dashboard(3000)),
@@ -138,7 +136,7 @@ describe('report cache through getData', () => {
     expectOnlyInOwnStores(ALICE, BOB);
     expectOnlyInOwnStores(BOB, ALICE);
     // Jobber: one fetch per account, each with that account's own token.
-    const perAccount = fetches(await graphqlSince(mark)).map((entry) => entry.accountId);
+    const perAccount = fetches(await graphqlSince(world().sandbox, mark)).map((entry) => entry.accountId);
     expect(perAccount.sort()).toEqual([accountIds[0], accountIds[1]].sort());
     // Rows: every chart counts exactly its own account's invoices (and the two accounts differ).
     const [aliceHolds, bobHolds] = [await invoicesInRange(0), await invoicesInRange(1)];
@@ -190,12 +188,12 @@ describe('report cache through getData', () => {
       queryContains: INVOICES_READ,
       times: 1,
     });
-    const mark = await logMark();
+    const mark = await logMark(world().sandbox);
 
     const outcomes = await alice.dashboard(dashboard(4000));
 
     const failed = outcomes.filter((outcome) => 'userError' in outcome);
     expect(failed).toHaveLength(1);
-    expect(fetches(await graphqlSince(mark))).toHaveLength(2);
+    expect(fetches(await graphqlSince(world().sandbox, mark))).toHaveLength(2);
   });
 });

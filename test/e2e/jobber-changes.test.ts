@@ -5,9 +5,9 @@
  * (no cache) shows every change at once: new and changed records, amounts and statuses that follow
  * from them, a renamed client, deleted records gone, a changed job in "last updated today".
  */
-import type { DataSource, GetDataResponse } from '../../sandbox/studio';
+import type { DataSource } from '../../sandbox/studio';
 import { useWorld } from '../support/e2e';
-import { column, columnSum, LIVE_ONLY, num, rawRecords, type Raw } from './support/reports';
+import { column, columnSum, invoiceRow, LIVE_ONLY, num, rawRecords, type Raw } from './support/reports';
 
 const FIELDS = [
   'invoiceId',
@@ -18,14 +18,6 @@ const FIELDS = [
   'balanceDue',
   'invoiceCount',
 ];
-
-function rowOf(response: GetDataResponse, invoiceId: unknown): Record<string, unknown> | undefined {
-  const ids = column(response, 'invoiceId');
-  const index = ids.indexOf(invoiceId);
-  if (index < 0) return undefined;
-  const values = response.rows[index]?.values ?? [];
-  return Object.fromEntries(response.schema.map((field, position) => [field.name, values[position]]));
-}
 
 describe('Jobber changes between two report views', () => {
   const world = useWorld({ sandbox: { size: 'tiny', clock: 'virtual', startTime: '2026-03-12T18:00:00Z' } });
@@ -53,11 +45,11 @@ describe('Jobber changes between two report views', () => {
     const doomed = all.find((invoice) => invoice !== open && invoice['clientId'] !== open?.['clientId']);
     if (!open || !doomed) throw new Error('the tiny account lacks an open invoice');
     const before = await invoices.getData({ fields: FIELDS });
-    expect(rowOf(before, open['id'])).toMatchObject({
+    expect(invoiceRow(before, open['id'])).toMatchObject({
       total: open['total'],
       invoiceStatus: 'Sent, not yet due',
     });
-    expect(rowOf(before, doomed['id'])).toBeDefined();
+    expect(invoiceRow(before, doomed['id'])).toBeDefined();
 
     await control.createRecord('invoiceLineItems', {
       invoiceId: open['id'],
@@ -88,16 +80,16 @@ describe('Jobber changes between two report views', () => {
     await control.deleteRecord('invoices', String(doomed['id']));
 
     const after = await invoices.getData({ fields: FIELDS });
-    const changed = rowOf(after, open['id']);
+    const changed = invoiceRow(after, open['id']);
     expect(changed).toMatchObject({ total, balanceDue: 0, invoiceStatus: 'Paid' });
     expect(String(changed?.['clientName'])).toMatch(/^Renamed /);
-    expect(rowOf(after, created['id'])).toMatchObject({
+    expect(invoiceRow(after, created['id'])).toMatchObject({
       total: 250,
       balanceDue: 250,
       invoiceStatus: 'Sent, not yet due',
       clientName: changed?.['clientName'],
     });
-    expect(rowOf(after, doomed['id'])).toBeUndefined();
+    expect(invoiceRow(after, doomed['id'])).toBeUndefined();
     const now = await raw('invoices');
     expect(columnSum(after, 'invoiceCount')).toBe(now.length);
     expect(columnSum(after, 'total')).toBeCloseTo(

@@ -5,9 +5,9 @@
  * from them (a payment's invoice, a renamed client); deletions within the reconciliation interval or
  * at once with "Refresh data"; statuses Jobber derives from the clock as the clock moves.
  */
-import type { DataSource, GetDataResponse } from '../../sandbox/studio';
+import type { DataSource } from '../../sandbox/studio';
 import { useWorld } from '../support/e2e';
-import { column, columnSum, num, rawRecords, type Raw } from './support/reports';
+import { columnSum, invoiceRow, num, type Raw, rawRecords } from './support/reports';
 
 const FIELDS = [
   'invoiceId',
@@ -18,13 +18,6 @@ const FIELDS = [
   'balanceDue',
   'invoiceCount',
 ];
-
-function rowOf(response: GetDataResponse, invoiceId: unknown): Record<string, unknown> | undefined {
-  const index = column(response, 'invoiceId').indexOf(invoiceId);
-  if (index < 0) return undefined;
-  const values = response.rows[index]?.values ?? [];
-  return Object.fromEntries(response.schema.map((field, position) => [field.name, values[position]]));
-}
 
 describe('Jobber changes between two views of the private copy', () => {
   const world = useWorld({ sandbox: { size: 'tiny', clock: 'virtual', startTime: '2026-03-12T18:00:00Z' } });
@@ -47,7 +40,7 @@ describe('Jobber changes between two views of the private copy', () => {
     );
     if (!open) throw new Error('the tiny account lacks an open invoice');
     const before = await copy.getData({ fields: FIELDS });
-    expect(rowOf(before, open['id'])).toMatchObject({
+    expect(invoiceRow(before, open['id'])).toMatchObject({
       total: open['total'],
       invoiceStatus: 'Sent, not yet due',
     });
@@ -82,10 +75,10 @@ describe('Jobber changes between two views of the private copy', () => {
     await minutes(1);
 
     const after = await copy.getData({ fields: FIELDS });
-    const changed = rowOf(after, open['id']);
+    const changed = invoiceRow(after, open['id']);
     expect(changed).toMatchObject({ total, balanceDue: 0, invoiceStatus: 'Paid' });
     expect(String(changed?.['clientName'])).toMatch(/^Renamed /);
-    expect(rowOf(after, created['id'])).toMatchObject({
+    expect(invoiceRow(after, created['id'])).toMatchObject({
       total: 250,
       balanceDue: 250,
       clientName: changed?.['clientName'],
@@ -107,7 +100,7 @@ describe('Jobber changes between two views of the private copy', () => {
     });
     await minutes(1);
     const after = await copy.getData({ fields: FIELDS });
-    for (const id of theirs) expect(String(rowOf(after, id)?.['clientName'])).toMatch(/^Newname /);
+    for (const id of theirs) expect(String(invoiceRow(after, id)?.['clientName'])).toMatch(/^Newname /);
   });
 
   it('drops a deleted invoice at once on "Refresh data", and within the reconciliation interval without', async () => {
@@ -118,15 +111,15 @@ describe('Jobber changes between two views of the private copy', () => {
     await control.deleteRecord('invoices', String(first['id']));
     await minutes(1);
     copy.refreshData();
-    expect(rowOf(await copy.getData({ fields: FIELDS }), first['id'])).toBeUndefined();
+    expect(invoiceRow(await copy.getData({ fields: FIELDS }), first['id'])).toBeUndefined();
 
     await control.deleteRecord('invoices', String(second['id']));
     await minutes(1);
     const soon = await copy.getData({ fields: FIELDS });
-    expect(rowOf(soon, second['id'])).toBeDefined(); // the documented bound: within the interval
+    expect(invoiceRow(soon, second['id'])).toBeDefined(); // the documented bound: within the interval
     await minutes(61);
     const later = await copy.getData({ fields: FIELDS });
-    expect(rowOf(later, second['id'])).toBeUndefined();
+    expect(invoiceRow(later, second['id'])).toBeUndefined();
     expect(columnSum(later, 'invoiceCount')).toBe((await raw('invoices')).length);
   });
 
@@ -141,11 +134,11 @@ describe('Jobber changes between two views of the private copy', () => {
         Date.parse(invoice['dueDate']) < now + 20 * 86_400_000,
     );
     if (!dueSoon) throw new Error('no invoice falls due within 20 days');
-    expect(rowOf(await copy.getData({ fields: FIELDS }), dueSoon['id'])).toMatchObject({
+    expect(invoiceRow(await copy.getData({ fields: FIELDS }), dueSoon['id'])).toMatchObject({
       invoiceStatus: 'Sent, not yet due',
     });
     await control.clock.advance(Date.parse(String(dueSoon['dueDate'])) - now + 2 * 86_400_000);
-    expect(rowOf(await copy.getData({ fields: FIELDS }), dueSoon['id'])).toMatchObject({
+    expect(invoiceRow(await copy.getData({ fields: FIELDS }), dueSoon['id'])).toMatchObject({
       invoiceStatus: 'Past due',
     });
   });

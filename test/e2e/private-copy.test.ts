@@ -3,10 +3,9 @@
  * the Jobber sandbox and the runtime's Drive app data stand-in. Every answer from the copy equals
  * the live path's answer for the same chart; a repeat view asks Jobber only what changed.
  */
-import type { RequestLogEntry } from '../../sandbox/jobber/control-types';
 import { addDays, type ChartSpec, type DataSource } from '../../sandbox/studio';
 import { useWorld } from '../support/e2e';
-import { rowSet } from './support/reports';
+import { rowSet, graphqlSince, logMark } from './support/reports';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
@@ -38,17 +37,6 @@ describe('the private copy through getData', () => {
     return (result?.logs ?? []).map((line) => line.message).join('\n');
   }
 
-  async function logMark(): Promise<number> {
-    const entries = await world().sandbox.control.requests.list();
-    return entries.at(-1)?.seq ?? 0;
-  }
-
-  async function graphqlSince(mark: number): Promise<RequestLogEntry[]> {
-    return (await world().sandbox.control.requests.list(mark)).filter(
-      (entry) => entry.endpoint === 'graphql',
-    );
-  }
-
   it('answers exactly what the live path answers, and keeps the copy in the user’s Drive', async () => {
     const fields = ['invoiceNumber', 'issuedDate', 'invoiceStatus', 'total', 'balanceDue', 'agingBucket'];
     const fromCopy = await copy.getData(chart(fields));
@@ -66,9 +54,9 @@ describe('the private copy through getData', () => {
   it('asks Jobber only for what changed on a repeat view', async () => {
     const fields = ['invoiceNumber', 'total'];
     await copy.getData(chart(fields));
-    const mark = await logMark();
+    const mark = await logMark(world().sandbox);
     const again = await copy.getData(chart(fields));
-    const reads = await graphqlSince(mark);
+    const reads = await graphqlSince(world().sandbox, mark);
     expect(reads.length).toBeLessThanOrEqual(2);
     expect(
       reads.every((entry) => JSON.stringify(entry.variables?.['filter'] ?? {}).match(/updatedAt|dueDate/)),
@@ -111,9 +99,9 @@ describe('the private copy through getData', () => {
       ['createdAt', 'subtotal'],
       ['sentAt', 'quoteCount'],
     ].map((fields) => chart(fields));
-    const mark = await logMark();
+    const mark = await logMark(world().sandbox);
     const outcomes = await quotes.dashboard(charts);
-    const reads = (await graphqlSince(mark)).filter(
+    const reads = (await graphqlSince(world().sandbox, mark)).filter(
       (entry) =>
         (entry.query ?? '').includes('nodes { ') && !(entry.query ?? '').includes('nodes { __typename }'),
     );

@@ -1,5 +1,5 @@
 /** Helpers for the report end-to-end tests: raw records, local dates, sums over rows. */
-import type { RecordCollection } from '../../../sandbox/jobber/control-types';
+import type { RecordCollection, RequestLogEntry } from '../../../sandbox/jobber/control-types';
 import type { SandboxHandle } from '../../../sandbox/jobber/harness';
 import { dateIn, type GetDataResponse, type LookerStudio } from '../../../sandbox/studio';
 
@@ -65,4 +65,25 @@ export function rowSet(response: GetDataResponse): string[] {
 
 export function byId(records: readonly Raw[]): Map<unknown, Raw> {
   return new Map(records.map((record) => [record['id'], record]));
+}
+
+/** The row of a getData answer whose `invoiceId` column holds this id, by field name. */
+export function invoiceRow(
+  response: GetDataResponse,
+  invoiceId: unknown,
+): Record<string, unknown> | undefined {
+  const index = column(response, 'invoiceId').indexOf(invoiceId);
+  if (index < 0) return undefined;
+  const values = response.rows[index]?.values ?? [];
+  return Object.fromEntries(response.schema.map((field, position) => [field.name, values[position]]));
+}
+
+/** The sequence number of the sandbox's last logged request: what came after it is new. */
+export async function logMark(sandbox: SandboxHandle): Promise<number> {
+  return (await sandbox.control.requests.list()).at(-1)?.seq ?? 0;
+}
+
+/** The GraphQL requests the sandbox logged after `mark`. */
+export async function graphqlSince(sandbox: SandboxHandle, mark: number): Promise<RequestLogEntry[]> {
+  return (await sandbox.control.requests.list(mark)).filter((entry) => entry.endpoint === 'graphql');
 }
