@@ -73,8 +73,17 @@ async function waitInPage(page: Page, expression: string, ms = 30_000): Promise<
 }
 
 /** Waits until the progress line matches. */
-function progressShows(page: Page, pattern: RegExp): Promise<void> {
-  return waitInPage(page, `${String(pattern)}.test(document.querySelector('#progress-line').textContent)`);
+async function progressShows(page: Page, pattern: RegExp): Promise<void> {
+  try {
+    await waitInPage(page, `${String(pattern)}.test(document.querySelector('#progress-line').textContent)`);
+  } catch (error) {
+    const line = await page.textContent('#progress-line');
+    const problem = await page.textContent('#data-error').catch(() => null);
+    throw new Error(
+      `${String(error)}; the progress line says ${JSON.stringify(line)}, the page's error ${JSON.stringify(problem)}`,
+      { cause: error },
+    );
+  }
 }
 
 /** Pairs of neighbouring labels whose boxes overlap. */
