@@ -7,17 +7,15 @@
  */
 import type { DataSource } from '../../sandbox/studio';
 import { useWorld } from '../support/e2e';
+import {
+  CHANGED_INVOICE_FIELDS,
+  changeOpenInvoice,
+  expectChangesShown,
+  openInvoice,
+} from './support/invoice-changes';
 import { column, columnSum, invoiceRow, LIVE_ONLY, num, rawRecords, type Raw } from './support/reports';
 
-const FIELDS = [
-  'invoiceId',
-  'invoiceNumber',
-  'clientName',
-  'invoiceStatus',
-  'total',
-  'balanceDue',
-  'invoiceCount',
-];
+const FIELDS = CHANGED_INVOICE_FIELDS;
 
 describe('Jobber changes between two report views', () => {
   const world = useWorld({ sandbox: { size: 'tiny', clock: 'virtual', startTime: '2026-03-12T18:00:00Z' } });
@@ -37,13 +35,10 @@ describe('Jobber changes between two report views', () => {
   });
 
   it('shows created, changed and deleted invoices, and what follows from them, in the next getData', async () => {
-    const { control } = world().sandbox;
     const all = await raw('invoices');
-    const open = all.find(
-      (invoice) => invoice['invoiceStatus'] === 'sent_not_due' && num(invoice['total']) > 0,
-    );
-    const doomed = all.find((invoice) => invoice !== open && invoice['clientId'] !== open?.['clientId']);
-    if (!open || !doomed) throw new Error('the tiny account lacks an open invoice');
+    const open = openInvoice(all);
+    const doomed = all.find((invoice) => invoice !== open && invoice['clientId'] !== open['clientId']);
+    if (!doomed) throw new Error('the tiny account lacks a second client with an invoice');
     const before = await invoices.getData({ fields: FIELDS });
     expect(invoiceRow(before, open['id'])).toMatchObject({
       total: open['total'],
@@ -51,44 +46,11 @@ describe('Jobber changes between two report views', () => {
     });
     expect(invoiceRow(before, doomed['id'])).toBeDefined();
 
-    await control.createRecord('invoiceLineItems', {
-      invoiceId: open['id'],
-      name: 'Extra',
-      unitPrice: 100,
-      taxable: false,
-    });
-    const total = num(open['total']) + 100;
-    await control.createRecord('paymentRecords', {
-      invoiceId: open['id'],
-      amount: total,
-      paymentType: 'CASH',
-    });
-    await control.updateRecord('clients', String(open['clientId']), {
-      firstName: 'Renamed',
-      companyName: null,
-    });
-    const created = await control.createRecord('invoices', {
-      clientId: open['clientId'],
-      issuedDate: '2026-03-12T06:00:00Z',
-      dueDate: '2026-04-11T06:00:00Z',
-    });
-    await control.createRecord('invoiceLineItems', {
-      invoiceId: created['id'],
-      unitPrice: 250,
-      taxable: false,
-    });
-    await control.deleteRecord('invoices', String(doomed['id']));
+    const changes = await changeOpenInvoice(world().sandbox, open);
+    await world().sandbox.control.deleteRecord('invoices', String(doomed['id']));
 
     const after = await invoices.getData({ fields: FIELDS });
-    const changed = invoiceRow(after, open['id']);
-    expect(changed).toMatchObject({ total, balanceDue: 0, invoiceStatus: 'Paid' });
-    expect(String(changed?.['clientName'])).toMatch(/^Renamed /);
-    expect(invoiceRow(after, created['id'])).toMatchObject({
-      total: 250,
-      balanceDue: 250,
-      invoiceStatus: 'Sent, not yet due',
-      clientName: changed?.['clientName'],
-    });
+    expectChangesShown(after, changes);
     expect(invoiceRow(after, doomed['id'])).toBeUndefined();
     const now = await raw('invoices');
     expect(columnSum(after, 'invoiceCount')).toBe(now.length);
