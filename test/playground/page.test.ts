@@ -1,18 +1,9 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatDuration } from '../../sandbox/playground/progress-line';
 import { LOAD_RUNNING_TEXT } from '../../sandbox/playground/session';
 import { addDays } from '../../sandbox/studio';
-import {
-  artifactsDir,
-  authorizeInPage,
-  connectTo,
-  launchBrowser,
-  pick,
-  START_TIMEOUT_MS,
-  startPlayground,
-  type RunningPlayground,
-} from './support';
+import { artifactsDir, connectTo, pick, useAuthorizedPage } from './support';
 
 /**
  * The playground page as a demanding user meets it: how it looks at 1,366 and 800 px (measured, and
@@ -119,30 +110,17 @@ function expectReadable(looks: Looks): void {
 }
 
 describe('the playground page (1,366 and 800 px wide)', () => {
-  let playground: RunningPlayground;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    playground = await startPlayground();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: WIDE });
-    await page.goto(playground.url);
-    await authorizeInPage(page);
-  }, START_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await playground?.stop();
-  });
+  const opened = useAuthorizedPage(WIDE);
 
   it('names the connected Jobber account', async () => {
+    const { page, playground } = opened();
     const demo = playground.backend.sandbox?.accounts[0];
     await page.waitForSelector('#account:not([hidden])');
     expect(await page.textContent('#account-name')).toBe(demo?.name);
   });
 
   it('shows step 4 only once step 3 has data, and shows a step’s error next to it', async () => {
+    const { page } = opened();
     await connectTo(page, 'invoices');
     expect(await page.isHidden('#step-result')).toBe(true);
     await pick(page, []);
@@ -162,6 +140,7 @@ describe('the playground page (1,366 and 800 px wide)', () => {
   });
 
   it('draws bar labels in one number style, readable and inside the window at both widths', async () => {
+    const { page, playground } = opened();
     await connectTo(page, 'invoices');
     await pick(page, ['invoiceStatus', 'total']);
     const today = playground.session.studio.today();
@@ -179,6 +158,7 @@ describe('the playground page (1,366 and 800 px wide)', () => {
   });
 
   it('clears steps 3 and 4 as soon as step 2 changes, so no field or row of the old object is left', async () => {
+    const { page } = opened();
     await page.selectOption('#config-object', 'visits');
     expect(await page.isHidden('#step-fields')).toBe(true);
     expect(await page.isHidden('#step-result')).toBe(true);
@@ -190,6 +170,7 @@ describe('the playground page (1,366 and 800 px wide)', () => {
   });
 
   it('puts daily date labels apart, keeps chart text readable and the page within the window', async () => {
+    const { page, playground } = opened();
     await pick(page, ['startAt', 'visitCount']);
     const today = playground.session.studio.today();
     await page.fill('#date-from', addDays(today, -91));
@@ -213,6 +194,7 @@ describe('the playground page (1,366 and 800 px wide)', () => {
   });
 
   it('keeps a step 2 choice when an older getConfig answer arrives after it', async () => {
+    const { browser, playground } = opened();
     // After consent the popup's message and its closing both ask the page to load the config: the
     // answer to the first may come last, and must not redraw step 2 over the user's choice.
     const second = await browser.newPage({ viewport: WIDE });
@@ -240,7 +222,35 @@ describe('the playground page (1,366 and 800 px wide)', () => {
     }
   });
 
+  it('keeps what the user typed while the answer to an object change was on its way', async () => {
+    const { browser, playground } = opened();
+    const second = await browser.newPage({ viewport: WIDE });
+    try {
+      await second.goto(playground.url);
+      await connectTo(second, 'invoices');
+      let heldBack = false;
+      await second.route('**/api/config', async (route) => {
+        if (!heldBack && (route.request().postData() ?? '').includes('"quotes"')) {
+          heldBack = true;
+          await new Promise((resolve) => setTimeout(resolve, 2_000));
+        }
+        await route.continue();
+      });
+      await second.selectOption('#config-object', 'quotes');
+      await second.fill('#config-cacheMinutes', '7');
+      await second.dispatchEvent('#config-cacheMinutes', 'change');
+      await second.waitForTimeout(2_500);
+      expect(heldBack).toBe(true);
+      await second.waitForSelector('#config-dateField option[value="sentAt"]', { state: 'attached' });
+      expect(await second.inputValue('#config-object')).toBe('quotes');
+      expect(await second.inputValue('#config-cacheMinutes')).toBe('7');
+    } finally {
+      await second.close();
+    }
+  });
+
   it('formats durations as a person reads them, as the CLI does', async () => {
+    const { page } = opened();
     const values = [0, 950, 14_000, 61_000, 245_000, 7_380_000];
     // A string: the page imports its own module (compiled test code would turn import() into require).
     const onPage = await page.evaluate<string[]>(
@@ -254,24 +264,10 @@ describe('the playground page (1,366 and 800 px wide)', () => {
 });
 
 describe('a long load on the real clock', () => {
-  let playground: RunningPlayground;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    playground = await startPlayground({ kind: 'sandbox', size: 'tiny', seed: 3, clock: 'real' });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: WIDE });
-    await page.goto(playground.url);
-    await authorizeInPage(page);
-  }, START_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await playground?.stop();
-  });
+  const opened = useAuthorizedPage(WIDE, { kind: 'sandbox', size: 'tiny', seed: 3, clock: 'real' });
 
   it('shows records of N, elapsed time and the rate-limit wait, allows one load at a time, and drops it when step 2 changes', async () => {
+    const { page, playground } = opened();
     // Every line item field over all time costs more than Jobber's bucket holds: the connector waits.
     // Read live: one read whose first page counts it ("of N"); the private copy reads in slices.
     await connectTo(page, 'invoiceLineItems', 'allTime', 'false');

@@ -102,3 +102,35 @@ export async function pick(page: Page, fields: readonly string[]): Promise<void>
   if (picked !== (fields.length > 0 ? fields.join(', ') : 'none'))
     throw new Error(`Picked ${picked ?? ''} instead of ${fields.join(', ')}`);
 }
+
+export interface AuthorizedPage {
+  readonly playground: RunningPlayground;
+  readonly browser: Browser;
+  readonly page: Page;
+}
+
+/**
+ * A describe block's playground and a page (this wide) already authorized with Jobber; both go when
+ * the block ends. Call inside `describe`; read the result inside tests.
+ */
+export function useAuthorizedPage(
+  viewport: { width: number; height: number },
+  target: Target = TEST_TARGET,
+): () => AuthorizedPage {
+  let current: AuthorizedPage | undefined;
+  beforeAll(async () => {
+    const playground = await startPlayground(target);
+    const browser = await launchBrowser();
+    current = { playground, browser, page: await browser.newPage({ viewport }) };
+    await current.page.goto(playground.url);
+    await authorizeInPage(current.page);
+  }, START_TIMEOUT_MS);
+  afterAll(async () => {
+    await current?.browser.close();
+    await current?.playground.stop();
+  });
+  return () => {
+    if (!current) throw new Error('the playground page is not started (use it inside a test)');
+    return current;
+  };
+}

@@ -101,20 +101,30 @@ async function resetAuth() {
   await refreshStatus();
 }
 
-async function loadConfig(params) {
+async function loadConfig(params = {}) {
   const call = ++state.configCall;
-  const outcome = await postJson('/api/config', params ? { configParams: params } : {});
+  const first = Object.keys(params).length === 0; // Looker Studio's first call carries no answers
+  const outcome = await postJson('/api/config', first ? {} : { configParams: params });
   // Two calls can overlap (after consent the popup's message and its closing both ask): only the
   // latest draws step 2, so a late answer never wipes out what the user chose meanwhile.
   if (call !== state.configCall) return;
   showCalls('getConfig', outcome.reports);
   if (!outcome.ok) return showStepError('config', outcome.error);
+  // Nor does the latest: choices that ask nothing of Jobber (a date, a text) made while it was on
+  // its way are not in it, so the answer is for other choices than the form's; ask again.
+  const shown = state.config ? readConfig($('#config-form'), state.config) : params;
+  if (!sameChoices(shown, params)) return loadConfig(shown);
   clearStepError('config');
   state.config = outcome.value;
-  renderConfig($('#config-form'), state.config, params ?? {}, onConfigChange);
+  renderConfig($('#config-form'), state.config, params, onConfigChange);
   const stepped = state.config.isSteppedConfig === true;
   show('#config-stepped', stepped);
   $('#connect').disabled = stepped;
+}
+
+function sameChoices(left, right) {
+  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
+  return [...keys].every((key) => left[key] === right[key]);
 }
 
 /** Steps 3 and 4 belong to the connected data source: they go once its configuration changes. */
