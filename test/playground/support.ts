@@ -89,6 +89,11 @@ export async function connectTo(
   if (privateCopy) await page.selectOption('#config-privateCopy', privateCopy);
   await page.click('#connect');
   await page.waitForSelector('#step-fields:not([hidden]) #schema tbody tr');
+  const chosen = { object, dateField, privateCopy };
+  for (const [name, value] of Object.entries(chosen)) {
+    const shown = value === undefined ? value : await page.inputValue(`#config-${name}`);
+    if (shown !== value) throw new Error(`Connected with ${name} ${String(shown)} instead of ${value ?? ''}`);
+  }
 }
 
 /** Unticks every field, then ticks these in this order (the chart's field order). */
