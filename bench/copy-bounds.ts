@@ -9,7 +9,6 @@ import { buildObjectQuery, pathsCost, selectionPaths } from '../src/catalog/quer
 import type { CatalogObject, FieldDef } from '../src/catalog/types';
 import { pathsOf } from '../src/replica/columns';
 import { replicatedObject } from '../src/replica/plan';
-import type { ObjectReads } from './scenarios/copy-views';
 
 /** A chart as the copy scenarios read it: its data source's object and date option, its fields. */
 export interface ChartPlan {
@@ -41,6 +40,14 @@ export function copyExtraPerRecord(plan: ChartPlan): number {
   const copyPaths = pathsOf(replicated.selectionFor(fields, key));
   const chartPaths = selectionPaths(object, fields).filter((path) => !path.endsWith('__typename'));
   return pathsCost(copyPaths) - pathsCost(chartPaths);
+}
+
+/** How an object names its requests, and the root filter arguments its reads of changes use. */
+export interface ObjectReads {
+  /** The GraphQL operation names of the object's own reads start with this (InvoicesReport…). */
+  readonly operationPrefix: string;
+  /** The root filter arguments its reads of changes use (`updatedAt`: after the watermark, no end). */
+  readonly changeArguments: readonly string[];
 }
 
 /** How the copy's requests for this object are told apart in the request log. */

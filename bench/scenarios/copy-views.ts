@@ -12,7 +12,7 @@ import {
   type GetDataResponse,
 } from '../../sandbox/studio';
 import type { ConnectorSetup } from '../connectors';
-import type { ChartPlan } from '../copy-bounds';
+import type { ChartPlan, ObjectReads } from '../copy-bounds';
 import type { ExecutionLimit } from '../profiles';
 import { figures, getDataExecutions, type ExecutionFigures, type Session } from '../session';
 import { summarizeLog, type Upstream } from '../upstream';
@@ -35,14 +35,6 @@ export interface MeasuredView {
   readonly view: View;
   /** The answer (kept out of results.json); undefined when the chart got an error. */
   readonly response?: GetDataResponse;
-}
-
-/** How a chart's object names its requests and which filters re-read clock-derived values. */
-export interface ObjectReads {
-  /** The GraphQL operation names of the object's own reads start with this (InvoicesReport…). */
-  readonly operationPrefix: string;
-  /** The root filter arguments its reads of changes use (`updatedAt`: after the watermark, no end). */
-  readonly changeArguments: readonly string[];
 }
 
 export async function measureView(

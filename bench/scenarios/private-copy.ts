@@ -13,7 +13,7 @@ import { findObject } from '../../src/catalog/catalog';
 import { ratio, timeBoundSeconds } from '../bounds';
 import type { ConnectorSetup } from '../connectors';
 import type { BenchContext } from '../context';
-import { copyExtraPerRecord, objectReads, type ChartPlan } from '../copy-bounds';
+import { copyExtraPerRecord, objectReads, type ChartPlan, type ObjectReads } from '../copy-bounds';
 import { checkTruth, unmatchedRows, type TruthCheck } from '../copy-truth';
 import { firstFields } from '../fields';
 import type { ExecutionLimit } from '../profiles';
@@ -29,7 +29,6 @@ import {
   replicaSize,
   type FirstView,
   type MeasuredView,
-  type ObjectReads,
   type ReplicaSize,
   type View,
 } from './copy-views';
