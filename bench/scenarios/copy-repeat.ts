@@ -5,14 +5,14 @@
  * Jobber only for what changed.
  */
 import type { SandboxHandle } from '../../sandbox/jobber/harness';
-import type { ChartSpec, DateRange } from '../../sandbox/studio';
+import type { ChartSpec, DataSource, DateRange } from '../../sandbox/studio';
 import { ratio, requestBound } from '../bounds';
 import type { BenchContext } from '../context';
-import { chartCostPerRecord, objectReads, type ChartPlan } from '../copy-bounds';
+import { chartCostPerRecord, objectReads, type ChartPlan, type ObjectReads } from '../copy-bounds';
 import { unmatchedRows } from '../copy-truth';
 import { firstFields } from '../fields';
 import { progress } from '../progress';
-import { openSession } from '../session';
+import { openSession, type Session } from '../session';
 import {
   copySetup,
   firstView,
@@ -95,30 +95,46 @@ async function repeatScenario(
     const views: RepeatView[] = [];
     for (const count of changed) {
       progress(`private copy: repeat view of ${chart.name} after ${count} changed invoices`);
-      await sandbox.control.clock.advance(BETWEEN_VIEWS_MS);
-      if (count > 0) await sandbox.control.touchRecords('invoices', count);
-      await sandbox.control.clock.advance(CHANGES_AGE_MS);
-      await sandbox.control.reset();
-      const copy = await measureView(session, session.source, spec, reads);
-      await sandbox.control.reset();
-      const liveView = await measureView(session, live, spec, reads);
-      const bounds = {
-        requests: requestBound(count) + 2,
-        cost: count * costPerRecord + Math.max(1, requestBound(count)) * PAGE_FIXED_COST,
-      };
-      views.push({
-        changed: count,
-        copy: copy.view,
-        live: liveView.view,
-        bounds,
-        costToBound: ratio(copy.view.upstream.cost, bounds.cost),
-        unmatchedRows: matched(copy, liveView),
-      });
+      views.push(await repeatView({ session, live, spec, reads, costPerRecord }, count));
     }
     return { ...chart, range, costPerRecord, first, views, size: replicaSize(session, first.recordsHeld) };
   } finally {
     await session.close();
   }
+}
+
+interface RepeatSetting {
+  readonly session: Session;
+  /** The chart's data source without the copy and without cache. */
+  readonly live: DataSource;
+  readonly spec: ChartSpec;
+  readonly reads: ObjectReads;
+  readonly costPerRecord: number;
+}
+
+/** Time passes, `count` invoices change, time passes again, then the copy's view and the live one. */
+async function repeatView(setting: RepeatSetting, count: number): Promise<RepeatView> {
+  const { session, live, spec, reads, costPerRecord } = setting;
+  const { control } = session.sandbox;
+  await control.clock.advance(BETWEEN_VIEWS_MS);
+  if (count > 0) await control.touchRecords('invoices', count);
+  await control.clock.advance(CHANGES_AGE_MS);
+  await control.reset();
+  const copy = await measureView(session, session.source, spec, reads);
+  await control.reset();
+  const liveView = await measureView(session, live, spec, reads);
+  const bounds = {
+    requests: requestBound(count) + 2,
+    cost: count * costPerRecord + Math.max(1, requestBound(count)) * PAGE_FIXED_COST,
+  };
+  return {
+    changed: count,
+    copy: copy.view,
+    live: liveView.view,
+    bounds,
+    costToBound: ratio(copy.view.upstream.cost, bounds.cost),
+    unmatchedRows: matched(copy, liveView),
+  };
 }
 
 function matched(first: MeasuredView, second: MeasuredView): number | null {

@@ -95,35 +95,17 @@ export async function firstView(
   if (options.startingBucket !== undefined)
     await sandbox.control.setThrottleBudget(sandbox.demo.accountId, options.startingBucket);
   const from = session.studio.executions.length;
-  const clockBefore = (await session.sandbox.control.clock.now()).now;
-  const progress: Progress[] = [];
-  let firstProgress: string | undefined;
-  let response: GetDataResponse | undefined;
-  let error: string | undefined;
-  while (!response && !error && progress.length < options.maxExecutions) {
-    const startedAt = (await sandbox.control.clock.now()).now;
-    try {
-      response = await source.getData(chart);
-    } catch (thrown) {
-      const text = isLookerUserError(thrown) ? thrown.text : String(thrown);
-      const match = PROGRESS.exec(text);
-      if (!match) error = text;
-      else {
-        firstProgress ??= text;
-        progress.push({ done: integer(match[1]), total: integer(match[2]) });
-        const gap = refreshGapMs(startedAt, (await sandbox.control.clock.now()).now);
-        if (gap > 0) await sandbox.control.clock.advance(gap);
-      }
-    }
-  }
-  const clockAfter = (await session.sandbox.control.clock.now()).now;
+  const clockBefore = (await sandbox.control.clock.now()).now;
+  const refreshed = await refreshUntilAnswered(session, source, chart, options.maxExecutions);
+  const { response, error, progress } = refreshed;
+  const clockAfter = (await sandbox.control.clock.now()).now;
   const executions = getDataExecutions(session, from);
   const last = executions[executions.length - 1];
-  const log = await session.sandbox.control.requests.list();
+  const log = await sandbox.control.requests.list();
   const first: FirstView = {
     outcome: response ? 'ok' : last && error ? figures(last).outcome : 'unfinished',
     ...(error ? { error } : {}),
-    ...(firstProgress ? { firstProgress } : {}),
+    ...(refreshed.firstProgress ? { firstProgress: refreshed.firstProgress } : {}),
     progress,
     executions: executions.length,
     rows: response?.rows.length ?? 0,
@@ -134,6 +116,41 @@ export async function firstView(
     recordsHeld: recordsHeld(executions.map((execution) => execution.logs)),
   };
   return response ? { first, response } : { first };
+}
+
+interface Refreshed {
+  readonly response?: GetDataResponse;
+  /** A failure that is not the copy's progress error. */
+  readonly error?: string;
+  readonly firstProgress?: string;
+  readonly progress: readonly Progress[];
+}
+
+/** getData until it answers, fails otherwise, or `maxExecutions` progress errors came back. */
+async function refreshUntilAnswered(
+  session: Session,
+  source: DataSource,
+  chart: ChartSpec,
+  maxExecutions: number,
+): Promise<Refreshed> {
+  const { clock } = session.sandbox.control;
+  const progress: Progress[] = [];
+  let firstProgress: string | undefined;
+  while (progress.length < maxExecutions) {
+    const startedAt = (await clock.now()).now;
+    try {
+      return { response: await source.getData(chart), progress, ...(firstProgress ? { firstProgress } : {}) };
+    } catch (thrown) {
+      const text = isLookerUserError(thrown) ? thrown.text : String(thrown);
+      const match = PROGRESS.exec(text);
+      if (!match) return { error: text, progress, ...(firstProgress ? { firstProgress } : {}) };
+      firstProgress ??= text;
+      progress.push({ done: integer(match[1]), total: integer(match[2]) });
+      const gap = refreshGapMs(startedAt, (await clock.now()).now);
+      if (gap > 0) await clock.advance(gap);
+    }
+  }
+  return { progress, ...(firstProgress ? { firstProgress } : {}) };
 }
 
 /**

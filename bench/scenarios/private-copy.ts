@@ -8,13 +8,13 @@
  * Charts answered from the copy are checked against the sandbox's raw records and the live rows.
  */
 import type { SandboxHandle } from '../../sandbox/jobber/harness';
-import { dateIn, type ChartSpec, type DateRange } from '../../sandbox/studio';
+import { dateIn, type ChartSpec, type DateRange, type GetDataResponse } from '../../sandbox/studio';
 import { findObject } from '../../src/catalog/catalog';
 import { ratio, timeBoundSeconds } from '../bounds';
 import type { ConnectorSetup } from '../connectors';
 import type { BenchContext } from '../context';
 import { copyExtraPerRecord, objectReads, type ChartPlan, type ObjectReads } from '../copy-bounds';
-import { checkTruth, unmatchedRows, type TruthCheck } from '../copy-truth';
+import { checkTruth, expectedFigures, unmatchedRows, type TruthCheck } from '../copy-truth';
 import { firstFields } from '../fields';
 import type { ExecutionLimit } from '../profiles';
 import { progress } from '../progress';
@@ -134,7 +134,7 @@ async function chartScenario(
 ): Promise<CopyChartResult> {
   const { limit, maxExecutions, startingBucket } = context.profile.privateCopy;
   const reads = objectReads(plan.object);
-  const chart: ChartSpec = { fields: plan.fields, ...(plan.range ? { dateRange: plan.range } : {}) };
+  const chart = chartOf(plan);
   const label = `${plan.object} × ${plan.fields.length} fields, ${plan.range ? `${plan.range.startDate} to ${plan.range.endDate}` : 'all time'}`;
   const session = await openSession(sandbox, copySetup(plan, limit));
   try {
@@ -144,34 +144,56 @@ async function chartScenario(
     const limited = (await measureView(session, live, chart, reads)).view;
     progress(`private copy: ${label}, first view through the copy`);
     await sandbox.control.reset();
-    const { first, response } = await firstView(session, session.source, chart, {
-      reads,
-      maxExecutions,
-      startingBucket,
-    });
-    const truth = response ? await checkTruth(sandbox, plan.object, plan.range ?? undefined, response) : null;
+    const options = { reads, maxExecutions, startingBucket };
+    const { first, response } = await firstView(session, session.source, chart, options);
     progress(`private copy: ${label}, live once without the limit`);
-    const once = await liveOnce(sandbox, plan, chart, reads);
-    const hot = await loadView(session, chart, reads, false);
-    const cold = await loadView(session, chart, reads, true);
-    const bound = bounds(plan, once.view.upstream.cost, first.recordsHeld);
+    const checks = await compared(sandbox, plan, reads, response);
+    const load = {
+      hot: await loadView(session, chart, reads, false),
+      cold: await loadView(session, chart, reads, true),
+    };
     return {
       ...plan,
-      records: truth?.count.expected ?? 0,
-      live: { limited, once: once.view },
+      ...checks,
+      live: { limited, once: checks.once },
       copy: first,
-      bound,
-      toBound: first.outcome === 'ok' ? ratio(first.virtualSeconds, bound.needed.seconds) : null,
-      toLiveBound: first.outcome === 'ok' ? ratio(first.virtualSeconds, bound.live.seconds) : null,
-      costToBound: ratio(first.upstream.cost, bound.needed.cost),
-      truth,
-      unmatchedRows: response && once.response ? unmatchedRows(response, once.response) : null,
-      load: { hot, cold },
+      ...ratios(plan, first, checks.once),
+      load,
       size: replicaSize(session, first.recordsHeld),
     };
   } finally {
     await session.close();
   }
+}
+
+/** The copy's answer against the raw records and against the live read once, made right after it. */
+async function compared(
+  sandbox: SandboxHandle,
+  plan: ChartPlan,
+  reads: ObjectReads,
+  response: GetDataResponse | undefined,
+): Promise<Pick<CopyChartResult, 'records' | 'truth' | 'unmatchedRows'> & { readonly once: View }> {
+  const range = plan.range ?? undefined;
+  const truth = response ? await checkTruth(sandbox, plan.object, range, response) : null;
+  const records = truth?.count.expected ?? (await expectedFigures(sandbox, plan.object, range)).count;
+  const once = await liveOnce(sandbox, plan, reads);
+  const unmatched = response && once.response ? unmatchedRows(response, once.response) : null;
+  return { records, truth, unmatchedRows: unmatched, once: once.view };
+}
+
+function ratios(
+  plan: ChartPlan,
+  first: FirstView,
+  once: View,
+): Pick<CopyChartResult, 'bound' | 'toBound' | 'toLiveBound' | 'costToBound'> {
+  const bound = bounds(plan, once.upstream.cost, first.recordsHeld);
+  const answered = first.outcome === 'ok';
+  return {
+    bound,
+    toBound: answered ? ratio(first.virtualSeconds, bound.needed.seconds) : null,
+    toLiveBound: answered ? ratio(first.virtualSeconds, bound.live.seconds) : null,
+    costToBound: ratio(first.upstream.cost, bound.needed.cost),
+  };
 }
 
 function bounds(plan: ChartPlan, liveCost: number, recordsHeld: number): CopyBound {
@@ -184,12 +206,7 @@ function bounds(plan: ChartPlan, liveCost: number, recordsHeld: number): CopyBou
 }
 
 /** The chart read live once without the execution limit: its cost is the bound, its rows the reference. */
-async function liveOnce(
-  sandbox: SandboxHandle,
-  plan: ChartPlan,
-  chart: ChartSpec,
-  reads: ObjectReads,
-): Promise<MeasuredView> {
+async function liveOnce(sandbox: SandboxHandle, plan: ChartPlan, reads: ObjectReads): Promise<MeasuredView> {
   const setup: ConnectorSetup = {
     connector: 'ours',
     limit: 'unlimited',
@@ -199,7 +216,7 @@ async function liveOnce(
   };
   const session = await openSession(sandbox, setup);
   try {
-    return await measureView(session, session.source, chart, reads);
+    return await measureView(session, session.source, chartOf(plan), reads);
   } finally {
     await session.close();
   }
@@ -216,6 +233,10 @@ async function loadView(
   if (cold) session.runtime.clearCaches();
   await session.sandbox.control.reset();
   return (await measureView(session, session.source, chart, reads)).view;
+}
+
+function chartOf(plan: ChartPlan): ChartSpec {
+  return { fields: plan.fields, ...(plan.range ? { dateRange: plan.range } : {}) };
 }
 
 function demoTimeZone(sandbox: SandboxHandle): string {
