@@ -26,6 +26,8 @@ export interface ConnectorSetup {
   readonly privateCopy?: boolean;
   /** Points in Jobber's bucket when the scenario starts; default full. */
   readonly startingBucket?: number;
+  /** Ours: the data source's object and date option; default invoices by issued date. */
+  readonly source?: { readonly object: string; readonly dateField: string };
 }
 
 /** Long enough for the slowest unlimited read (virtual time; real time is far shorter). */

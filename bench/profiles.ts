@@ -38,6 +38,26 @@ export interface BenchProfile {
   /** Points in the bucket when a limited scenario (capacity, over budget) starts; default full. The
    * tiny data set fits a full bucket, so its profile starts low to reach the budget paths. */
   readonly limitedStartingBucket?: number;
+  readonly privateCopy: PrivateCopyProfile;
+}
+
+/** The private copy's scenarios (issue 14, item 7): bench/scenarios/private-copy.ts. */
+export interface PrivateCopyProfile {
+  /**
+   * The account whose long ranges the live path refuses: a sandbox of its own, its history ending
+   * at `historyEnd` (the issue's "today"), charts from `rangeStart` to that day.
+   */
+  readonly account: { readonly size: DataSize; readonly historyEnd: string; readonly rangeStart: string };
+  /** The objects charted with every field over that range. */
+  readonly objects: readonly string[];
+  /** Invoices changed between two repeat views (K). */
+  readonly changed: readonly number[];
+  /** The limit every copy scenario runs under (the backfill on the profile's own sandbox too). */
+  readonly limit: ExecutionLimit;
+  /** Refreshes a first view may take before the bench gives up on it. */
+  readonly maxExecutions: number;
+  /** Points in the bucket when a first view starts; default full (tiny: low, to span executions). */
+  readonly startingBucket?: number;
 }
 
 export const APPS_SCRIPT_LIMIT_MS = 360_000;
@@ -46,6 +66,14 @@ export const APPS_SCRIPT_LIMIT_MS = 360_000;
 export const REAL_LIMIT: ExecutionLimit = { appsScriptMs: APPS_SCRIPT_LIMIT_MS };
 
 const START_TIME = '2025-06-01T12:00:00Z';
+
+/**
+ * The issue's "today" for the small account: its three years of history end then, so a chart from
+ * 2024-01-01 holds nearly all of it (with START_TIME's history the live path still reads these charts).
+ */
+const COPY_HISTORY_END = '2026-12-01T12:00:00Z';
+/** The charts the issue found refused: every field of invoice line items, visits and timesheets. */
+const COPY_OBJECTS = ['invoiceLineItems', 'visits', 'timesheets'];
 
 export const PROFILES: Readonly<Record<BenchProfile['name'], BenchProfile>> = {
   full: {
@@ -58,6 +86,13 @@ export const PROFILES: Readonly<Record<BenchProfile['name'], BenchProfile>> = {
     capacity: { fieldCount: 5, maxBudgetSeconds: 330 },
     overBudget: { invoices: 50_000, fieldCount: 25 },
     throughput: { rows: 200_000, fieldCounts: [3, 10, 25, 31], repeats: 5 },
+    privateCopy: {
+      account: { size: 'small', historyEnd: COPY_HISTORY_END, rangeStart: '2024-01-01' },
+      objects: COPY_OBJECTS,
+      changed: [0, 10, 1_000],
+      limit: REAL_LIMIT,
+      maxExecutions: 40,
+    },
   },
   quick: {
     name: 'quick',
@@ -70,6 +105,14 @@ export const PROFILES: Readonly<Record<BenchProfile['name'], BenchProfile>> = {
     capacity: { fieldCount: 5, maxBudgetSeconds: 33 },
     overBudget: { invoices: 2_000, fieldCount: 25 },
     throughput: { rows: 50_000, fieldCounts: [3, 10, 25, 31], repeats: 3 },
+    // The last eleven months, and half the budget, so first views still take several executions.
+    privateCopy: {
+      account: { size: 'small', historyEnd: COPY_HISTORY_END, rangeStart: '2026-01-01' },
+      objects: COPY_OBJECTS,
+      changed: [0, 10, 100],
+      limit: { appsScriptMs: 180_000, connectorBudgetSeconds: 150 },
+      maxExecutions: 40,
+    },
   },
   tiny: {
     name: 'tiny',
@@ -84,5 +127,12 @@ export const PROFILES: Readonly<Record<BenchProfile['name'], BenchProfile>> = {
     overBudget: { invoices: 250, fieldCount: 10 },
     throughput: { rows: 2_000, fieldCounts: [3], repeats: 1 },
     limitedStartingBucket: 1_500,
+    privateCopy: {
+      account: { size: 'tiny', historyEnd: COPY_HISTORY_END, rangeStart: '2024-01-01' },
+      objects: COPY_OBJECTS,
+      changed: [0, 10],
+      limit: { appsScriptMs: 60_000, connectorBudgetSeconds: 35 },
+      maxExecutions: 40,
+    },
   },
 };

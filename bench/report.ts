@@ -9,6 +9,7 @@ import type { CapacityResult } from './scenarios/capacity';
 import type { DashboardRun } from './scenarios/dashboard';
 import type { ConnectorCell, MatrixCell } from './scenarios/matrix';
 import type { LimitedRun } from './scenarios/over-budget';
+import { copyHeadline, privateCopySection } from './report-copy';
 
 export function renderResults(results: BenchResults): string {
   return [
@@ -18,6 +19,7 @@ export function renderResults(results: BenchResults): string {
     results.capacity ? capacitySection(results) : '',
     results.overBudget ? overBudgetSection(results) : '',
     results.throughput ? throughputSection(results) : '',
+    results.privateCopy ? privateCopySection(results.privateCopy) : '',
     targetsSection(results),
   ]
     .filter(Boolean)
@@ -52,6 +54,7 @@ export function headline(results: BenchResults): string {
     );
   const slowest = [...(results.throughput ?? [])].sort((a, b) => a.rowsPerSecond - b.rowsPerSecond)[0];
   if (slowest) parts.push(`rows are built at ${int(slowest.rowsPerSecond)} or more per CPU second`);
+  if (results.privateCopy) parts.push(...copyHeadline(results.privateCopy));
   return `Latest run (${results.generatedAt}): ${parts.join('; ')}.`;
 }
 

@@ -3,6 +3,7 @@ import type { CapacityResult } from './scenarios/capacity';
 import type { DashboardResult } from './scenarios/dashboard';
 import type { MatrixCell } from './scenarios/matrix';
 import type { OverBudgetResult } from './scenarios/over-budget';
+import type { PrivateCopyResult } from './scenarios/private-copy';
 import type { ThroughputRun } from './scenarios/throughput';
 import type { BenchProfile } from './profiles';
 
@@ -43,6 +44,8 @@ export interface BenchResults {
   };
   readonly overBudget?: OverBudgetResult;
   readonly throughput?: readonly ThroughputRun[];
+  /** The private copy's scenarios, side by side with the live-only path (issue 14). */
+  readonly privateCopy?: PrivateCopyResult;
   readonly targets: readonly TargetCheck[];
   readonly durationSeconds: number;
 }

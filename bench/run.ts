@@ -12,11 +12,19 @@ import { runCapacity } from './scenarios/capacity';
 import { runDashboards } from './scenarios/dashboard';
 import { runMatrix } from './scenarios/matrix';
 import { runOverBudget } from './scenarios/over-budget';
+import { runPrivateCopy } from './scenarios/private-copy';
 import { runThroughput } from './scenarios/throughput';
 import { checkTargets } from './targets';
 import { invoiceCalendar, totalInvoices } from './windows';
 
-export const SECTIONS = ['matrix', 'dashboard', 'capacity', 'overBudget', 'throughput'] as const;
+export const SECTIONS = [
+  'matrix',
+  'dashboard',
+  'capacity',
+  'overBudget',
+  'throughput',
+  'privateCopy',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -62,7 +70,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   }
 }
 
-type SectionResults = Pick<BenchResults, 'matrix' | 'dashboard' | 'capacity' | 'overBudget' | 'throughput'>;
+type SectionResults = Pick<
+  BenchResults,
+  'matrix' | 'dashboard' | 'capacity' | 'overBudget' | 'throughput' | 'privateCopy'
+>;
 
 async function runSections(context: BenchContext, wanted: ReadonlySet<Section>): Promise<SectionResults> {
   const matrix = wanted.has('matrix') ? await runMatrix(context) : undefined;
@@ -76,7 +87,8 @@ async function runSections(context: BenchContext, wanted: ReadonlySet<Section>):
     : undefined;
   const overBudget = wanted.has('overBudget') ? await runOverBudget(context, matrix ?? []) : undefined;
   const throughput = wanted.has('throughput') ? runThroughput(context) : undefined;
-  return { matrix, dashboard, capacity, overBudget, throughput };
+  const privateCopy = wanted.has('privateCopy') ? await runPrivateCopy(context) : undefined;
+  return { matrix, dashboard, capacity, overBudget, throughput, privateCopy };
 }
 
 function machine(loadAtStart: number): BenchResults['machine'] {

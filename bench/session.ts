@@ -67,8 +67,8 @@ export async function openSession(sandbox: SandboxHandle, setup: ConnectorSetup)
 function configAnswers(setup: ConnectorSetup): Record<string, ConfigAnswer> {
   if (setup.connector === 'naive') return {};
   return {
-    object: 'invoices',
-    dateField: 'issuedDate',
+    object: setup.source?.object ?? 'invoices',
+    dateField: setup.source?.dateField ?? 'issuedDate',
     cacheMinutes: String(setup.cacheMinutes ?? 0),
     privateCopy: String(setup.privateCopy ?? false),
   };

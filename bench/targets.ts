@@ -3,6 +3,7 @@ import { allInvoiceFieldsPerRecord } from './baseline';
 import type { BenchResults, TargetCheck } from './results';
 import type { CapacityResult } from './scenarios/capacity';
 import type { MatrixCell } from './scenarios/matrix';
+import { copyTargets } from './targets-copy';
 
 export const TIME_TO_BOUND_TARGET = 1.05;
 export const CHEAP_CHART_COST_TARGET = 0.1;
@@ -19,6 +20,7 @@ export function checkTargets(results: Measured): TargetCheck[] {
     dashboardTarget(results),
     capacityTarget(results),
     throughputTarget(results),
+    ...copyTargets(results.privateCopy),
   ];
 }
 

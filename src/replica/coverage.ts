@@ -70,9 +70,12 @@ export function subtract(set: IntervalSet, removed: Interval): IntervalSet {
 /** Jobber's timestamps have whole seconds: a slice narrower than two seconds is not cut further. */
 export const NARROWEST_SLICE_MS = 2_000;
 
-/** `interval` cut in two at a whole second near its middle; null when it is narrower than two seconds. */
-export function halve(interval: Interval): [Interval, Interval] | null {
-  if (interval.end - interval.start < NARROWEST_SLICE_MS) return null;
+/**
+ * `interval` cut in two at a whole second near its middle; null when it is narrower than
+ * `narrowest` (at least two seconds): a date field's filter cannot tell finer slices apart.
+ */
+export function halve(interval: Interval, narrowest = NARROWEST_SLICE_MS): [Interval, Interval] | null {
+  if (interval.end - interval.start < Math.max(narrowest, NARROWEST_SLICE_MS)) return null;
   const middle = Math.floor((interval.start / 2 + interval.end / 2) / 1000) * 1000;
   if (middle <= interval.start || middle >= interval.end) return null;
   return [

@@ -7,7 +7,7 @@ import { dateFilter, dateMarginMs, findField, selectionPaths } from '../catalog'
 import type { CatalogObject, DateOption, FieldDef, Replication, RowContext } from '../catalog';
 import type { JsonObject } from '../json';
 import { selectionOf, type ColumnSelection } from './columns';
-import { EVERYTHING, type Interval } from './coverage';
+import { EVERYTHING, NARROWEST_SLICE_MS, type Interval } from './coverage';
 
 /** The coverage key of objects read whole: they have no date to slice on. */
 export const WHOLE = 'whole';
@@ -19,6 +19,11 @@ export interface ReplicatedObject {
   dateOf(key: string, node: JsonObject, context: RowContext): number | null;
   /** The root filter that reads at least every record whose date at `key` lies in `interval`. */
   filterFor(key: string, interval: Interval): JsonObject | undefined;
+  /**
+   * The narrowest slice of `key` worth cutting in two: the filter is widened by a margin on each
+   * side (a day for dates, a minute for timestamps), so halves narrower than it read the same records.
+   */
+  narrowestSliceMs(key: string): number;
   /** The coverage key and interval that hold every record a report window needs. */
   coverageFor(dateOption: DateOption | undefined, window: Interval | undefined): Need['coverage'];
   /**
@@ -61,6 +66,7 @@ export function replicatedObject(object: CatalogObject, replication: Replication
       const filter = dateFilter(optionOf(key), interval);
       return Object.keys(filter).length > 0 ? filter : undefined;
     },
+    narrowestSliceMs: (key) => (key === WHOLE ? NARROWEST_SLICE_MS : 2 * dateMarginMs(optionOf(key))),
     coverageFor: (dateOption, window) => {
       const key = coverageKeys(dateOption);
       if (key === WHOLE || dateOption === undefined || window === undefined || key !== dateOption.fieldId)

@@ -4,7 +4,7 @@
  * all; before reading it the sync asks Jobber how many records it holds, and halves a slice that the
  * execution cannot pay for. Each finished slice is merged at once, so stopping anywhere is safe.
  */
-import { mergeSelections, missingColumns, pathsOf, type ColumnSelection } from './columns';
+import { mergeSelections, missingColumns, nodeAt, pathsOf, type ColumnSelection } from './columns';
 import { EVERYTHING, gaps, halve, subtract, type Interval } from './coverage';
 import type { SyncContext } from './changes';
 import { allColumns, mergeColumns, mergeSlice } from './merge';
@@ -114,7 +114,7 @@ export function runTask(
     const left = allowance === undefined ? Infinity : allowance - spent;
     const step = stepFor(
       sync,
-      { paths, records, slice, cost },
+      { paths, records, slice, cost, narrowest: sync.object.narrowestSliceMs(current.dateField) },
       { left, untouched: spent === 0 && allowance === undefined },
     );
     if (step.kind === 'wait') return { state: next, finished: false };
@@ -132,7 +132,8 @@ export function runTask(
         ? mergeColumns(next, nodes, current.columns)
         : mergeSlice(next, { key: current.dateField, slice, nodes }, sync.object, sync.rowContext);
     spent += cost;
-    current = { ...current, slices: rest, done: current.done + nodes.length };
+    const done = current.done + recordsWithin(sync, { key: current.dateField, slice, nodes }, next.records);
+    current = { ...current, slices: rest, done };
     next = replaceTask(next, task, current);
     options.checkpoint?.(next);
   }
@@ -160,12 +161,13 @@ function stepFor(
     readonly records: number;
     readonly slice: Interval;
     readonly cost: number;
+    readonly narrowest: number;
   },
   budget: { readonly left: number; readonly untouched: boolean },
 ): Step {
   const affordable = Math.min(sync.port.reachablePoints(), budget.left);
   if (slice.records === 0 || slice.cost <= Math.min(affordable, MAX_SLICE_POINTS)) return { kind: 'read' };
-  const halves = slice.records > 1 ? halve(slice.slice) : null;
+  const halves = slice.records > 1 ? halve(slice.slice, slice.narrowest) : null;
   // Halving costs a count each: below about twenty records' worth, wait for the next execution.
   if (halves)
     return affordable >= sync.port.costOf(slice.paths, MIN_SLICE_RECORDS)
@@ -189,6 +191,26 @@ function readWithinBudget(sync: SyncContext, request: RecordRead): readonly Json
     if (isConnectorError(error) && error.code === 'TIME_BUDGET_EXCEEDED') return null;
     throw error;
   }
+}
+
+/**
+ * The records a slice's read adds to the progress: those held whose date lies in the slice (a
+ * columns read carries no dates). Reads' filters are widened (a day for dates), so neighbouring
+ * slices' reads overlap and their lengths would count records twice.
+ */
+function recordsWithin(
+  sync: SyncContext,
+  read: { readonly key: string; readonly slice: Interval; readonly nodes: readonly JsonObject[] },
+  records: ReplicaState['records'],
+): number {
+  const ids = new Set(read.nodes.map((node) => node['id']));
+  let within = 0;
+  records.ids.forEach((id, index) => {
+    if (!ids.has(id)) return;
+    const date = sync.object.dateOf(read.key, nodeAt(records, index), sync.rowContext);
+    if (date !== null && date >= read.slice.start && date < read.slice.end) within++;
+  });
+  return within;
 }
 
 /**

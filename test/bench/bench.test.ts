@@ -74,6 +74,67 @@ describe('the benchmark harness on tiny data', () => {
     expect(run?.rowsPerSecond).toBeGreaterThan(0);
   });
 
+  it('reads the charts the live path refuses through the private copy: raw records’ figures, live rows', () => {
+    const copy = results.privateCopy;
+    if (!copy) throw new Error('no private copy section');
+    expect(copy.charts.map((chart) => chart.object)).toEqual(['invoiceLineItems', 'visits', 'timesheets']);
+    for (const chart of [...copy.charts, copy.backfill]) {
+      const { copy: first, bound } = chart;
+      expect(first.outcome).toBe('ok');
+      expect(chart.truth?.equal).toBe(true);
+      expect(chart.records).toBeGreaterThan(0);
+      expect(first.rows).toBe(chart.records);
+      expect(chart.live.once.rows).toBe(chart.records);
+      expect(chart.unmatchedRows).toBe(0);
+      // One progress error per execution that did not answer, never going back, never past its total.
+      expect(first.progress).toHaveLength(first.executions - 1);
+      first.progress.forEach((step, index) => {
+        expect(step.done).toBeLessThanOrEqual(step.total);
+        expect(step.done).toBeGreaterThanOrEqual(first.progress[index - 1]?.done ?? 0);
+      });
+      expect(first.upstream.requests).toBe(sumOf(Object.values(first.reads).map((kind) => kind.requests)));
+      expect(first.upstream.cost).toBe(sumOf(Object.values(first.reads).map((kind) => kind.cost)));
+      expect(bound.live.cost).toBe(chart.live.once.upstream.cost);
+      expect(bound.needed.cost).toBe(bound.live.cost + bound.needed.extraPerRecord * first.recordsHeld);
+      if (chart.toBound !== null)
+        expect(chart.toBound).toBeCloseTo(first.virtualSeconds / bound.needed.seconds, 9);
+      for (const view of [chart.load.hot, chart.load.cold]) {
+        expect(view.outcome).toBe('ok');
+        expect(view.rows).toBe(first.rows);
+      }
+      expect(chart.size.records).toBe(first.recordsHeld);
+      expect(chart.size.driveGzipBytes).toBeGreaterThan(0);
+      expect(chart.size.cacheBase64Chars).toBeGreaterThan(chart.size.driveGzipBytes);
+      expect(chart.size.per10k?.driveGzipBytes).toBeCloseTo(
+        (chart.size.driveGzipBytes * 10_000) / chart.size.records,
+        6,
+      );
+    }
+    // The tiny profile's budget is short: some first view takes more than one execution.
+    expect(Math.max(...copy.charts.map((chart) => chart.copy.executions))).toBeGreaterThan(1);
+    expect(copy.backfill).toMatchObject({ object: 'invoices', dateField: 'allTime', range: null });
+  });
+
+  it('views a copied chart again after K invoices changed, asking Jobber for those and little else', () => {
+    const repeat = results.privateCopy?.repeat ?? [];
+    expect(repeat.map((chart) => chart.name)).toEqual(['invoice fields', 'with client name']);
+    for (const chart of repeat) {
+      expect(chart.views.map((view) => view.changed)).toEqual([0, 10]);
+      for (const view of chart.views) {
+        expect(view.copy.outcome).toBe('ok');
+        expect(view.live.outcome).toBe('ok');
+        expect(view.unmatchedRows).toBe(0);
+        expect(view.bounds.requests).toBe(Math.ceil(view.changed / 100) + 2);
+        // The changed records were read with at least the chart's fields.
+        expect(view.copy.reads.changes.cost).toBeGreaterThanOrEqual(view.changed * chart.costPerRecord);
+        expect(view.copy.reads.count.requests).toBe(0);
+        expect(view.copy.upstream.requests).toBeLessThan(view.live.upstream.requests);
+      }
+    }
+    const withClient = repeat[1]?.views[0];
+    expect(withClient?.copy.reads.related.requests).toBe(1);
+  });
+
   it('checks every target of the issue and renders the tables for the docs', () => {
     expect(results.targets.map((check) => check.id)).toEqual([
       'time',
@@ -82,6 +143,14 @@ describe('the benchmark harness on tiny data', () => {
       'dashboard',
       'capacity',
       'throughput',
+      'copyFirstView',
+      'copyTruth',
+      'copyRequests',
+      'copyRequestsWithClient',
+      'copyCost',
+      'copyCostWithClient',
+      'copyRepeatTime',
+      'copyBackfill',
     ]);
     const markdown = renderResults(results);
     for (const heading of [
@@ -92,11 +161,19 @@ describe('the benchmark harness on tiny data', () => {
       'largest N',
       'Over budget',
       'Row building',
+      'Private copy: first views',
+      'What the live-only path shows',
+      'Private copy: repeat views',
+      'Private copy: size and load',
       'Targets',
     ])
       expect(markdown).toContain(heading);
   });
 });
+
+function sumOf(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
 
 describe('the results block of docs/benchmarks.md', () => {
   it('is replaced between its markers and nowhere else', () => {
@@ -119,6 +196,7 @@ describe('the command line', () => {
       freshPerScenario: true,
       sections: ['matrix', 'throughput'],
     });
+    expect(parseArgs(['--only', 'privateCopy'])).toMatchObject({ sections: ['privateCopy'] });
     expect(() => parseArgs(['--fast'])).toThrow(/Unknown argument/);
     expect(() => parseArgs(['--only', 'speed'])).toThrow(/Unknown section/);
   });

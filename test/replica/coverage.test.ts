@@ -55,6 +55,13 @@ describe('coverage: interval sets of a date field', () => {
     expect(halve(span(0, 1_999))).toBeNull();
   });
 
+  it('refuses to cut an interval narrower than the narrowest slice its date field can tell apart', () => {
+    const day = 86_400_000;
+    expect(halve(span(0, 2 * day), 2 * day)).toEqual([span(0, day), span(day, 2 * day)]);
+    expect(halve(span(0, 2 * day - 1_000), 2 * day)).toBeNull();
+    expect(halve(span(0, 1_999), 1_000)).toBeNull();
+  });
+
   it('agrees with a point-by-point model on random operations', () => {
     let seed = 7;
     const random = (limit: number): number => {

@@ -169,6 +169,64 @@ describe('a replica sync', () => {
     expect(Object.keys(world.held()).sort()).toEqual([...world.jobber.records.keys()].sort());
   });
 
+  it('reads a day that costs more than one slice whole, never cutting it finer than Jobber’s date filter sees', () => {
+    // Jobber filters issued dates by day (the filter is widened by a day on each side): a slice
+    // narrower than that reads the same records again, so cutting a dense day into seconds would
+    // read it once per second and never finish.
+    const world = new World({ pointsPerPath: 50, pointsPerExecution: 200_000 });
+    for (let n = 0; n < 100; n++)
+      world.jobber.put(invoice(1000 + n, { id: `D${n}`, issuedDate: '2024-02-10T07:00:00Z' }));
+    for (let n = 0; n < 100; n++) world.jobber.put(invoice(n));
+    const window = { start: Date.parse('2024-02-01T00:00:00Z'), end: Date.parse('2024-03-01T00:00:00Z') };
+    const february = need(['invoiceNumber'], object.coverageFor(invoices.dateOptions[0], window));
+    let result = world.sync(february);
+    const day = Date.parse('2024-02-10T07:00:00Z');
+    const readsOfTheDay = (): number =>
+      world.jobber.reads.filter((read) => {
+        const range = read.filter?.['issuedDate'] as { after?: string; before?: string } | undefined;
+        return (
+          range !== undefined && Date.parse(range.after ?? '') < day && Date.parse(range.before ?? '') > day
+        );
+      }).length;
+    let reads = readsOfTheDay();
+    for (let execution = 0; execution < 3 && result.waiting; execution++) {
+      world.now += 60_000;
+      result = world.sync(february);
+      reads += readsOfTheDay();
+    }
+    expect(result.waiting).toBeNull();
+    expect(Object.keys(world.held()).filter((id) => id.startsWith('D'))).toHaveLength(100);
+    expect(reads).toBeLessThanOrEqual(4);
+  });
+
+  it('counts each record once in its progress, though the reads of neighbouring slices overlap', () => {
+    // Each slice's filter is widened by a day on each side, so a record near a cut is read twice.
+    const world = new World({ pointsPerPath: 20, pointsPerExecution: 1_500 });
+    for (let n = 0; n < 300; n++)
+      world.jobber.put(invoice(Math.floor(n / 5), { id: `I${n}`, invoiceNumber: String(n) }));
+    const window = { start: Date.parse('2024-01-01T00:00:00Z'), end: Date.parse('2024-03-01T00:00:00Z') };
+    const byIssued = need(['invoiceNumber'], object.coverageFor(invoices.dateOptions[0], window));
+    const seen: Progress[] = [];
+    let result = world.sync(byIssued);
+    for (let execution = 0; execution < 60 && result.waiting; execution++) {
+      seen.push(result.waiting);
+      expect(result.waiting.done).toBeLessThanOrEqual(Object.keys(world.held()).length);
+      expect(result.waiting.done).toBeLessThanOrEqual(result.waiting.total ?? 0);
+      world.now += 60_000;
+      result = world.sync(byIssued);
+    }
+    expect(result.waiting).toBeNull();
+    expect(seen.length).toBeGreaterThan(3);
+    expect(Object.keys(world.held())).toHaveLength(300);
+
+    // A new column is filled slice by slice too; its reads carry no dates, the records held do.
+    const withTotal = need(['invoiceNumber', 'total'], byIssued.coverage);
+    world.now += 60_000;
+    const filling = world.sync(withTotal).waiting;
+    expect(filling?.done).toBeGreaterThan(0);
+    expect(filling?.done).toBeLessThanOrEqual(filling?.total ?? 0);
+  });
+
   it('re-reads records whose due date passed, so a clock-derived status cannot go stale', () => {
     const world = new World();
     world.jobber.put(invoice(1, { dueDate: iso(T0 + 2 * 3_600_000) }));
