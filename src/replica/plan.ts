@@ -90,3 +90,13 @@ export function replicatedObject(object: CatalogObject, replication: Replication
     },
   };
 }
+
+/**
+ * What a backfill's progress counts, in words: the object's records, or for line items the parent
+ * records they are read with ("invoices with their line items"), which are what Jobber counts.
+ */
+export function countedRecords(object: CatalogObject): string {
+  if (object.rowsFrom === undefined) return object.label.toLowerCase();
+  const rows = object.rowsFrom.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
+  return `${object.root.connection} with their ${rows}`;
+}

@@ -21,7 +21,7 @@ import {
   writeLease,
   type Lease,
 } from './lease';
-import { replicatedObject, type Need, type ReplicatedObject } from './plan';
+import { countedRecords, replicatedObject, type Need, type ReplicatedObject } from './plan';
 import type { JobberPort, RecordRead } from './port';
 import { emptyState, type ReplicaState } from './state';
 import { preparedFor, syncReplica, waitingFor } from './sync';
@@ -313,7 +313,7 @@ function shapeOf(state: ReplicaState): string {
 function answer(run: Run, state: ReplicaState): Table {
   const waiting = waitingFor(state, run.need);
   if (waiting) {
-    const records = run.query.object.label.toLowerCase();
+    const records = countedRecords(run.query.object);
     throw copyInProgress({ records, firstTime: state.builtAt === null }, waiting.done, waiting.total);
   }
   return answerTable(
