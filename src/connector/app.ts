@@ -119,7 +119,7 @@ function wireJobber(platform: Platform) {
     reachablePoints: (reserveMs) => client().api.reachablePoints(reserveMs),
     stats,
   };
-  const deadline = (): number => startedAtMs() + runtimeBudgetMs(platform.scriptProperties);
+  const deadline = (): number => budget().startedAtMs + budget().limitMs;
   return {
     startedAtMs,
     stats,
