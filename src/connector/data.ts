@@ -2,7 +2,7 @@
  * getData: validate the request, decide what Jobber can filter, fetch the columns the chart needs
  * (through the cache when there is one) and answer in the order Looker Studio asked for.
  */
-import type { ReportCache } from '../cache';
+import { parseLastRefresh, type ReportCache } from '../cache';
 import { dateFilter, findField } from '../catalog';
 import type { Table } from '../catalog';
 import type { CatalogObject, CellValue, DateOption, FieldDef, RowContext } from '../catalog';
@@ -124,12 +124,6 @@ function getDataFromCopy(deps: ReportDependencies, request: DataRequest): DataRe
     rows: projectRows(table, output),
     filtersApplied: false,
   };
-}
-
-/** Looker sends lastRefresh as a string of epoch ms; anything else counts as none. */
-function parseLastRefresh(value: string | undefined): number | null {
-  const parsed = value === undefined ? NaN : Number(value);
-  return Number.isFinite(parsed) ? parsed : null;
 }
 
 /** How long a chart waits for another chart's sync when the budget is not known. */
