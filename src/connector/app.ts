@@ -58,8 +58,7 @@ export function createConnector(platform: Platform): Connector {
     platform,
     jobberApi: () => jobber.api,
     cache,
-    replicas: copies.services,
-    deadline: jobber.deadline,
+    privateCopy: { services: copies.services, deadline: jobber.deadline },
   });
   const logged = <T>(entryPoint: string, body: () => T): T =>
     logUsage(platform, { entryPoint, startedAtMs: jobber.startedAtMs(), stats: jobber.stats }, body);

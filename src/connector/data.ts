@@ -28,10 +28,15 @@ export interface ReportDependencies {
   /** The Jobber API of the user running the report (built lazily: getConfig needs no token). */
   readonly jobberApi: () => JobberApi;
   readonly cache?: ReportTableCache;
-  /** The private copy's storage and coordination (built lazily); absent: live reads only. */
-  readonly replicas?: () => ReplicaServices;
+  /** The private copy (docs/replica.md); absent: live reads only. */
+  readonly privateCopy?: PrivateCopyDependencies;
+}
+
+export interface PrivateCopyDependencies {
+  /** The copies' storage and coordination, built on first use. */
+  readonly services: () => ReplicaServices;
   /** When this execution's budget ends (epoch ms): a chart waiting for another gives up then. */
-  readonly deadline?: () => number;
+  readonly deadline: () => number;
 }
 
 export interface DataResponse {
@@ -42,9 +47,9 @@ export interface DataResponse {
 
 export function getData(deps: ReportDependencies, rawRequest: unknown): DataResponse {
   const request = parseDataRequest(rawRequest);
-  if (usesPrivateCopy(deps, request)) {
+  if (deps.privateCopy && usesPrivateCopy(request)) {
     try {
-      return getDataFromCopy(deps, request);
+      return getDataFromCopy(deps, deps.privateCopy, request);
     } catch (error) {
       if (!(error instanceof CopyUnavailable)) throw error;
       deps.platform.logger.log('warn', 'replica_unavailable', {
@@ -81,12 +86,9 @@ export function getData(deps: ReportDependencies, rawRequest: unknown): DataResp
   };
 }
 
-function usesPrivateCopy(deps: ReportDependencies, request: DataRequest): boolean {
+function usesPrivateCopy(request: DataRequest): boolean {
   return (
-    deps.replicas !== undefined &&
-    !request.sampleExtraction &&
-    request.config.privateCopy &&
-    request.config.object.replication !== undefined
+    !request.sampleExtraction && request.config.privateCopy && request.config.object.replication !== undefined
   );
 }
 
@@ -94,17 +96,19 @@ function usesPrivateCopy(deps: ReportDependencies, request: DataRequest): boolea
  * getData from the private copy (docs/replica.md): every requested field, filters included, is
  * answered from the copy after a delta read; Looker Studio applies the chart's filters itself.
  */
-function getDataFromCopy(deps: ReportDependencies, request: DataRequest): DataResponse {
+function getDataFromCopy(
+  deps: ReportDependencies,
+  copy: PrivateCopyDependencies,
+  request: DataRequest,
+): DataResponse {
   const { object, currency, dateOption } = request.config;
   const api = deps.jobberApi();
   const account = api.account();
   const context = rowContext(deps.platform, account);
   const plan = fetchPlan(request, {}, context);
   const fields = uniqueIds(request.fields).map(fieldOf(object));
-  const replicas = deps.replicas?.();
-  if (!replicas) throw new Error('getDataFromCopy without replicas');
   const table = namingSchemaMismatches(plan, fields, () =>
-    answerFromReplica(replicas, {
+    answerFromReplica(copy.services(), {
       object,
       accountId: account.id,
       fields,
@@ -113,7 +117,7 @@ function getDataFromCopy(deps: ReportDependencies, request: DataRequest): DataRe
       lastRefresh: parseLastRefresh(request.lastRefresh),
       rowContext: context,
       port: jobberPort(api, object),
-      deadline: deps.deadline?.() ?? deps.platform.clock.now() + DEFAULT_WAIT_MS,
+      deadline: copy.deadline(),
       settings: { reconcileMs: request.config.reconcileMinutes * 60_000 },
     }),
   );
@@ -125,9 +129,6 @@ function getDataFromCopy(deps: ReportDependencies, request: DataRequest): DataRe
     filtersApplied: false,
   };
 }
-
-/** How long a chart waits for another chart's sync when the budget is not known. */
-const DEFAULT_WAIT_MS = 280_000;
 
 export function rowContext(platform: Platform, account: JobberAccount): RowContext {
   const time = new ZonedTime(platform.codec.formatDate, account.timeZone);
