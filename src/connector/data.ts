@@ -58,7 +58,7 @@ export function getData(deps: ReportDependencies, rawRequest: unknown): DataResp
       });
     }
   }
-  const { object, currency } = request.config;
+  const { object } = request.config;
   const pushdown = planPushdown(object, request.dimensionsFilters);
   const output = pushdown.applied ? request.fields.filter((entry) => !entry.forFilterOnly) : request.fields;
   const api = deps.jobberApi();
@@ -77,13 +77,7 @@ export function getData(deps: ReportDependencies, rawRequest: unknown): DataResp
           ttlSeconds: request.config.cacheMinutes * 60,
           lastRefresh: request.lastRefresh ?? null,
         });
-  deps.platform.logger.log('info', 'get_data', { object: object.id, rows: table.rowCount, source });
-  const fields = output.map((entry) => entry.field);
-  return {
-    schema: fieldsJson(deps.platform.connectorApi, fields, currency),
-    rows: projectRows(table, fields),
-    filtersApplied: pushdown.applied,
-  };
+  return respond(deps.platform, request, { table, source, filtersApplied: pushdown.applied }, output);
 }
 
 function usesPrivateCopy(request: DataRequest): boolean {
@@ -101,7 +95,7 @@ function getDataFromCopy(
   copy: PrivateCopyDependencies,
   request: DataRequest,
 ): DataResponse {
-  const { object, currency, dateOption } = request.config;
+  const { object, dateOption } = request.config;
   const api = deps.jobberApi();
   const account = api.account();
   const context = rowContext(deps.platform, account);
@@ -121,12 +115,24 @@ function getDataFromCopy(
       settings: { reconcileMs: request.config.reconcileMinutes * 60_000 },
     }),
   );
-  deps.platform.logger.log('info', 'get_data', { object: object.id, rows: table.rowCount, source: 'copy' });
-  const output = request.fields.map((entry) => entry.field);
+  return respond(deps.platform, request, { table, source: 'copy', filtersApplied: false }, request.fields);
+}
+
+/** The rows of `output`, in its order, with their schema; one log line says where they came from. */
+function respond(
+  platform: Platform,
+  request: DataRequest,
+  answered: { readonly table: Table; readonly source: string; readonly filtersApplied: boolean },
+  output: readonly RequestedField[],
+): DataResponse {
+  const { object, currency } = request.config;
+  const { table, source, filtersApplied } = answered;
+  platform.logger.log('info', 'get_data', { object: object.id, rows: table.rowCount, source });
+  const fields = output.map((entry) => entry.field);
   return {
-    schema: fieldsJson(deps.platform.connectorApi, output, currency),
-    rows: projectRows(table, output),
-    filtersApplied: false,
+    schema: fieldsJson(platform.connectorApi, fields, currency),
+    rows: projectRows(table, fields),
+    filtersApplied,
   };
 }
 
