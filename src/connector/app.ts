@@ -58,8 +58,7 @@ export function createConnector(platform: Platform): Connector {
     platform,
     jobberApi: () => jobber.api,
     cache,
-    replicas: copies.services,
-    deadline: jobber.deadline,
+    privateCopy: { services: copies.services, deadline: jobber.deadline },
   });
   const logged = <T>(entryPoint: string, body: () => T): T =>
     logUsage(platform, { entryPoint, startedAtMs: jobber.startedAtMs(), stats: jobber.stats }, body);
@@ -119,7 +118,7 @@ function wireJobber(platform: Platform) {
     reachablePoints: (reserveMs) => client().api.reachablePoints(reserveMs),
     stats,
   };
-  const deadline = (): number => startedAtMs() + runtimeBudgetMs(platform.scriptProperties);
+  const deadline = (): number => budget().startedAtMs + budget().limitMs;
   return {
     startedAtMs,
     stats,

@@ -105,8 +105,7 @@ function parseCurrency(value: unknown): Currency {
 
 function parseCacheMinutes(value: unknown): number {
   if (value === undefined || value === '') return DEFAULT_CACHE_MINUTES;
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-  const minutes = /^\d{1,4}$/.test(text) ? Number(text) : NaN;
+  const minutes = wholeMinutes(value);
   if (!(minutes >= 0 && minutes <= MAX_CACHE_MINUTES)) throw badCacheMinutes(value, MAX_CACHE_MINUTES);
   return minutes;
 }
@@ -119,9 +118,14 @@ function parsePrivateCopy(value: unknown): boolean {
 
 function parseReconcileMinutes(value: unknown): number {
   if (value === undefined || value === '') return DEFAULT_RECONCILE_MINUTES;
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-  const minutes = /^\d{1,4}$/.test(text) ? Number(text) : NaN;
+  const minutes = wholeMinutes(value);
   const { min, max } = RECONCILE_MINUTES_RANGE;
   if (!(minutes >= min && minutes <= max)) throw badReconcileMinutes(value, min, max);
   return minutes;
+}
+
+/** A whole number of minutes (at most four digits) typed into a text option; NaN otherwise. */
+function wholeMinutes(value: unknown): number {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  return /^\d{1,4}$/.test(text) ? Number(text) : NaN;
 }

@@ -2,7 +2,7 @@
  * getData: validate the request, decide what Jobber can filter, fetch the columns the chart needs
  * (through the cache when there is one) and answer in the order Looker Studio asked for.
  */
-import type { ReportCache } from '../cache';
+import { parseLastRefresh, type ReportCache } from '../cache';
 import { dateFilter, findField } from '../catalog';
 import type { Table } from '../catalog';
 import type { CatalogObject, CellValue, DateOption, FieldDef, RowContext } from '../catalog';
@@ -28,10 +28,15 @@ export interface ReportDependencies {
   /** The Jobber API of the user running the report (built lazily: getConfig needs no token). */
   readonly jobberApi: () => JobberApi;
   readonly cache?: ReportTableCache;
-  /** The private copy's storage and coordination (built lazily); absent: live reads only. */
-  readonly replicas?: () => ReplicaServices;
+  /** The private copy (docs/replica.md); absent: live reads only. */
+  readonly privateCopy?: PrivateCopyDependencies;
+}
+
+export interface PrivateCopyDependencies {
+  /** The copies' storage and coordination, built on first use. */
+  readonly services: () => ReplicaServices;
   /** When this execution's budget ends (epoch ms): a chart waiting for another gives up then. */
-  readonly deadline?: () => number;
+  readonly deadline: () => number;
 }
 
 export interface DataResponse {
@@ -42,9 +47,9 @@ export interface DataResponse {
 
 export function getData(deps: ReportDependencies, rawRequest: unknown): DataResponse {
   const request = parseDataRequest(rawRequest);
-  if (usesPrivateCopy(deps, request)) {
+  if (deps.privateCopy && usesPrivateCopy(request)) {
     try {
-      return getDataFromCopy(deps, request);
+      return getDataFromCopy(deps, deps.privateCopy, request);
     } catch (error) {
       if (!(error instanceof CopyUnavailable)) throw error;
       deps.platform.logger.log('warn', 'replica_unavailable', {
@@ -53,7 +58,7 @@ export function getData(deps: ReportDependencies, rawRequest: unknown): DataResp
       });
     }
   }
-  const { object, currency } = request.config;
+  const { object } = request.config;
   const pushdown = planPushdown(object, request.dimensionsFilters);
   const output = pushdown.applied ? request.fields.filter((entry) => !entry.forFilterOnly) : request.fields;
   const api = deps.jobberApi();
@@ -72,21 +77,12 @@ export function getData(deps: ReportDependencies, rawRequest: unknown): DataResp
           ttlSeconds: request.config.cacheMinutes * 60,
           lastRefresh: request.lastRefresh ?? null,
         });
-  deps.platform.logger.log('info', 'get_data', { object: object.id, rows: table.rowCount, source });
-  const fields = output.map((entry) => entry.field);
-  return {
-    schema: fieldsJson(deps.platform.connectorApi, fields, currency),
-    rows: projectRows(table, fields),
-    filtersApplied: pushdown.applied,
-  };
+  return respond(deps.platform, request, { table, source, filtersApplied: pushdown.applied }, output);
 }
 
-function usesPrivateCopy(deps: ReportDependencies, request: DataRequest): boolean {
+function usesPrivateCopy(request: DataRequest): boolean {
   return (
-    deps.replicas !== undefined &&
-    !request.sampleExtraction &&
-    request.config.privateCopy &&
-    request.config.object.replication !== undefined
+    !request.sampleExtraction && request.config.privateCopy && request.config.object.replication !== undefined
   );
 }
 
@@ -94,17 +90,19 @@ function usesPrivateCopy(deps: ReportDependencies, request: DataRequest): boolea
  * getData from the private copy (docs/replica.md): every requested field, filters included, is
  * answered from the copy after a delta read; Looker Studio applies the chart's filters itself.
  */
-function getDataFromCopy(deps: ReportDependencies, request: DataRequest): DataResponse {
-  const { object, currency, dateOption } = request.config;
+function getDataFromCopy(
+  deps: ReportDependencies,
+  copy: PrivateCopyDependencies,
+  request: DataRequest,
+): DataResponse {
+  const { object, dateOption } = request.config;
   const api = deps.jobberApi();
   const account = api.account();
   const context = rowContext(deps.platform, account);
   const plan = fetchPlan(request, {}, context);
   const fields = uniqueIds(request.fields).map(fieldOf(object));
-  const replicas = deps.replicas?.();
-  if (!replicas) throw new Error('getDataFromCopy without replicas');
   const table = namingSchemaMismatches(plan, fields, () =>
-    answerFromReplica(replicas, {
+    answerFromReplica(copy.services(), {
       object,
       accountId: account.id,
       fields,
@@ -113,27 +111,30 @@ function getDataFromCopy(deps: ReportDependencies, request: DataRequest): DataRe
       lastRefresh: parseLastRefresh(request.lastRefresh),
       rowContext: context,
       port: jobberPort(api, object),
-      deadline: deps.deadline?.() ?? deps.platform.clock.now() + DEFAULT_WAIT_MS,
+      deadline: copy.deadline(),
       settings: { reconcileMs: request.config.reconcileMinutes * 60_000 },
     }),
   );
-  deps.platform.logger.log('info', 'get_data', { object: object.id, rows: table.rowCount, source: 'copy' });
-  const output = request.fields.map((entry) => entry.field);
+  return respond(deps.platform, request, { table, source: 'copy', filtersApplied: false }, request.fields);
+}
+
+/** The rows of `output`, in its order, with their schema; one log line says where they came from. */
+function respond(
+  platform: Platform,
+  request: DataRequest,
+  answered: { readonly table: Table; readonly source: string; readonly filtersApplied: boolean },
+  output: readonly RequestedField[],
+): DataResponse {
+  const { object, currency } = request.config;
+  const { table, source, filtersApplied } = answered;
+  platform.logger.log('info', 'get_data', { object: object.id, rows: table.rowCount, source });
+  const fields = output.map((entry) => entry.field);
   return {
-    schema: fieldsJson(deps.platform.connectorApi, output, currency),
-    rows: projectRows(table, output),
-    filtersApplied: false,
+    schema: fieldsJson(platform.connectorApi, fields, currency),
+    rows: projectRows(table, fields),
+    filtersApplied,
   };
 }
-
-/** Looker sends lastRefresh as a string of epoch ms; anything else counts as none. */
-function parseLastRefresh(value: string | undefined): number | null {
-  const parsed = value === undefined ? NaN : Number(value);
-  return Number.isFinite(parsed) ? parsed : null;
-}
-
-/** How long a chart waits for another chart's sync when the budget is not known. */
-const DEFAULT_WAIT_MS = 280_000;
 
 export function rowContext(platform: Platform, account: JobberAccount): RowContext {
   const time = new ZonedTime(platform.codec.formatDate, account.timeZone);

@@ -3,10 +3,10 @@
  * private copy paces, retries, budgets and checks its pages like any other Jobber read, and long
  * nested lists are completed the same way (fetch-table.ts).
  */
-import { buildPathQuery, findObject, pathsCost, type CatalogObject } from '../catalog';
+import { buildPathQuery, findObject, pathsCost, type CatalogObject, type ObjectQuery } from '../catalog';
 import { failureToConnectorError, JobberFailure } from '../errors';
 import type { JobberApi, ReadOptions } from '../jobber';
-import { isJsonObject, type JsonObject, type JsonValue } from '../json';
+import { isJsonObject, type JsonObject } from '../json';
 import type { JobberPort } from '../replica';
 import { completeNested } from './fetch-table';
 
@@ -28,15 +28,12 @@ export function jobberPort(api: JobberApi, object: CatalogObject): JobberPort {
           : {}),
         ...(request.onPage ? { onPage: request.onPage } : {}),
       };
-      const nodes = api.readConnection(query.root, options).nodes;
-      return completeNested(api, query.nested, nodes).map(withoutPageInfo);
+      return readWhole(api, query, options);
     },
     readRelated: (objectId, paths, filter) => {
       const related = findObject(objectId);
       if (!related) throw new Error(`no catalog object ${objectId}`);
-      const query = buildPathQuery(related, paths, filter);
-      const nodes = api.readConnection(query.root).nodes;
-      return completeNested(api, query.nested, nodes).map(withoutPageInfo);
+      return readWhole(api, buildPathQuery(related, paths, filter));
     },
     count: (filter) => {
       const root = buildPathQuery(object, ['__typename'], filter).root;
@@ -59,14 +56,16 @@ export function jobberPort(api: JobberApi, object: CatalogObject): JobberPort {
   };
 }
 
+/** Every record the query reads, its nested lists completed, as the replica keeps it. */
+function readWhole(api: JobberApi, query: ObjectQuery, options: ReadOptions = {}): JsonObject[] {
+  const nodes = api.readConnection(query.root, options).nodes;
+  return completeNested(api, query.nested, nodes).map(withoutPageInfo);
+}
+
 /** A record's nested lists as the replica keeps them: the items, without the page's cursor. */
 function withoutPageInfo(node: JsonObject): JsonObject {
   const kept: JsonObject = {};
   for (const [key, value] of Object.entries(node))
-    kept[key] = isConnection(value) ? { nodes: value['nodes'] } : value;
+    kept[key] = isJsonObject(value) && Array.isArray(value['nodes']) ? { nodes: value['nodes'] } : value;
   return kept;
-}
-
-function isConnection(value: JsonValue | undefined): value is JsonObject & { nodes: JsonValue } {
-  return isJsonObject(value ?? null) && Array.isArray((value as JsonObject)['nodes']);
 }

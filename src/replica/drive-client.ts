@@ -8,6 +8,7 @@
  * unavailable for this execution; 404 is a file that is gone.
  */
 import { URLFETCH_DAILY_QUOTA_TEXT } from '../errors';
+import { isJsonObject, type JsonObject } from '../json';
 import type { Bytes, Clock, Http, HttpResponse } from '../platform';
 
 const API = 'https://www.googleapis.com/drive/v3/files';
@@ -141,11 +142,10 @@ export class AppDataDrive implements AppDataFiles {
     }
   }
 
-  private json(response: HttpResponse): Record<string, unknown> {
+  private json(response: HttpResponse): JsonObject {
     try {
       const value: unknown = JSON.parse(response.body);
-      if (typeof value === 'object' && value !== null && !Array.isArray(value))
-        return value as Record<string, unknown>;
+      if (isJsonObject(value)) return value;
     } catch {
       // falls through
     }

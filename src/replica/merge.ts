@@ -35,15 +35,14 @@ export function mergeSlice(
   object: ReplicatedObject,
   context: RowContext,
 ): ReplicaState {
-  const listed = new Set(read.nodes.map((node) => node['id']));
-  const present = retain(state.records, (index) => {
-    const date = object.dateOf(read.key, nodeAt(state.records, index), context);
-    return (
-      !(date !== null && date >= read.slice.start && date < read.slice.end) ||
-      listed.has(state.records.ids[index] ?? '')
-    );
-  });
-  const records = upsert(present, read.nodes, { keys: allColumns(state), insert: true });
+  const listed = new Set(read.nodes.map((node) => String(node['id'])));
+  const present = removeUnlisted(
+    state,
+    { key: read.key, interval: read.slice, ids: listed },
+    object,
+    context,
+  );
+  const records = upsert(present.records, read.nodes, { keys: allColumns(state), insert: true });
   const coverage = { ...state.coverage, [read.key]: union(state.coverage[read.key] ?? [], read.slice) };
   return keepCovered({ ...state, records, coverage }, object, context);
 }

@@ -3,7 +3,7 @@
  * they cover, how far changes have been read, and the checkpoint of work that did not fit one
  * execution. What is read back is parsed, never cast: anything else is "no replica".
  */
-import type { JsonValue } from '../json';
+import { isJsonObject, type JsonValue } from '../json';
 import { type ColumnSelection, type Records } from './columns';
 import { parseIntervalSet, type Interval, type IntervalSet } from './coverage';
 
@@ -63,7 +63,7 @@ export function emptyState(accountId: string, object: string, selection: ColumnS
 
 /** The state read back from storage, or null when it is not a valid state of this format. */
 export function parseState(value: unknown): ReplicaState | null {
-  if (!isRecord(value) || value['format'] !== REPLICA_FORMAT) return null;
+  if (!isJsonObject(value) || value['format'] !== REPLICA_FORMAT) return null;
   const { accountId, object } = value;
   if (typeof accountId !== 'string' || typeof object !== 'string') return null;
   const records = parseRecords(value['records']);
@@ -93,10 +93,10 @@ export function parseState(value: unknown): ReplicaState | null {
 }
 
 function parseRecords(value: unknown): Records | null {
-  if (!isRecord(value)) return null;
+  if (!isJsonObject(value)) return null;
   const { ids, columns, selection } = value;
   if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) return null;
-  if (!isRecord(columns) || !isRecord(selection)) return null;
+  if (!isJsonObject(columns) || !isJsonObject(selection)) return null;
   const parsedSelection: Record<string, string[]> = {};
   for (const key of Object.keys(selection)) {
     const paths = selection[key];
@@ -113,7 +113,7 @@ function parseRecords(value: unknown): Records | null {
 }
 
 function parseCoverage(value: unknown): Record<string, IntervalSet> | null {
-  if (!isRecord(value)) return null;
+  if (!isJsonObject(value)) return null;
   const coverage: Record<string, IntervalSet> = {};
   for (const key of Object.keys(value)) {
     const set = parseIntervalSet(value[key]);
@@ -124,7 +124,7 @@ function parseCoverage(value: unknown): Record<string, IntervalSet> | null {
 }
 
 function parseTask(value: unknown): Task | null {
-  if (!isRecord(value)) return null;
+  if (!isJsonObject(value)) return null;
   const { kind, dateField, columns, total, done, startedAt } = value;
   if (kind !== 'coverage' && kind !== 'columns' && kind !== 'verify') return null;
   const slices = parseIntervalSet(value['slices'], { touching: true });
@@ -137,7 +137,7 @@ function parseTask(value: unknown): Task | null {
 
 function parseReconciled(value: unknown): ReplicaState['reconciled'] | undefined {
   if (value === null) return null;
-  if (!isRecord(value) || typeof value['at'] !== 'number') return undefined;
+  if (!isJsonObject(value) || typeof value['at'] !== 'number') return undefined;
   const lastRefresh = optionalNumber(value['lastRefresh']);
   return lastRefresh === undefined ? undefined : { at: value['at'], lastRefresh };
 }
@@ -157,8 +157,4 @@ function parseList<T>(value: unknown, parse: (item: unknown) => T | null): T[] |
 function optionalNumber(value: unknown): number | null | undefined {
   if (value === null) return null;
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
