@@ -3,16 +3,16 @@
  * scopes), Drive's 401 and 403 answers, the manifest's whitelist and UrlFetchApp's quota, and the
  * isolation between users and between apps (OAuth clients) sharing one Drive.
  */
-import { createDrive, type Runtime, type RuntimeOptions } from '../../sandbox/runtime';
-import { startFakeServer, type FakeServer } from '../support/fake-server';
+import { createDrive, type Runtime } from '../../sandbox/runtime';
+import type { FakeServer } from '../support/fake-server';
 import { DRIVE_MANIFEST, DRIVE_SCRIPT, EXTERNAL_REQUEST_SCOPE } from './support/drive-script';
-import { ALICE, BOB, runtimeFor } from './support/scripts';
-
-interface Answer {
-  status: number;
-  json: Record<string, unknown> & { files?: Array<Record<string, unknown>> };
-  headers: Record<string, string>;
-}
+import {
+  driveRuntime,
+  driveValue as value,
+  startDriveServer,
+  type DriveRuntimeOptions,
+} from './support/drive-runtime';
+import { ALICE, BOB } from './support/scripts';
 
 const FILES = 'https://www.googleapis.com/drive/v3/files';
 const LIST = `${FILES}?spaces=appDataFolder`;
@@ -20,25 +20,14 @@ const LIST = `${FILES}?spaces=appDataFolder`;
 describe('Drive access: tokens, scopes, manifest and isolation', () => {
   let server: FakeServer;
   const runtimes: Runtime[] = [];
-  const start = (options: Omit<RuntimeOptions, 'bundlePath'> = {}): Runtime => {
-    const runtime = runtimeFor(DRIVE_SCRIPT, {
-      clock: { kind: 'virtual', sandboxUrl: server.url },
-      manifest: DRIVE_MANIFEST,
-      allowedOrigins: [server.url],
-      maxConcurrentExecutions: 2,
-      ...options,
-    });
+  const start = (options: DriveRuntimeOptions = {}): Runtime => {
+    const runtime = driveRuntime(server, DRIVE_SCRIPT, { maxConcurrentExecutions: 2, ...options });
     runtimes.push(runtime);
     return runtime;
   };
-  const value = async (runtime: Runtime, user: string, name: string, ...args: unknown[]): Promise<Answer> => {
-    const result = await runtime.run(user, name, ...args);
-    if (!result.ok) throw new Error(`${name} failed: ${result.error?.text}`);
-    return result.value as Answer;
-  };
 
   beforeAll(async () => {
-    server = await startFakeServer({ virtualClockStart: Date.UTC(2025, 5, 1, 9) });
+    server = await startDriveServer();
   });
   afterEach(async () => {
     await Promise.all(runtimes.splice(0).map((runtime) => runtime.close()));

@@ -3,44 +3,22 @@
  * filtered; writes that happen although the answer is an error; time-outs; storage quotas; files
  * corrupted, truncated or deleted behind the script's back.
  */
-import type { DriveFaultKind, Runtime } from '../../sandbox/runtime';
-import { startFakeServer, type FakeServer } from '../support/fake-server';
-import { DRIVE_MANIFEST, DRIVE_SCRIPT } from './support/drive-script';
-import { ALICE, BOB, runtimeFor } from './support/scripts';
-
-interface Answer {
-  status: number;
-  json: Record<string, unknown> & { files?: Array<Record<string, unknown>> };
-}
+import type { DriveFaultKind } from '../../sandbox/runtime';
+import { DRIVE_SCRIPT } from './support/drive-script';
+import { useDriveRuntime } from './support/drive-runtime';
+import { ALICE, BOB } from './support/scripts';
 
 describe('Drive faults, quotas and damaged files', () => {
-  let server: FakeServer;
-  let runtime: Runtime;
-  const run = async (user: string, name: string, ...args: unknown[]): Promise<Answer> => {
-    const result = await runtime.run(user, name, ...args);
-    if (!result.ok) throw new Error(`${name} failed: ${result.error?.text}`);
-    return result.value as Answer;
-  };
+  const suite = useDriveRuntime(DRIVE_SCRIPT);
+  const { run } = suite;
   const list = (user = ALICE) => run(user, 'list', 'spaces=appDataFolder');
 
-  beforeAll(async () => {
-    server = await startFakeServer({ virtualClockStart: Date.UTC(2025, 5, 1, 9) });
-    runtime = runtimeFor(DRIVE_SCRIPT, {
-      clock: { kind: 'virtual', sandboxUrl: server.url },
-      manifest: DRIVE_MANIFEST,
-      allowedOrigins: [server.url],
-    });
-  });
   afterEach(() => {
-    runtime.drive.clearFaults();
+    suite.runtime.drive.clearFaults();
     for (const user of [ALICE, BOB]) {
-      runtime.drive.setStorageQuota(user, null);
-      for (const file of runtime.drive.files(user)) runtime.drive.remove(user, file.id);
+      suite.runtime.drive.setStorageQuota(user, null);
+      for (const file of suite.runtime.drive.files(user)) suite.runtime.drive.remove(user, file.id);
     }
-  });
-  afterAll(async () => {
-    await runtime.close();
-    await server.close();
   });
 
   const usageLimit = (status: number, reason: string, message: string) => ({
@@ -70,7 +48,7 @@ describe('Drive faults, quotas and damaged files', () => {
     ],
     ['authError', global(401, 'authError', 'Invalid Credentials')],
   ])('injects %s with Drive’s status and JSON, once', async (kind, expected) => {
-    runtime.drive.injectFault({ kind });
+    suite.runtime.drive.injectFault({ kind });
     const failed = await list();
     expect(failed.status).toBe(expected.status);
     expect(failed.json).toEqual({
@@ -86,38 +64,38 @@ describe('Drive faults, quotas and damaged files', () => {
         ],
       }),
     });
-    expect(runtime.drive.pendingFaults()).toBe(0);
+    expect(suite.runtime.drive.pendingFaults()).toBe(0);
     expect((await list()).status).toBe(200);
   });
 
   it('fails the next N matching requests only: by operation and by user', async () => {
-    runtime.drive.injectFault({ kind: 'tooManyRequests', times: 2, operation: 'create', user: ALICE });
+    suite.runtime.drive.injectFault({ kind: 'tooManyRequests', times: 2, operation: 'create', user: ALICE });
     expect((await list()).status).toBe(200);
     expect((await run(BOB, 'create', 'bob', 'x')).status).toBe(200);
     expect((await run(ALICE, 'create', 'a', 'x')).status).toBe(429);
     expect((await run(ALICE, 'create', 'a', 'x')).status).toBe(429);
-    expect(runtime.drive.files(ALICE)).toEqual([]);
+    expect(suite.runtime.drive.files(ALICE)).toEqual([]);
     expect((await run(ALICE, 'create', 'a', 'x')).status).toBe(200);
-    expect(runtime.drive.files(ALICE).map((file) => file.name)).toEqual(['a']);
+    expect(suite.runtime.drive.files(ALICE).map((file) => file.name)).toEqual(['a']);
   });
 
   it('keeps a standing fault (Drive disabled by an admin) until cleared', async () => {
-    runtime.drive.injectFault({ kind: 'domainPolicy', times: Infinity });
+    suite.runtime.drive.injectFault({ kind: 'domainPolicy', times: Infinity });
     for (let i = 0; i < 3; i++) expect((await list()).status).toBe(403);
-    expect(runtime.drive.pendingFaults()).toBe(Infinity);
-    runtime.drive.clearFaults();
+    expect(suite.runtime.drive.pendingFaults()).toBe(Infinity);
+    suite.runtime.drive.clearFaults();
     expect((await list()).status).toBe(200);
   });
 
   it('can apply a write and still answer with an error, as a 5xx after the fact does', async () => {
-    runtime.drive.injectFault({ kind: 'backendError', operation: 'create', afterEffect: true });
+    suite.runtime.drive.injectFault({ kind: 'backendError', operation: 'create', afterEffect: true });
     expect((await run(ALICE, 'create', 'written', 'rows')).status).toBe(500);
-    expect(runtime.drive.files(ALICE).map((file) => file.name)).toEqual(['written']);
+    expect(suite.runtime.drive.files(ALICE).map((file) => file.name)).toEqual(['written']);
   });
 
   it('times a request out after UrlFetchApp’s 60 s, in virtual time', async () => {
-    runtime.drive.injectFault({ kind: 'timeout', operation: 'list' });
-    const result = await runtime.run(
+    suite.runtime.drive.injectFault({ kind: 'timeout', operation: 'list' });
+    const result = await suite.runtime.run(
       ALICE,
       'attempt',
       'get',
@@ -131,10 +109,10 @@ describe('Drive faults, quotas and damaged files', () => {
   });
 
   it('refuses writes over the user’s storage quota, shared by all their apps, and no one else’s', async () => {
-    runtime.drive.setStorageQuota(ALICE, 100);
+    suite.runtime.drive.setStorageQuota(ALICE, 100);
     const first = await run(ALICE, 'createSized', { name: 'a', parents: ['appDataFolder'] }, 60);
     expect(first.status).toBe(200);
-    expect(runtime.drive.storageUsed(ALICE)).toBe(60);
+    expect(suite.runtime.drive.storageUsed(ALICE)).toBe(60);
     const over = await run(ALICE, 'createSized', { name: 'b', parents: ['appDataFolder'] }, 60);
     expect(over.status).toBe(403);
     expect(over.json).toEqual({
@@ -148,12 +126,12 @@ describe('Drive faults, quotas and damaged files', () => {
         ],
       }),
     });
-    runtime.drive.putFile(
+    suite.runtime.drive.putFile(
       ALICE,
       { name: 'other app', content: Buffer.alloc(30) },
       { app: 'another-project' },
     );
-    expect(runtime.drive.storageUsed(ALICE)).toBe(90);
+    expect(suite.runtime.drive.storageUsed(ALICE)).toBe(90);
     expect((await run(ALICE, 'createSized', { name: 'c', parents: ['appDataFolder'] }, 11)).status).toBe(403);
     expect((await run(ALICE, 'createSized', { name: 'c', parents: ['appDataFolder'] }, 10)).status).toBe(200);
     expect((await run(BOB, 'createSized', { name: 'b', parents: ['appDataFolder'] }, 500)).status).toBe(200);
@@ -164,35 +142,39 @@ describe('Drive faults, quotas and damaged files', () => {
     ).toBe(403);
     expect((await run(ALICE, 'patch', id, { name: 'renamed' })).status).toBe(200);
     expect((await run(ALICE, 'remove', id)).status).toBe(204);
-    expect(runtime.drive.storageUsed(ALICE)).toBe(40);
-    runtime.drive.remove(ALICE, 'other app', { app: 'another-project' });
+    expect(suite.runtime.drive.storageUsed(ALICE)).toBe(40);
+    suite.runtime.drive.remove(ALICE, 'other app', { app: 'another-project' });
   });
 
   it('corrupts a file as another writer would: Drive’s checksum describes the bytes it holds', async () => {
     const id = String((await run(ALICE, 'create', 'shard', '{"rows":[1,2,3,4,5,6,7,8]}')).json.id);
-    const before = runtime.drive.file(ALICE, id);
-    runtime.drive.corrupt(ALICE, 'shard');
-    const after = runtime.drive.file(ALICE, id);
+    const before = suite.runtime.drive.file(ALICE, id);
+    suite.runtime.drive.corrupt(ALICE, 'shard');
+    const after = suite.runtime.drive.file(ALICE, id);
     expect(after.md5Checksum).not.toBe(before.md5Checksum);
     expect(after.version).toBeGreaterThan(before.version);
-    expect((await runtime.run(ALICE, 'tryRead', id)).value).toBe('Exception: Could not decompress gzip.');
+    expect((await suite.runtime.run(ALICE, 'tryRead', id)).value).toBe(
+      'Exception: Could not decompress gzip.',
+    );
     const metadata = await run(ALICE, 'get', id, 'fields=md5Checksum');
-    expect(metadata.json.md5Checksum).toBe((await runtime.run(ALICE, 'md5Of', id)).value);
+    expect(metadata.json.md5Checksum).toBe((await suite.runtime.run(ALICE, 'md5Of', id)).value);
   });
 
   it('can leave Drive’s checksum stale, and truncate or delete a file', async () => {
     const id = String((await run(ALICE, 'create', 'shard', '{"rows":[1,2,3,4,5,6,7,8]}')).json.id);
-    const before = runtime.drive.file(ALICE, id);
-    runtime.drive.corrupt(ALICE, id, { at: 12, metadata: 'unchanged' });
-    expect(runtime.drive.file(ALICE, id)).toEqual(before);
+    const before = suite.runtime.drive.file(ALICE, id);
+    suite.runtime.drive.corrupt(ALICE, id, { at: 12, metadata: 'unchanged' });
+    expect(suite.runtime.drive.file(ALICE, id)).toEqual(before);
     expect((await run(ALICE, 'get', id, 'fields=md5Checksum')).json.md5Checksum).not.toBe(
-      (await runtime.run(ALICE, 'md5Of', id)).value,
+      (await suite.runtime.run(ALICE, 'md5Of', id)).value,
     );
-    runtime.drive.truncate(ALICE, id, 10);
-    expect(runtime.drive.file(ALICE, id).size).toBe(10);
+    suite.runtime.drive.truncate(ALICE, id, 10);
+    expect(suite.runtime.drive.file(ALICE, id).size).toBe(10);
     expect((await run(ALICE, 'get', id, 'fields=size')).json.size).toBe('10');
-    expect((await runtime.run(ALICE, 'tryRead', id)).value).toBe('Exception: Could not decompress gzip.');
-    runtime.drive.remove(ALICE, id);
+    expect((await suite.runtime.run(ALICE, 'tryRead', id)).value).toBe(
+      'Exception: Could not decompress gzip.',
+    );
+    suite.runtime.drive.remove(ALICE, id);
     expect((await run(ALICE, 'get', id)).status).toBe(404);
   });
 });

@@ -2,15 +2,9 @@
  * What the Drive stand-in accepts and refuses in a request: the search language, ordering, the
  * metadata a request may write, malformed bodies and unknown parameters.
  */
-import type { Runtime } from '../../sandbox/runtime';
-import { startFakeServer, type FakeServer } from '../support/fake-server';
-import { DRIVE_MANIFEST, DRIVE_SCRIPT } from './support/drive-script';
-import { ALICE, runtimeFor } from './support/scripts';
-
-interface Answer {
-  status: number;
-  json: Record<string, unknown> & { files?: Array<Record<string, unknown>> };
-}
+import { DRIVE_SCRIPT } from './support/drive-script';
+import { useDriveRuntime, type DriveAnswer as Answer } from './support/drive-runtime';
+import { ALICE } from './support/scripts';
 
 const UPLOAD = 'https://www.googleapis.com/upload/drive/v3/files';
 const FILES = 'https://www.googleapis.com/drive/v3/files';
@@ -25,13 +19,8 @@ function createWithLf() {
 `;
 
 describe('Drive requests: search, order, metadata and malformed input', () => {
-  let server: FakeServer;
-  let runtime: Runtime;
-  const run = async (name: string, ...args: unknown[]): Promise<Answer> => {
-    const result = await runtime.run(ALICE, name, ...args);
-    if (!result.ok) throw new Error(`${name} failed: ${result.error?.text}`);
-    return result.value as Answer;
-  };
+  const suite = useDriveRuntime(SCRIPT);
+  const run = (name: string, ...args: unknown[]) => suite.run(ALICE, name, ...args);
   const names = async (q: string, extra = ''): Promise<string[]> => {
     const answer = await run('list', `spaces=appDataFolder&q=${encodeURIComponent(q)}${extra}`);
     if (answer.status !== 200) throw new Error(`q=${q}: ${JSON.stringify(answer.json)}`);
@@ -39,21 +28,11 @@ describe('Drive requests: search, order, metadata and malformed input', () => {
   };
 
   beforeAll(async () => {
-    server = await startFakeServer({ virtualClockStart: Date.UTC(2025, 5, 1, 9) });
-    runtime = runtimeFor(SCRIPT, {
-      clock: { kind: 'virtual', sandboxUrl: server.url },
-      manifest: DRIVE_MANIFEST,
-      allowedOrigins: [server.url],
-    });
     await run('create', "it's", 'a', { object: 'invoices', part: '1' });
-    server.clock?.advance(60_000);
+    suite.server.clock?.advance(60_000);
     await run('create', 'beta', 'b', { object: 'invoices', part: '2' });
-    server.clock?.advance(60_000);
+    suite.server.clock?.advance(60_000);
     await run('create', 'alpha', 'c', { object: 'visits' });
-  });
-  afterAll(async () => {
-    await runtime.close();
-    await server.close();
   });
 
   it('searches by name, properties, time, with and, or, not and parentheses', async () => {
@@ -98,7 +77,7 @@ describe('Drive requests: search, order, metadata and malformed input', () => {
     ['a property over 124 bytes', { appProperties: { k: 'v'.repeat(124) } }, 400, 'badRequest'],
     ['a non-string property', { appProperties: { k: 1 } }, 400, 'badRequest'],
   ])('refuses %s in a metadata PATCH', async (_case, metadata, status, reason) => {
-    const id = runtime.drive.file(ALICE, 'alpha').id;
+    const id = suite.runtime.drive.file(ALICE, 'alpha').id;
     const answer = await run('patch', id, metadata);
     expect(answer.status).toBe(status);
     expect(answer.json).toEqual({
@@ -107,18 +86,18 @@ describe('Drive requests: search, order, metadata and malformed input', () => {
   });
 
   it('allows 30 appProperties on a file and refuses a 31st', async () => {
-    const id = runtime.drive.file(ALICE, 'alpha').id;
+    const id = suite.runtime.drive.file(ALICE, 'alpha').id;
     const thirty: Record<string, string> = {};
     for (let i = 0; i < 29; i++) thirty[`p${i}`] = 'x';
     expect((await run('patch', id, { appProperties: thirty })).status).toBe(200);
     expect((await run('patch', id, { appProperties: { extra: 'y' } })).status).toBe(400);
     const none: Record<string, null> = Object.fromEntries(Object.keys(thirty).map((key) => [key, null]));
     expect((await run('patch', id, { appProperties: none })).status).toBe(200);
-    expect(runtime.drive.file(ALICE, 'alpha').appProperties).toEqual({ object: 'visits' });
+    expect(suite.runtime.drive.file(ALICE, 'alpha').appProperties).toEqual({ object: 'visits' });
   });
 
   it('refuses malformed bodies, a JSON body sent as a form, and unknown parameters', async () => {
-    const id = runtime.drive.file(ALICE, 'alpha').id;
+    const id = suite.runtime.drive.file(ALICE, 'alpha').id;
     const bad = (answer: Answer) => [
       answer.status,
       (answer.json.error as { errors: Array<{ reason: string }> }).errors[0]?.reason,
@@ -145,6 +124,6 @@ describe('Drive requests: search, order, metadata and malformed input', () => {
         }),
       ),
     ).toEqual([400, 'badRequest']);
-    expect(runtime.drive.files(ALICE).map((file) => file.name)).toEqual(["it's", 'beta', 'alpha']);
+    expect(suite.runtime.drive.files(ALICE).map((file) => file.name)).toEqual(["it's", 'beta', 'alpha']);
   });
 });

@@ -2,16 +2,9 @@
  * The Drive v3 app data stand-in, driven the way the connector will drive it: an Apps Script
  * project calling the REST API with UrlFetchApp and ScriptApp.getOAuthToken(), on a virtual clock.
  */
-import type { Runtime } from '../../sandbox/runtime';
-import { startFakeServer, type FakeServer } from '../support/fake-server';
-import { DRIVE_MANIFEST, DRIVE_SCRIPT } from './support/drive-script';
-import { ALICE, BOB, runtimeFor } from './support/scripts';
-
-interface Answer {
-  status: number;
-  json: Record<string, unknown> & { files?: Array<Record<string, unknown>> };
-  headers: Record<string, string>;
-}
+import { DRIVE_SCRIPT } from './support/drive-script';
+import { useDriveRuntime, type DriveAnswer as Answer } from './support/drive-runtime';
+import { ALICE, BOB } from './support/scripts';
 
 const UPLOAD = 'https://www.googleapis.com/upload/drive/v3/files';
 const FILES = 'https://www.googleapis.com/drive/v3/files';
@@ -26,26 +19,8 @@ function driveError(status: number, reason: string, message: string, domain = 'g
 }
 
 describe('Drive app data through UrlFetchApp', () => {
-  let server: FakeServer;
-  let runtime: Runtime;
-  const run = async (user: string, name: string, ...args: unknown[]): Promise<Answer> => {
-    const result = await runtime.run(user, name, ...args);
-    if (!result.ok) throw new Error(`${name} failed: ${result.error?.text}`);
-    return result.value as Answer;
-  };
-
-  beforeAll(async () => {
-    server = await startFakeServer({ virtualClockStart: Date.UTC(2025, 5, 1, 9) });
-    runtime = runtimeFor(DRIVE_SCRIPT, {
-      clock: { kind: 'virtual', sandboxUrl: server.url },
-      manifest: DRIVE_MANIFEST,
-      allowedOrigins: [server.url],
-    });
-  });
-  afterAll(async () => {
-    await runtime.close();
-    await server.close();
-  });
+  const suite = useDriveRuntime(DRIVE_SCRIPT);
+  const { run } = suite;
 
   it('round-trips gzip bytes: create, list, get, download, replace, patch, delete', async () => {
     const created = await run(ALICE, 'create', 'invoices-0.json.gz', '{"rows":[1,2,3]}', { schema: '3' });
@@ -65,7 +40,7 @@ describe('Drive app data through UrlFetchApp', () => {
       `spaces=appDataFolder&q=${encodeURIComponent("name = 'invoices-0.json.gz' and 'appDataFolder' in parents")}` +
         '&fields=files(id,name,size,version,appProperties,md5Checksum)',
     );
-    const stored = runtime.drive.file(ALICE, 'invoices-0.json.gz');
+    const stored = suite.runtime.drive.file(ALICE, 'invoices-0.json.gz');
     expect(listed.json).toEqual({
       files: [
         {
@@ -78,13 +53,13 @@ describe('Drive app data through UrlFetchApp', () => {
         },
       ],
     });
-    expect((await runtime.run(ALICE, 'read', id)).value).toBe('{"rows":[1,2,3]}');
-    expect(runtime.drive.content(ALICE, id).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    expect((await suite.runtime.run(ALICE, 'read', id)).value).toBe('{"rows":[1,2,3]}');
+    expect(suite.runtime.drive.content(ALICE, id).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
 
     const replaced = await run(ALICE, 'replace', id, '{"rows":[4]}');
     expect(Number(replaced.json.version)).toBeGreaterThan(stored.version);
     expect(replaced.json.md5Checksum).not.toBe(stored.md5Checksum);
-    expect((await runtime.run(ALICE, 'read', id)).value).toBe('{"rows":[4]}');
+    expect((await suite.runtime.run(ALICE, 'read', id)).value).toBe('{"rows":[4]}');
 
     const patched = await run(
       ALICE,
@@ -105,7 +80,7 @@ describe('Drive app data through UrlFetchApp', () => {
     const gone = await run(ALICE, 'get', id);
     expect(gone.status).toBe(404);
     expect(gone.json).toEqual(driveError(404, 'notFound', `File not found: ${id}.`));
-    expect(runtime.drive.files(ALICE)).toEqual([]);
+    expect(suite.runtime.drive.files(ALICE)).toEqual([]);
   });
 
   it('answers a file with all its fields on request, int64 values as strings', async () => {
@@ -166,7 +141,7 @@ describe('Drive app data through UrlFetchApp', () => {
       `spaces=appDataFolder&q=${encodeURIComponent("name contains '-4'")}`,
     );
     expect(suffix.json.files).toEqual([]);
-    for (const file of runtime.drive.files(ALICE)) runtime.drive.remove(ALICE, file.id);
+    for (const file of suite.runtime.drive.files(ALICE)) suite.runtime.drive.remove(ALICE, file.id);
   });
 
   it.each([
@@ -214,7 +189,7 @@ describe('Drive app data through UrlFetchApp', () => {
     expect(simple.status).toBe(403);
     const resumable = await run(ALICE, 'call', 'post', `${UPLOAD}?uploadType=resumable`, { payload: '{}' });
     expect(resumable.status).toBe(501);
-    expect(runtime.drive.files(ALICE)).toEqual([]);
+    expect(suite.runtime.drive.files(ALICE)).toEqual([]);
   });
 
   it('refuses to trash, share or move app data', async () => {
@@ -233,29 +208,29 @@ describe('Drive app data through UrlFetchApp', () => {
       contentType: 'application/json',
     });
     expect(share.json).toEqual(refusal);
-    expect(runtime.drive.files(ALICE).map((file) => file.name)).toEqual(['kept']);
-    runtime.drive.remove(ALICE, id);
+    expect(suite.runtime.drive.files(ALICE).map((file) => file.name)).toEqual(['kept']);
+    suite.runtime.drive.remove(ALICE, id);
   });
 
   it('has no preconditions: If-Match is refused rather than silently ignored', async () => {
     const id = String((await run(ALICE, 'create', 'precondition', 'x')).json.id);
-    const token = (await runtime.run(ALICE, 'token')).value;
+    const token = (await suite.runtime.run(ALICE, 'token')).value;
     const answer = await run(ALICE, 'call', 'patch', `${UPLOAD}/${id}?uploadType=media`, {
       headers: { Authorization: `Bearer ${String(token)}`, 'If-Match': '"1"' },
       payload: 'y',
     });
     expect(answer.status).toBe(501);
-    runtime.drive.remove(ALICE, id);
+    suite.runtime.drive.remove(ALICE, id);
   });
 
   it('keeps files across executions, for each user apart', async () => {
     const id = String((await run(ALICE, 'create', 'alice-only', 'secret rows')).json.id);
-    expect((await runtime.run(ALICE, 'read', id)).value).toBe('secret rows');
+    expect((await suite.runtime.run(ALICE, 'read', id)).value).toBe('secret rows');
     expect((await run(BOB, 'list', 'spaces=appDataFolder')).json.files).toEqual([]);
     expect((await run(BOB, 'get', id)).status).toBe(404);
     expect((await run(BOB, 'remove', id)).status).toBe(404);
-    expect(runtime.drive.files(BOB)).toEqual([]);
-    expect(runtime.drive.files(ALICE).map((file) => file.name)).toEqual(['alice-only']);
-    runtime.drive.remove(ALICE, id);
+    expect(suite.runtime.drive.files(BOB)).toEqual([]);
+    expect(suite.runtime.drive.files(ALICE).map((file) => file.name)).toEqual(['alice-only']);
+    suite.runtime.drive.remove(ALICE, id);
   });
 });

@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { Runtime } from '../../sandbox/runtime';
 import { ALICE, runtimeFor } from './support/scripts';
 
@@ -37,6 +38,18 @@ function blobs() {
     notGzip: attempt(function () { return U.ungzip(blob); }),
     fromBytes: U.newBlob([104, 105]).getDataAsString(),
     copy: blob.copyBlob().setName('other').getName() + '/' + blob.getName(),
+  };
+}
+function bigBlobs(limit, gzippedBase64) {
+  var text = 'x'.repeat(limit);
+  var accepted = function (make) { return attempt(function () { make(); return 'accepted'; }); };
+  return {
+    atLimit: accepted(function () { U.gzip(U.newBlob(text)); }),
+    overLimit: accepted(function () { U.newBlob(text + 'x'); }),
+    setOverLimit: accepted(function () { U.newBlob('').setDataFromString(text + 'x'); }),
+    ungzipOverLimit: accepted(function () {
+      U.ungzip(U.newBlob(U.base64Decode(gzippedBase64), 'application/x-gzip'));
+    }),
   };
 }
 function dates(epochMs) {
@@ -102,6 +115,18 @@ describe('Utilities', () => {
       notGzip: 'Exception: Could not decompress gzip.',
       fromBytes: 'hi',
       copy: 'other/notes.txt',
+    });
+  });
+
+  it('holds at most 50 MB in a blob, also when ungzip would make a bigger one', async () => {
+    const limit = 50 * 1024 * 1024;
+    const gzipped = gzipSync(Buffer.alloc(limit + 1, 'x')).toString('base64');
+    const tooLarge = 'Exception: Limit Exceeded: Blob Size.';
+    expect((await runtime.run(ALICE, 'bigBlobs', limit, gzipped)).value).toEqual({
+      atLimit: 'accepted',
+      overLimit: tooLarge,
+      setOverLimit: tooLarge,
+      ungzipOverLimit: tooLarge,
     });
   });
 

@@ -31,7 +31,7 @@ export class SharedState {
     fetchSettings: Omit<UrlFetchDeps, 'quotas' | 'clock'>,
     urlFetchDailyQuota: number,
     private readonly boundToDocument: boolean,
-    private readonly oauth: OAuthTokenSource | null = null,
+    private readonly oauth: OAuthTokenSource,
   ) {
     const now = () => clock.now();
     this.scriptCache = new CacheStore(now);
@@ -56,7 +56,6 @@ export class SharedState {
   }
 
   oauthToken(user: string): string {
-    if (!this.oauth) throw new ServiceError('ScriptApp.getOAuthToken is not available in this runtime.');
     return this.oauth.oauthToken(user);
   }
 

@@ -38,7 +38,7 @@ export interface UrlFetchDeps {
   readonly quotas: Quotas;
   readonly clock: HostClock;
   /** Google services the host plays itself (Drive): their URLs never reach the network. */
-  readonly inHost?: readonly InHostService[];
+  readonly inHost: readonly InHostService[];
 }
 
 export interface InHostRequest {
@@ -80,15 +80,16 @@ export class UrlFetchService {
     user: string,
     requests: readonly FetchRequest[],
     record: FetchRecorder,
-    wait: FetchWait = () => Promise.resolve(),
+    wait: FetchWait,
   ): Promise<FetchOutcome[]> {
-    const exchanges = requests.map((): Exchange => ({ modelledMs: null }));
+    const calls = requests.map((request) => {
+      const exchange: Exchange = { modelledMs: null };
+      return { request, exchange };
+    });
     const outcomes = await Promise.all(
-      requests.map((request, index) =>
-        this.fetchOne(user, request, record, exchanges[index] ?? { modelledMs: null }),
-      ),
+      calls.map(({ request, exchange }) => this.fetchOne(user, request, record, exchange)),
     );
-    const waitMs = Math.max(0, ...exchanges.map((exchange) => exchange.modelledMs ?? 0));
+    const waitMs = Math.max(0, ...calls.map(({ exchange }) => exchange.modelledMs ?? 0));
     if (waitMs > 0) await wait(waitMs);
     return outcomes;
   }
@@ -179,7 +180,7 @@ export class UrlFetchService {
     const headers = request.headers.some(([name]) => name.toLowerCase() === 'user-agent')
       ? request.headers
       : [...request.headers, ['User-Agent', USER_AGENT] as const];
-    const service = this.deps.inHost?.find((candidate) => candidate.handles(url));
+    const service = this.deps.inHost.find((candidate) => candidate.handles(url));
     if (service) return this.sendInHost(service, { ...request, headers }, exchange);
     const response = await sendRequest({
       url,
