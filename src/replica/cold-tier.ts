@@ -12,7 +12,10 @@ import { parseState, REPLICA_FORMAT, type ReplicaState } from './state';
 const PREFIX = 'jrr1-';
 /** Under Drive's 5 MB limit for one multipart upload. */
 export const SHARD_BYTES = 4 * 1024 * 1024;
-/** Far below the 50 MB UrlFetch and Blob ceilings, whatever the base64 and JSON overheads. */
+/**
+ * Far below the 50 MB UrlFetch ceiling. The state's JSON is gzipped as one blob, which Apps Script
+ * caps at 50 MB: a larger state fails in gzipBytes and is not kept here (docs/replica.md, "Storage").
+ */
 export const MAX_COLD_BYTES = 40 * 1024 * 1024;
 const GZIP = 'application/gzip';
 

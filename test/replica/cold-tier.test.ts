@@ -2,6 +2,7 @@ import { selectionOf, upsert } from '../../src/replica/columns';
 import { ColdTier, manifestName } from '../../src/replica/cold-tier';
 import { DriveFailure, type AppDataFiles, type DriveFile } from '../../src/replica/drive-client';
 import { emptyState, type ReplicaState } from '../../src/replica/state';
+import type { Codec } from '../../src/platform';
 import { nodeCodec, RecordingLogger } from '../support/platform-fakes';
 
 /** The app data folder in memory; `failWith` makes every later call fail as Drive would. */
@@ -137,6 +138,23 @@ describe('the replica cold tier (Drive app data folder)', () => {
     expect(tier().load('k')).toEqual(stateWith(3));
     tier().save('k', stateWith(4));
     expect(folder.names().filter((name) => name.startsWith('jrr1-k-e9'))).toEqual([]);
+  });
+
+  it('does not keep a state too large for one Apps Script blob, and never fails the report', () => {
+    const folder = new MemoryFolder();
+    const logger = new RecordingLogger();
+    const blobLimited: Codec = {
+      ...nodeCodec,
+      gzipBytes: (text) => {
+        if (text.length > 1_000) throw new Error('Exception: Limit Exceeded: Blob Size.');
+        return nodeCodec.gzipBytes(text);
+      },
+    };
+    const tier = new ColdTier({ drive: folder, codec: blobLimited, logger, newId: () => 'e1' });
+    expect(tier.save('K', stateWith(100))).toBe(false);
+    expect(folder.names()).toEqual([]);
+    expect(logger.events()).toContain('replica_cold_failed');
+    expect(tier.load('K')).toBeNull();
   });
 
   it('removes every file it keeps', () => {

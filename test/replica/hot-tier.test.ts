@@ -32,6 +32,27 @@ function state(records: number, watermark: number): ReplicaState {
 const write = { syncStartedAt: 1, coldSavedAt: null };
 
 describe('the replica hot tier (user cache)', () => {
+  it('does not keep a state too large for one Apps Script blob, and never fails the report', () => {
+    const clock = new FakeClock();
+    const logger = new RecordingLogger();
+    const tier = new HotTier({
+      userCache: new MemoryCache(clock),
+      codec: {
+        ...nodeCodec,
+        gzipToBase64: (text) => {
+          if (text.length > 1_000) throw new Error('Exception: Limit Exceeded: Blob Size.');
+          return nodeCodec.gzipToBase64(text);
+        },
+      },
+      logger,
+      now: () => clock.now(),
+      generation: () => 'g1',
+    });
+    expect(tier.save('K', state(100, 5), write)).toBe(false);
+    expect(logger.events()).toContain('replica_hot_failed');
+    expect(tier.load('K')).toBeNull();
+  });
+
   it('reads back exactly what it saved', () => {
     const { tier } = setup();
     expect(tier.save('k', state(3, 100), write)).toBe(true);
