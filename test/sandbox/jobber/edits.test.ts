@@ -5,6 +5,7 @@ import { generateAccount } from '../../../sandbox/jobber/data/generate';
 import type { InvoiceRecord } from '../../../sandbox/jobber/data/records';
 import { prepare, run } from '../../../sandbox/jobber/graphql/execute';
 import { buildSandboxSchema } from '../../../sandbox/jobber/graphql/schema';
+import { executionContext } from './support';
 
 /**
  * What each change through the control API moves (data/edits.ts, docs/sandbox.md "What moves
@@ -27,9 +28,7 @@ function query<T>(account: AccountData, text: string, now = LATER): T {
   const request = { query: text, variables: {} };
   const prepared = prepare(schema, request);
   if (!prepared.ok) throw new Error(prepared.errors.map(String).join('\n'));
-  const userId = account.records.users[0]?.id ?? 0;
-  const context = { data: account, userId, appName: 'test', now, disconnectApp: () => undefined };
-  const { result } = run(prepared.query, request, context);
+  const { result } = run(prepared.query, request, { ...executionContext(account), now });
   if (result.errors) throw new Error(result.errors.map(String).join('\n'));
   return result.data as T;
 }
