@@ -1,11 +1,9 @@
 import type { AccountData } from '../../../sandbox/jobber/data/account-data';
-import { ACCOUNT_SPECS } from '../../../sandbox/jobber/data/accounts';
 import { createRecord, deleteRecord, updateRecord } from '../../../sandbox/jobber/data/edits';
-import { generateAccount } from '../../../sandbox/jobber/data/generate';
 import type { InvoiceRecord } from '../../../sandbox/jobber/data/records';
 import { prepare, run } from '../../../sandbox/jobber/graphql/execute';
 import { buildSandboxSchema } from '../../../sandbox/jobber/graphql/schema';
-import { executionContext } from './support';
+import { executionContext, tinyAccount } from './support';
 
 /**
  * What each change through the control API moves (data/edits.ts, docs/sandbox.md "What moves
@@ -17,11 +15,7 @@ const LATER = NOW + 3_600_000;
 const schema = buildSandboxSchema();
 const cents = (value: number): number => Math.round(value * 100);
 
-function freshAccount(): AccountData {
-  const spec = ACCOUNT_SPECS[0];
-  if (!spec) throw new Error('no account');
-  return generateAccount(spec, { size: 'tiny', seed: 5, now: NOW });
-}
+const freshAccount = (): AccountData => tinyAccount(NOW);
 
 /** A GraphQL query against the account at a given sandbox time, as the server would run it. */
 function query<T>(account: AccountData, text: string, now = LATER): T {
