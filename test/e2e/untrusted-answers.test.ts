@@ -3,7 +3,7 @@
  * built bundle: each shape ends in a retry that reads every row, or in the clear "Jobber is not
  * answering properly" error; never in fewer rows than the sandbox holds.
  */
-import type { FaultSpec, PageShapeFault } from '../../sandbox/jobber/control-types';
+import { PAGE_SHAPE_FAULTS, type FaultSpec, type PageShapeFault } from '../../sandbox/jobber/control-types';
 import type { DataSource, LookerStudio } from '../../sandbox/studio';
 import { useWorld } from '../support/e2e';
 import { lastSequence, requestsSince, userErrorOf } from './auth-support';
@@ -11,14 +11,6 @@ import { inRange, localDate, LIVE_ONLY, rawRecords, type Raw } from './support/r
 
 const WHOLE_HISTORY = { startDate: '2000-01-01', endDate: '2026-03-11' };
 const UNAVAILABLE = 'Jobber is not answering properly';
-const SHAPES: readonly PageShapeFault[] = [
-  'nullRoot',
-  'nullConnection',
-  'nullNodes',
-  'noPageInfo',
-  'noHasNextPage',
-  'endsEarly',
-];
 
 describe('answers of the wrong shape, end to end', () => {
   const world = useWorld({ sandbox: { size: 'tiny', clock: 'virtual', startTime: '2026-03-12T18:00:00Z' } });
@@ -64,13 +56,13 @@ describe('answers of the wrong shape, end to end', () => {
       expect(issued).toBeGreaterThan(200);
     });
 
-    it.each(SHAPES)('%s once: a retry (or one more page) reads every invoice', async (shape) => {
+    it.each(PAGE_SHAPE_FAULTS)('%s once: a retry (or one more page) reads every invoice', async (shape) => {
       const fault: FaultSpec = { kind: 'malformedPage', shape, page: 2, queryContains: 'invoices(' };
       const outcome = await readWith(invoices, FIELDS, [fault]);
       expect(outcome).toEqual({ rows: issued, error: undefined, faulted: 1 });
     });
 
-    it.each(SHAPES.filter((shape) => shape !== 'endsEarly'))(
+    it.each(PAGE_SHAPE_FAULTS.filter((shape) => shape !== 'endsEarly'))(
       '%s three times: the clear error, no rows',
       async (shape) => {
         const fault: FaultSpec = {

@@ -181,7 +181,7 @@ function detachSurvivors(
   ids: ReadonlySet<number>,
   doomed: ReadonlyMap<CollectionName, ReadonlySet<number>>,
 ): CollectionName[] {
-  const changed: CollectionName[] = [];
+  const changed = new Set<CollectionName>();
   for (const reference of referencesTo(name)) {
     if (reference.onDelete !== 'nullify' && reference.onDelete !== 'remove') continue;
     for (const id of ids) {
@@ -190,11 +190,11 @@ function detachSurvivors(
         const fields = fieldsOf(holder);
         const value = fields[reference.key];
         fields[reference.key] = Array.isArray(value) ? value.filter((other) => other !== id) : null;
+        changed.add(reference.from);
       }
     }
-    changed.push(reference.from);
   }
-  return changed;
+  return [...changed];
 }
 
 /**

@@ -45,6 +45,8 @@ const REGIONAL_METHODS: Readonly<Record<string, readonly Method[]>> = {
   au: [],
 };
 
+const ALL_METHODS: readonly Method[] = [...COMMON_METHODS, ...Object.values(REGIONAL_METHODS).flat()];
+
 const REFUND_TYPENAME = 'JobberPaymentsRefundPaymentRecord';
 
 /**
@@ -55,11 +57,10 @@ export function paymentTypename(
   payment: Pick<PaymentRecord, 'typename' | 'adjustmentType' | 'paymentType'>,
 ): string {
   if (payment.adjustmentType === 'REFUND') return REFUND_TYPENAME;
-  const methods = [...COMMON_METHODS, ...Object.values(REGIONAL_METHODS).flat()];
-  const kept = methods.find((method) => method.typename === payment.typename);
+  const kept = ALL_METHODS.find((method) => method.typename === payment.typename);
   if (kept?.paymentType === payment.paymentType) return kept.typename;
   return (
-    methods.find((method) => method.paymentType === payment.paymentType)?.typename ?? 'OtherPaymentRecord'
+    ALL_METHODS.find((method) => method.paymentType === payment.paymentType)?.typename ?? 'OtherPaymentRecord'
   );
 }
 

@@ -65,10 +65,13 @@ function convertField(
     return typeof value === 'number' ? encodeId(referenceKind, value) : value;
   }
   if (typeof value === 'number' && isInstantKey(key)) return formatInstant(value);
-  const inner = (item: object) => convert(item, nestedKind ?? '', () => undefined, {});
-  if (nestedKind && Array.isArray(value)) return value.map(inner);
+  if (nestedKind && Array.isArray(value))
+    return value.map((item: object) => convert(item, nestedKind, noReferences, {}));
   return value;
 }
+
+/** Nested objects (a client's emails) hold no references, only ids of their own kind. */
+const noReferences = (): undefined => undefined;
 
 /** Stored instants end in `At` or `Date`, or are called `date` (conventions in data/records.ts). */
 export function isInstantKey(key: string): boolean {

@@ -1,5 +1,4 @@
 import { decodeId } from '../../../sandbox/jobber/core/ids';
-import { ACCOUNT_SPECS } from '../../../sandbox/jobber/data/accounts';
 import {
   COLLECTION_NAMES,
   COLLECTIONS,
@@ -8,9 +7,9 @@ import {
   referencesOf,
   referencesTo,
 } from '../../../sandbox/jobber/data/collections';
-import { generateAccount } from '../../../sandbox/jobber/data/generate';
 import { buildSandboxSchema } from '../../../sandbox/jobber/graphql/schema';
 import { dumpCollection } from '../../../sandbox/jobber/server/records-dump';
+import { tinyAccount } from './support';
 
 /**
  * The registry of record collections (sandbox/jobber/data/collections.ts) is the one list of what
@@ -18,9 +17,7 @@ import { dumpCollection } from '../../../sandbox/jobber/server/records-dump';
  * with the records the generator makes and the schema GraphQL serves.
  */
 const NOW = Date.UTC(2026, 5, 15, 18);
-const spec = ACCOUNT_SPECS[0];
-if (!spec) throw new Error('no account spec');
-const account = generateAccount(spec, { size: 'tiny', seed: 5, now: NOW });
+const account = tinyAccount(NOW);
 account.ensureTimeSheets();
 const schema = buildSandboxSchema();
 

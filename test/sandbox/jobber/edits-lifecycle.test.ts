@@ -1,5 +1,4 @@
 import type { AccountData } from '../../../sandbox/jobber/data/account-data';
-import { ACCOUNT_SPECS } from '../../../sandbox/jobber/data/accounts';
 import { COLLECTION_NAMES, referencesOf } from '../../../sandbox/jobber/data/collections';
 import {
   createRecord,
@@ -9,8 +8,8 @@ import {
   updateRecord,
   type Fields,
 } from '../../../sandbox/jobber/data/edits';
-import { generateAccount } from '../../../sandbox/jobber/data/generate';
 import { dumpCollection } from '../../../sandbox/jobber/server/records-dump';
+import { tinyAccount } from './support';
 
 /**
  * Creating, deleting and touching records through the control API (data/edits.ts): new ids and
@@ -21,9 +20,7 @@ const NOW = Date.UTC(2026, 5, 15, 18);
 const LATER = NOW + 3_600_000;
 
 function freshAccount(): AccountData {
-  const spec = ACCOUNT_SPECS[0];
-  if (!spec) throw new Error('no account');
-  const account = generateAccount(spec, { size: 'tiny', seed: 5, now: NOW });
+  const account = tinyAccount(NOW);
   account.ensureTimeSheets();
   return account;
 }

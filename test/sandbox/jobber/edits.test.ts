@@ -1,10 +1,9 @@
 import type { AccountData } from '../../../sandbox/jobber/data/account-data';
-import { ACCOUNT_SPECS } from '../../../sandbox/jobber/data/accounts';
 import { createRecord, deleteRecord, updateRecord } from '../../../sandbox/jobber/data/edits';
-import { generateAccount } from '../../../sandbox/jobber/data/generate';
 import type { InvoiceRecord } from '../../../sandbox/jobber/data/records';
 import { prepare, run } from '../../../sandbox/jobber/graphql/execute';
 import { buildSandboxSchema } from '../../../sandbox/jobber/graphql/schema';
+import { executionContext, tinyAccount } from './support';
 
 /**
  * What each change through the control API moves (data/edits.ts, docs/sandbox.md "What moves
@@ -16,20 +15,14 @@ const LATER = NOW + 3_600_000;
 const schema = buildSandboxSchema();
 const cents = (value: number): number => Math.round(value * 100);
 
-function freshAccount(): AccountData {
-  const spec = ACCOUNT_SPECS[0];
-  if (!spec) throw new Error('no account');
-  return generateAccount(spec, { size: 'tiny', seed: 5, now: NOW });
-}
+const freshAccount = (): AccountData => tinyAccount(NOW);
 
 /** A GraphQL query against the account at a given sandbox time, as the server would run it. */
 function query<T>(account: AccountData, text: string, now = LATER): T {
   const request = { query: text, variables: {} };
   const prepared = prepare(schema, request);
   if (!prepared.ok) throw new Error(prepared.errors.map(String).join('\n'));
-  const userId = account.records.users[0]?.id ?? 0;
-  const context = { data: account, userId, appName: 'test', now, disconnectApp: () => undefined };
-  const { result } = run(prepared.query, request, context);
+  const { result } = run(prepared.query, request, { ...executionContext(account), now });
   if (result.errors) throw new Error(result.errors.map(String).join('\n'));
   return result.data as T;
 }

@@ -1,7 +1,6 @@
-import { ACCOUNT_SPECS } from '../../../sandbox/jobber/data/accounts';
-import { generateAccount } from '../../../sandbox/jobber/data/generate';
 import type { InvoiceRecord, JobRecord, VisitRecord } from '../../../sandbox/jobber/data/records';
 import { periodAt, statusChanges } from '../../../sandbox/jobber/data/statuses';
+import { tinyAccount } from './support';
 
 /**
  * Statuses Jobber derives from the clock when a record is read (data/statuses.ts), on a generated
@@ -10,9 +9,7 @@ import { periodAt, statusChanges } from '../../../sandbox/jobber/data/statuses';
 const NOW = Date.UTC(2026, 5, 15, 18); // 12:00 in Denver
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const spec = ACCOUNT_SPECS[0];
-if (!spec) throw new Error('no account');
-const account = generateAccount(spec, { size: 'tiny', seed: 5, now: NOW });
+const account = tinyAccount(NOW);
 const { zone } = account;
 const midnightOf = (instant: number): number => zone.midnight(zone.localDay(instant));
 

@@ -1,4 +1,6 @@
 import type { AccountData } from '../../../sandbox/jobber/data/account-data';
+import { ACCOUNT_SPECS } from '../../../sandbox/jobber/data/accounts';
+import { generateAccount } from '../../../sandbox/jobber/data/generate';
 import type { SandboxHandle } from '../../../sandbox/jobber/harness';
 
 export const VERSION = '2025-04-16';
@@ -147,4 +149,11 @@ export function executionContext(account: AccountData) {
     now: account.generatedAt,
     disconnectApp: () => undefined,
   };
+}
+
+/** The first account, tiny and seeded, generated without a server at `now`: the data-level tests' account. */
+export function tinyAccount(now: number): AccountData {
+  const spec = ACCOUNT_SPECS[0];
+  if (!spec) throw new Error('no account spec');
+  return generateAccount(spec, { size: 'tiny', seed: 5, now });
 }

@@ -4,9 +4,7 @@ import type { ClientRecord, PropertyRecord, RequestRecord } from '../../data/rec
 import { paginate, type ConnectionArgs } from '../connection';
 import { on, type ResolverMap } from '../context';
 import { hash } from '../connection';
-import { allOf } from '../filters';
-import { comparatorFor } from '../sorting';
-import { children, ref } from './helpers';
+import { children, ref, selectAndSort } from './helpers';
 import { jobsSpec } from './work-lists';
 import { addressWithCoordinates, clientAddress, clientEmails, clientPhones, webUri } from './shapes';
 
@@ -37,16 +35,13 @@ export const CLIENT_RESOLVERS: ResolverMap = {
     jobberWebUri: on<ClientRecord>((client) => webUri('clients', client.id)),
     clientProperties: children<ClientRecord, 'properties'>('properties', 'clientId'),
     ...byClient<ClientRecord>(),
-    jobs: on<ClientRecord>((client, args, ctx) => {
-      const spec = jobsSpec(args, ctx.data, ctx.now);
-      const jobs = ctx.data.childrenOf('jobs', 'clientId', client.id).filter(allOf(spec.where ?? []));
-      jobs.sort(comparatorFor(spec.sort, spec.sortKeys ?? {}, spec.defaultOrder));
-      return paginate(
-        jobs,
+    jobs: on<ClientRecord>((client, args, ctx) =>
+      paginate(
+        selectAndSort(ctx.data.childrenOf('jobs', 'clientId', client.id), jobsSpec(args, ctx.data, ctx.now)),
         args as ConnectionArgs,
         `client-jobs:${client.id}:${JSON.stringify([args.filter, args.sort])}`,
-      );
-    }),
+      ),
+    ),
   },
   Email: { client: ref<{ clientId: number }, 'clients'>('clients', (email) => email.clientId) },
   ClientPhoneNumber: { client: ref<{ clientId: number }, 'clients'>('clients', (phone) => phone.clientId) },

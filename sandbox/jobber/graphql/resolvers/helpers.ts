@@ -57,13 +57,16 @@ export function rootConnection<C extends CollectionName>(
   const scope = JSON.stringify({ collection, ...listArguments(args) });
   // Statuses follow the clock: a list is rebuilt when one changes, its cursors stay valid.
   const key = `${scope}@${ctx.data.statusPeriod(ctx.now)}`;
-  const list = memoizedList(ctx.data, key, () => {
-    const records = ctx.data.records[collection] as RecordOf<C>[];
-    const predicate = allOf(spec.where ?? []);
-    const comparator = comparatorFor(spec.sort, spec.sortKeys ?? {}, spec.defaultOrder);
-    return records.filter(predicate).sort(comparator);
-  });
+  const list = memoizedList(ctx.data, key, () =>
+    selectAndSort(ctx.data.records[collection] as RecordOf<C>[], spec),
+  );
   return paginate(list, args as ConnectionArgs, scope);
+}
+
+/** The records a list's filters keep, in its order: a root list, or a nested one (a client's jobs). */
+export function selectAndSort<T extends { id: number }>(records: readonly T[], spec: ListSpec<T>): T[] {
+  const comparator = comparatorFor(spec.sort, spec.sortKeys ?? {}, spec.defaultOrder);
+  return records.filter(allOf(spec.where ?? [])).sort(comparator);
 }
 
 const PAGING_ARGUMENTS = new Set(['first', 'last', 'after', 'before']);

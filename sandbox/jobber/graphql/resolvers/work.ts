@@ -2,9 +2,8 @@ import { encodeId } from '../../core/ids';
 import type { JobRecord, LineItemRecord, QuoteRecord, VisitRecord } from '../../data/records';
 import { paginate, type ConnectionArgs } from '../connection';
 import { on, type ResolverMap } from '../context';
-import { allOf } from '../filters';
 import { ascending, comparatorFor, type SortInput } from '../sorting';
-import { children, listed, ref, round2 } from './helpers';
+import { children, listed, ref, round2, selectAndSort } from './helpers';
 import { visitsSpec } from './work-lists';
 import { webUri } from './shapes';
 
@@ -71,16 +70,13 @@ export const WORK_RESOLVERS: ResolverMap = {
       visitsInfo(ctx.data.childrenOf('visits', 'jobId', job.id), ctx.now),
     ),
     lineItems: children<JobRecord, 'jobLineItems'>('jobLineItems', 'jobId'),
-    visits: on<JobRecord>((job, args, ctx) => {
-      const spec = visitsSpec(args, ctx.data, ctx.now);
-      const visits = ctx.data.childrenOf('visits', 'jobId', job.id).filter(allOf(spec.where ?? []));
-      visits.sort(comparatorFor(spec.sort, spec.sortKeys ?? {}, spec.defaultOrder));
-      return paginate(
-        visits,
+    visits: on<JobRecord>((job, args, ctx) =>
+      paginate(
+        selectAndSort(ctx.data.childrenOf('visits', 'jobId', job.id), visitsSpec(args, ctx.data, ctx.now)),
         args as ConnectionArgs,
         `job-visits:${job.id}:${JSON.stringify([args.filter, args.sort])}`,
-      );
-    }),
+      ),
+    ),
     invoices: children<JobRecord, 'invoices'>('invoices', 'jobIds'),
     paymentRecords: on<JobRecord>((job, args, ctx) => {
       const invoices = ctx.data.childrenOf('invoices', 'jobIds', job.id);
