@@ -18,7 +18,7 @@ import { checkTruth, expectedFigures, unmatchedRows, type TruthCheck } from '../
 import { firstFields } from '../fields';
 import type { ExecutionLimit } from '../profiles';
 import { progress } from '../progress';
-import { createSandboxProvider } from '../sandbox';
+import { createSandboxProvider, demoAccount } from '../sandbox';
 import { openSession, type Session } from '../session';
 import { runRepeatViews, type RepeatChartResult } from './copy-repeat';
 import {
@@ -93,7 +93,7 @@ export async function runPrivateCopy(context: BenchContext): Promise<PrivateCopy
   );
   try {
     const sandbox = await accounts.forScenario();
-    const timeZone = demoTimeZone(sandbox);
+    const { timeZone } = demoAccount(sandbox);
     const range = {
       startDate: settings.rangeStart,
       endDate: dateIn(Date.parse(settings.historyEnd), timeZone),
@@ -237,10 +237,4 @@ async function loadView(
 
 function chartOf(plan: ChartPlan): ChartSpec {
   return { fields: plan.fields, ...(plan.range ? { dateRange: plan.range } : {}) };
-}
-
-function demoTimeZone(sandbox: SandboxHandle): string {
-  const account = sandbox.accounts.find((candidate) => candidate.id === sandbox.demo.accountId);
-  if (!account) throw new Error('The sandbox has no demo account');
-  return account.timeZone;
 }
