@@ -11,7 +11,6 @@ import type { SandboxHandle } from '../../sandbox/jobber/harness';
 import { dateIn, type ChartSpec, type DateRange, type GetDataResponse } from '../../sandbox/studio';
 import { findObject } from '../../src/catalog/catalog';
 import { ratio, timeBoundSeconds } from '../bounds';
-import type { ConnectorSetup } from '../connectors';
 import type { BenchContext } from '../context';
 import { copyExtraPerRecord, objectReads, type ChartPlan, type ObjectReads } from '../copy-bounds';
 import { checkTruth, expectedFigures, unmatchedRows, type TruthCheck } from '../copy-truth';
@@ -207,14 +206,7 @@ function bounds(plan: ChartPlan, liveCost: number, recordsHeld: number): CopyBou
 
 /** The chart read live once without the execution limit: its cost is the bound, its rows the reference. */
 async function liveOnce(sandbox: SandboxHandle, plan: ChartPlan, reads: ObjectReads): Promise<MeasuredView> {
-  const setup: ConnectorSetup = {
-    connector: 'ours',
-    limit: 'unlimited',
-    privateCopy: false,
-    cacheMinutes: 0,
-    source: { object: plan.object, dateField: plan.dateField },
-  };
-  const session = await openSession(sandbox, setup);
+  const session = await openSession(sandbox, { ...copySetup(plan, 'unlimited'), privateCopy: false });
   try {
     return await measureView(session, session.source, chartOf(plan), reads);
   } finally {
