@@ -1,5 +1,15 @@
 /** The command line of `npm run bench` and the marked blocks it rewrites (no file access here). */
+import { join } from 'node:path';
+import { REPO_ROOT } from '../sandbox/paths';
+import type { PublishTargets } from './publish';
 import { SECTIONS, type BenchOptions, type Section } from './run';
+
+/** The committed files a complete full run rewrites. */
+export const COMMITTED_TARGETS: PublishTargets = {
+  resultsFile: join(REPO_ROOT, 'bench', 'results.json'),
+  docFile: join(REPO_ROOT, 'docs', 'benchmarks.md'),
+  readmeFile: join(REPO_ROOT, 'README.md'),
+};
 
 export const DOC_START = '<!-- bench:results:start (written by npm run bench; do not edit) -->';
 export const DOC_END = '<!-- bench:results:end -->';

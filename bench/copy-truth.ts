@@ -7,6 +7,7 @@
 import type { RecordCollection } from '../sandbox/jobber/control-types';
 import type { SandboxHandle } from '../sandbox/jobber/harness';
 import { dateIn, type DateRange, type GetDataResponse } from '../sandbox/studio';
+import { demoAccount } from './sandbox';
 
 type Raw = Readonly<Record<string, unknown>>;
 
@@ -80,8 +81,7 @@ export async function expectedFigures(
 ): Promise<{ readonly count: number; readonly sums: Readonly<Record<string, number>> }> {
   const spec = TRUTH[objectId];
   if (!spec) throw new Error(`No ground truth for ${objectId}: add it to bench/copy-truth.ts`);
-  const account = sandbox.accounts.find((candidate) => candidate.id === sandbox.demo.accountId);
-  if (!account) throw new Error('The sandbox has no demo account');
+  const account = demoAccount(sandbox);
   const records = await sandbox.control.records<Raw>(account.id, spec.collection);
   const parents = spec.parent
     ? new Map(

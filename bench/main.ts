@@ -7,19 +7,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILD_DIR, REPO_ROOT } from '../sandbox/paths';
-import { parseArgs } from './cli';
+import { BUILD_DIR } from '../sandbox/paths';
+import { COMMITTED_TARGETS, parseArgs } from './cli';
 import { progress } from './progress';
-import { publishResults, type PublishTargets } from './publish';
+import { publishResults } from './publish';
 import { renderResults } from './report';
 import type { BenchResults } from './results';
 import { runBench } from './run';
-
-export const COMMITTED_TARGETS: PublishTargets = {
-  resultsFile: join(REPO_ROOT, 'bench', 'results.json'),
-  docFile: join(REPO_ROOT, 'docs', 'benchmarks.md'),
-  readmeFile: join(REPO_ROOT, 'README.md'),
-};
 
 async function publish(results: BenchResults, markdown: string, complete: boolean): Promise<void> {
   const json = `${JSON.stringify(results, null, 2)}\n`;

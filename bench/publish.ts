@@ -17,13 +17,13 @@ export interface PublishTargets {
   readonly readmeFile: string;
 }
 
-export interface PlannedWrite {
+interface PlannedWrite {
   readonly file: string;
   readonly text: string;
 }
 
 /** The new text of every file, computed without writing; throws (naming the file) when one cannot be made. */
-export async function plannedWrites(
+async function plannedWrites(
   results: BenchResults,
   markdown: string,
   targets: PublishTargets,
@@ -48,7 +48,7 @@ export async function plannedWrites(
 }
 
 /** Writes every file or none: each to a temporary file beside it first, then all renamed into place. */
-export function writeAll(writes: readonly PlannedWrite[]): void {
+function writeAll(writes: readonly PlannedWrite[]): void {
   for (const { file } of writes) {
     try {
       accessSync(existsSync(file) ? file : dirname(file), constants.W_OK);

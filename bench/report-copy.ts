@@ -1,7 +1,7 @@
 /** The private copy's tables (docs/benchmarks.md's results block, the console), from its results. */
 import { int, seconds, table, times, yesNo } from './format';
 import type { CopyChartResult, PrivateCopyResult } from './scenarios/private-copy';
-import type { ReadBreakdown, View } from './scenarios/copy-views';
+import type { ReadBreakdown, ReplicaSize, View } from './scenarios/copy-views';
 
 export function privateCopySection(copy: PrivateCopyResult): string {
   const { account } = copy;
@@ -136,11 +136,7 @@ function sizeTable(copy: PrivateCopyResult): string {
       : view.outcome;
   const charts = [...copy.charts, copy.backfill].map((chart) => [
     chartName(chart),
-    int(chart.size.records),
-    int(chart.size.driveGzipBytes),
-    chart.size.per10k ? int(chart.size.per10k.driveGzipBytes) : '—',
-    int(chart.size.cacheBase64Chars),
-    chart.size.per10k ? int(chart.size.per10k.cacheBase64Chars) : '—',
+    ...sizeCells(chart.size),
     load(chart.load.hot),
     load(chart.load.cold),
     `${int(chart.live.once.busyMs)} ms`,
@@ -149,11 +145,7 @@ function sizeTable(copy: PrivateCopyResult): string {
     const still = chart.views.find((view) => view.changed === 0);
     return [
       `invoices: ${chart.name}`,
-      int(chart.size.records),
-      int(chart.size.driveGzipBytes),
-      chart.size.per10k ? int(chart.size.per10k.driveGzipBytes) : '—',
-      int(chart.size.cacheBase64Chars),
-      chart.size.per10k ? int(chart.size.per10k.cacheBase64Chars) : '—',
+      ...sizeCells(chart.size),
       still ? load(still.copy) : '—',
       '—',
       still ? `${int(still.live.busyMs)} ms` : '—',
@@ -173,6 +165,17 @@ function sizeTable(copy: PrivateCopyResult): string {
     ],
     [...charts, ...repeat],
   );
+}
+
+/** Records held, then Drive's and the user cache's share, each also per 10,000 records. */
+function sizeCells(size: ReplicaSize): string[] {
+  return [
+    int(size.records),
+    int(size.driveGzipBytes),
+    size.per10k ? int(size.per10k.driveGzipBytes) : '—',
+    int(size.cacheBase64Chars),
+    size.per10k ? int(size.per10k.cacheBase64Chars) : '—',
+  ];
 }
 
 /** The private copy's part of the README headline. */

@@ -4,6 +4,7 @@
  * sandbox is reset (request log, buckets, request guard, faults) after the scenario's
  * authorization; with `freshPerScenario` each scenario gets a new sandbox process instead.
  */
+import type { SandboxAccount } from '../sandbox/jobber/control-types';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../sandbox/jobber/harness';
 import type { BenchProfile } from './profiles';
 
@@ -15,6 +16,13 @@ export interface SandboxProvider {
 
 /** Access tokens outlive the longest unlimited run, so neither connector's figures include renewals. */
 const TOKEN_LIFETIME_SECONDS = 7 * 86_400;
+
+/** The account the sandbox granted at start-up: the one every scenario reads. */
+export function demoAccount(sandbox: SandboxHandle): SandboxAccount {
+  const account = sandbox.accounts.find((candidate) => candidate.id === sandbox.demo.accountId);
+  if (!account) throw new Error('The sandbox has no demo account');
+  return account;
+}
 
 export function sandboxOptions(profile: BenchProfile): SandboxOptions {
   return {

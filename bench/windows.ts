@@ -5,6 +5,7 @@
  */
 import type { SandboxHandle } from '../sandbox/jobber/harness';
 import type { DateRange } from '../sandbox/studio';
+import { demoAccount } from './sandbox';
 
 export interface InvoiceCalendar {
   readonly timeZone: string;
@@ -20,8 +21,7 @@ export interface DateWindow {
 }
 
 export async function invoiceCalendar(sandbox: SandboxHandle): Promise<InvoiceCalendar> {
-  const account = sandbox.accounts.find((candidate) => candidate.id === sandbox.demo.accountId);
-  if (!account) throw new Error('The sandbox has no demo account');
+  const account = demoAccount(sandbox);
   const records = await sandbox.control.records<{ issuedDate?: string | null }>(account.id, 'invoices');
   const localDay = new Intl.DateTimeFormat('en-CA', {
     timeZone: account.timeZone,

@@ -13,7 +13,6 @@ import {
 } from '../../sandbox/studio';
 import type { ConnectorSetup } from '../connectors';
 import type { ChartPlan, ObjectReads } from '../copy-bounds';
-import type { ExecutionLimit } from '../profiles';
 import { figures, getDataExecutions, type ExecutionFigures, type Session } from '../session';
 import { summarizeLog, type Upstream } from '../upstream';
 
@@ -246,7 +245,7 @@ export function replicaSize(session: Session, records: number): ReplicaSize {
 }
 
 /** A session whose data source reads through the private copy (the report cache is off). */
-export function copySetup(plan: ChartPlan, limit: ExecutionLimit): ConnectorSetup {
+export function copySetup(plan: ChartPlan, limit: ConnectorSetup['limit']): ConnectorSetup {
   return {
     connector: 'ours',
     limit,

@@ -11,14 +11,13 @@ import type { SandboxHandle } from '../../sandbox/jobber/harness';
 import { dateIn, type ChartSpec, type DateRange, type GetDataResponse } from '../../sandbox/studio';
 import { findObject } from '../../src/catalog/catalog';
 import { ratio, timeBoundSeconds } from '../bounds';
-import type { ConnectorSetup } from '../connectors';
 import type { BenchContext } from '../context';
 import { copyExtraPerRecord, objectReads, type ChartPlan, type ObjectReads } from '../copy-bounds';
 import { checkTruth, expectedFigures, unmatchedRows, type TruthCheck } from '../copy-truth';
 import { firstFields } from '../fields';
 import type { ExecutionLimit } from '../profiles';
 import { progress } from '../progress';
-import { createSandboxProvider } from '../sandbox';
+import { createSandboxProvider, demoAccount } from '../sandbox';
 import { openSession, type Session } from '../session';
 import { runRepeatViews, type RepeatChartResult } from './copy-repeat';
 import {
@@ -93,7 +92,7 @@ export async function runPrivateCopy(context: BenchContext): Promise<PrivateCopy
   );
   try {
     const sandbox = await accounts.forScenario();
-    const timeZone = demoTimeZone(sandbox);
+    const { timeZone } = demoAccount(sandbox);
     const range = {
       startDate: settings.rangeStart,
       endDate: dateIn(Date.parse(settings.historyEnd), timeZone),
@@ -207,14 +206,7 @@ function bounds(plan: ChartPlan, liveCost: number, recordsHeld: number): CopyBou
 
 /** The chart read live once without the execution limit: its cost is the bound, its rows the reference. */
 async function liveOnce(sandbox: SandboxHandle, plan: ChartPlan, reads: ObjectReads): Promise<MeasuredView> {
-  const setup: ConnectorSetup = {
-    connector: 'ours',
-    limit: 'unlimited',
-    privateCopy: false,
-    cacheMinutes: 0,
-    source: { object: plan.object, dateField: plan.dateField },
-  };
-  const session = await openSession(sandbox, setup);
+  const session = await openSession(sandbox, { ...copySetup(plan, 'unlimited'), privateCopy: false });
   try {
     return await measureView(session, session.source, chartOf(plan), reads);
   } finally {
@@ -237,10 +229,4 @@ async function loadView(
 
 function chartOf(plan: ChartPlan): ChartSpec {
   return { fields: plan.fields, ...(plan.range ? { dateRange: plan.range } : {}) };
-}
-
-function demoTimeZone(sandbox: SandboxHandle): string {
-  const account = sandbox.accounts.find((candidate) => candidate.id === sandbox.demo.accountId);
-  if (!account) throw new Error('The sandbox has no demo account');
-  return account.timeZone;
 }

@@ -21,10 +21,7 @@ export async function handleApi(
     case 'GET /api/status':
       return sendJson(res, 200, await statusOf(session));
     case 'GET /api/progress':
-      return sendJson(res, 200, {
-        running: session.backend.monitor.inFlight(),
-        load: session.loadProgress(),
-      });
+      return sendJson(res, 200, { load: session.loadProgress() });
     case 'POST /api/admin': {
       const body = await readJson(req);
       if (typeof body['admin'] !== 'boolean') throw new HttpProblem(400, '{ "admin": true|false } expected');

@@ -114,7 +114,7 @@ function signalName(signal: NodeJS.Signals): string {
 }
 
 /** A server (npm start) is stopped this way on purpose: it says so and ends normally. */
-export function serverEnding(signal: NodeJS.Signals): Ending {
+function serverEnding(signal: NodeJS.Signals): Ending {
   return { line: `\n${signalName(signal)}: stopping…\n`, after: 'Stopped.\n', code: 0 };
 }
 

@@ -19,7 +19,7 @@ export function formatDuration(ms: number): string {
 }
 
 /** "waiting 12 s for Jobber's rate limit", counting down to `now`; undefined when there is nothing to say. */
-export function waitText(wait: Wait | undefined, now: number): string | undefined {
+function waitText(wait: Wait | undefined, now: number): string | undefined {
   if (!wait) return undefined;
   const left = Math.ceil(Math.max(0, wait.until - now) / 1000);
   const seconds = left >= 1 ? `${number(left)} s` : 'a moment';
@@ -35,7 +35,7 @@ export function waitText(wait: Wait | undefined, now: number): string | undefine
 }
 
 /** "1,200 of 3,667 records": the read's own connection, named when it is not the object itself. */
-export function recordsText(object: string, progress: Readonly<ExecutionProgress>): string {
+function recordsText(object: string, progress: Readonly<ExecutionProgress>): string {
   const what =
     progress.connection === undefined || progress.connection === object ? 'records' : progress.connection;
   const read = number(progress.nodes);

@@ -2,24 +2,18 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DOC_END, DOC_START, HEADLINE_END, HEADLINE_START } from '../../bench/cli';
+import { COMMITTED_TARGETS, DOC_END, DOC_START, HEADLINE_END, HEADLINE_START } from '../../bench/cli';
 import type { PublishTargets } from '../../bench/publish';
 import { headline, renderResults } from '../../bench/report';
 import type { BenchResults } from '../../bench/results';
-import { builtFile, REPO_ROOT } from '../../sandbox/paths';
+import { builtFile } from '../../sandbox/paths';
 
 /**
  * The last step of `npm run bench` (a complete full run) on copies of the committed files: it must
  * work on the docs as they are committed, and write nothing at all when any file cannot be written.
  * It runs as the bench runs it, the built code in Node (prettier cannot load inside jest's vm).
  */
-const COMMITTED = {
-  resultsFile: join(REPO_ROOT, 'bench', 'results.json'),
-  docFile: join(REPO_ROOT, 'docs', 'benchmarks.md'),
-  readmeFile: join(REPO_ROOT, 'README.md'),
-};
-
-const results = JSON.parse(readFileSync(COMMITTED.resultsFile, 'utf8')) as BenchResults;
+const results = JSON.parse(readFileSync(COMMITTED_TARGETS.resultsFile, 'utf8')) as BenchResults;
 const markdown = renderResults(results);
 
 /** Publishes the committed results to `targets` in a child process; rejects with its error text. */
@@ -34,9 +28,13 @@ async function publishResults(targets: PublishTargets): Promise<void> {
       () => process.exit(0),
       (error) => { process.stderr.write(error.message); process.exit(1); },
     );`;
-  const child = spawnSync(process.execPath, ['-e', script, COMMITTED.resultsFile, JSON.stringify(targets)], {
-    encoding: 'utf8',
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['-e', script, COMMITTED_TARGETS.resultsFile, JSON.stringify(targets)],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (child.status !== 0) throw new Error(child.stderr || `exit ${String(child.status)}`);
 }
 
@@ -64,9 +62,9 @@ describe('publishing a full run’s results', () => {
       docFile: join(dir, 'benchmarks.md'),
       readmeFile: join(dir, 'README.md'),
     };
-    copyFileSync(COMMITTED.resultsFile, targets.resultsFile);
-    copyFileSync(COMMITTED.docFile, targets.docFile);
-    copyFileSync(COMMITTED.readmeFile, targets.readmeFile);
+    copyFileSync(COMMITTED_TARGETS.resultsFile, targets.resultsFile);
+    copyFileSync(COMMITTED_TARGETS.docFile, targets.docFile);
+    copyFileSync(COMMITTED_TARGETS.readmeFile, targets.readmeFile);
   });
 
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -74,14 +72,14 @@ describe('publishing a full run’s results', () => {
   it('works on the committed docs: the tables between the markers, the headline, and nothing else', async () => {
     await publishResults(targets);
     const doc = read(targets.docFile);
-    const committedDoc = read(COMMITTED.docFile);
+    const committedDoc = read(COMMITTED_TARGETS.docFile);
     expect(outside(doc, DOC_START, DOC_END)).toBe(outside(committedDoc, DOC_START, DOC_END));
     const block = inside(doc, DOC_START, DOC_END);
     for (const heading of markdown.split('\n').filter((line) => line.startsWith('### ')))
       expect(block).toContain(heading);
     expect(block).toContain('| target ');
     const readme = read(targets.readmeFile);
-    const committedReadme = read(COMMITTED.readmeFile);
+    const committedReadme = read(COMMITTED_TARGETS.readmeFile);
     expect(outside(readme, HEADLINE_START, HEADLINE_END)).toBe(
       outside(committedReadme, HEADLINE_START, HEADLINE_END),
     );

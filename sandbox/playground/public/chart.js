@@ -41,7 +41,7 @@ export function drawChart(figure, model) {
   drawn.set(figure, model);
   figure.replaceChildren();
   figure.dataset.kind = model.kind;
-  const width = Math.max(MIN_WIDTH, Math.floor(figure.clientWidth || 720));
+  const width = widthFor(figure);
   const chart =
     model.kind === 'timeseries'
       ? timeSeries(figure, model, width)
@@ -61,12 +61,27 @@ export function drawChart(figure, model) {
 export function redrawChart(figure) {
   const model = drawn.get(figure);
   const current = figure.querySelector('svg');
-  if (
-    model &&
-    current &&
-    Number(current.dataset.width) !== Math.max(MIN_WIDTH, Math.floor(figure.clientWidth))
-  )
-    drawChart(figure, model);
+  if (model && current && Number(current.dataset.width) !== widthFor(figure)) drawChart(figure, model);
+}
+
+/** The figure's width in CSS pixels, never below MIN_WIDTH (720 while it is not laid out). */
+function widthFor(figure) {
+  return Math.max(MIN_WIDTH, Math.floor(figure.clientWidth || 720));
+}
+
+/**
+ * The chart's svg, already in the figure: its labels are measured as they are drawn (getBBox needs
+ * them in the document).
+ */
+function chartRoot(figure, model, width, height) {
+  const chart = svg('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    role: 'img',
+    'aria-label': model.title,
+  });
+  figure.append(chart);
+  return chart;
 }
 
 function timeSeries(figure, model, width) {
@@ -83,13 +98,7 @@ function timeSeries(figure, model, width) {
     left +
     (model.points.length === 1 ? (right - left) / 2 : (index * (right - left)) / (model.points.length - 1));
   const y = (value) => bottom - ((value - low) / (high - low || 1)) * (bottom - top);
-  const chart = svg('svg', {
-    viewBox: `0 0 ${width} ${height}`,
-    width,
-    role: 'img',
-    'aria-label': model.title,
-  });
-  figure.append(chart);
+  const chart = chartRoot(figure, model, width, height);
   chart.append(
     svg(
       'text',
@@ -167,13 +176,7 @@ function bars(figure, model, width) {
   const max = Math.max(...model.bars.map((bar) => bar.value), 0);
   const min = Math.min(...model.bars.map((bar) => bar.value), 0);
   const scale = (value) => ((value - min) / (max - min || 1)) * (right - labelWidth);
-  const chart = svg('svg', {
-    viewBox: `0 0 ${width} ${height}`,
-    width,
-    role: 'img',
-    'aria-label': model.title,
-  });
-  figure.append(chart);
+  const chart = chartRoot(figure, model, width, height);
   chart.append(svg('text', { x: 10, y: 18, class: 'title' }, model.title));
   const maxChars = Math.max(8, Math.floor((labelWidth - 12) / 7));
   model.bars.forEach((bar, index) => {
