@@ -82,7 +82,7 @@ export function isFieldIds(value: unknown): value is string[] {
 }
 
 /** A whole number of at least 0. */
-export function isWhole(value: unknown): value is number {
+function isWhole(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
