@@ -120,17 +120,16 @@ async function jobberSource(args: ParsedArgs): Promise<{ baseUrl: string; token:
   const envToken = process.env.JOBBER_ACCESS_TOKEN?.trim();
   const withJobber: ParsedArgs = { ...args, booleans: new Set([...args.booleans, 'jobber']) };
   if (envToken) {
-    const baseUrl = targetUrl(withJobber, true);
+    const baseUrl = targetUrlWithoutCredentials(withJobber);
     return { baseUrl, token: envToken, what: `${baseUrl} (token from JOBBER_ACCESS_TOKEN)` };
   }
   const target = parseTarget(withJobber, process.env) as JobberTarget;
   return { baseUrl: target.baseUrl, token: await authorize(target, args), what: target.baseUrl };
 }
 
-function targetUrl(args: ParsedArgs, tokenOnly: boolean): string {
-  const env = tokenOnly
-    ? { ...process.env, JOBBER_CLIENT_ID: 'unused', JOBBER_CLIENT_SECRET: 'unused' }
-    : process.env;
+/** The Jobber base URL when a token is given: no client id or secret is needed to find it. */
+function targetUrlWithoutCredentials(args: ParsedArgs): string {
+  const env = { ...process.env, JOBBER_CLIENT_ID: 'unused', JOBBER_CLIENT_SECRET: 'unused' };
   return (parseTarget(args, env) as JobberTarget).baseUrl;
 }
 

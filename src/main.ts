@@ -1,6 +1,7 @@
 /**
- * The global functions Looker Studio calls, and the web app's doGet/doPost (the owner's setup page). Each is one line inside the one error boundary; the
- * build fails if any of them is missing or is not a top-level function in dist/Code.js.
+ * The global functions Looker Studio calls, and the web app's doGet/doPost (the owner's setup page).
+ * Each is one line inside the one error boundary; the build fails if any of them is missing or is
+ * not a top-level function in dist/Code.js.
  */
 import { runEntryPoint, runEntryPointOr } from './connector';
 

@@ -10,6 +10,7 @@ import {
   type IntrospectionQuery,
 } from 'graphql';
 import { API_VERSION_HEADER, JOBBER_API_VERSION } from '../../src/jobber/endpoints';
+import { parseJsonObject, type JsonObject } from '../../src/json';
 
 export interface IntrospectedSchema {
   readonly schema: GraphQLSchema;
@@ -29,7 +30,7 @@ export async function introspect(baseUrl: string, accessToken: string): Promise<
     body: JSON.stringify({ query: getIntrospectionQuery() }),
   });
   const text = await response.text();
-  const body = parse(text);
+  const body = parseJsonObject(text);
   const data = body?.data as IntrospectionQuery | undefined;
   if (response.status !== 200 || !data?.__schema)
     throw new Error(
@@ -40,16 +41,7 @@ export async function introspect(baseUrl: string, accessToken: string): Promise<
   return { schema: buildClientSchema(data), version: versioning?.version, warning: versioning?.warning };
 }
 
-function parse(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function describeErrors(body: Record<string, unknown> | undefined): string | undefined {
+function describeErrors(body: JsonObject | undefined): string | undefined {
   if (!body) return undefined;
   const errors = Array.isArray(body.errors) ? body.errors : [];
   const messages = errors

@@ -3,7 +3,7 @@ import {
   scriptCallbackUrl,
   scriptWebAppUrl,
 } from '../../sandbox/shared/local-apps-script';
-import { JOBBER_READ_SCOPES, lookerStudioLink } from '../../src/setup/jobber-app';
+import { lookerStudioLink, readScopeAreas } from '../../src/setup/jobber-app';
 
 export interface Deployed {
   readonly scriptId: string;
@@ -30,7 +30,7 @@ export function summaryLines({ scriptId, deploymentId }: Deployed): string[] {
     '   with exactly this OAuth Callback URL:',
     `     ${callbackUrl(scriptId)}`,
     '2. Tick the read scope of each area you will report on (no write scope is needed):',
-    `     ${JOBBER_READ_SCOPES.map((scope) => scope.area).join(', ')}`,
+    `     ${readScopeAreas()}`,
     '   Save the app and copy its Client ID and Client Secret.',
     '3. Open the setup page (only your Google account can) and paste them; it checks them with Jobber at once:',
     `     ${setupPageUrl(deploymentId)}`,

@@ -49,11 +49,16 @@ export function createAuthEntryPoints(deps: AuthEntryPointDeps): AuthEntryPoints
 }
 
 function isAdminEmail(platform: Platform): boolean {
-  const listed = platform.scriptProperties.getProperty(ADMIN_EMAILS_PROPERTY) ?? '';
   const email = platform.effectiveUserEmail().trim().toLowerCase();
   if (!email) return false;
-  return listed
-    .split(/[,\s;]+/)
-    .map((entry) => entry.trim().toLowerCase())
-    .some((entry) => entry === email);
+  return adminEmailsOf(platform.scriptProperties.getProperty(ADMIN_EMAILS_PROPERTY) ?? '').includes(email);
+}
+
+/** The addresses in an ADMIN_EMAILS text (separated by commas, semicolons or spaces), lower case, once each. */
+export function adminEmailsOf(text: string): string[] {
+  const emails = text
+    .split(/[,;\s]+/)
+    .map((email) => email.trim().toLowerCase())
+    .filter((email) => email !== '');
+  return [...new Set(emails)];
 }

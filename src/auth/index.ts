@@ -1,5 +1,10 @@
 /** Authorization's public surface: what the composition root wires. */
-export { ADMIN_EMAILS_PROPERTY, createAuthEntryPoints, type AuthEntryPoints } from './entry-points';
+export {
+  ADMIN_EMAILS_PROPERTY,
+  adminEmailsOf,
+  createAuthEntryPoints,
+  type AuthEntryPoints,
+} from './entry-points';
 export {
   CLIENT_ID_PROPERTY,
   CLIENT_SECRET_PROPERTY,

@@ -38,9 +38,9 @@ export function clientCredentials(
  * Where the administrator enters the credentials: the setup page's URL, or null when no web app is
  * deployed (or Apps Script will not say); never throws, as it only decorates an error.
  */
-export function setupPageUrl(platform: Partial<Pick<Platform, 'webAppUrl'>>): string | null {
+export function setupPageUrl(platform: Pick<Platform, 'webAppUrl'>): string | null {
   try {
-    return platform.webAppUrl?.() ?? null;
+    return platform.webAppUrl();
   } catch {
     return null;
   }

@@ -3,7 +3,7 @@
  * 100 KB value limit, plus a per-scope index naming each entry's pieces and the fields it covers.
  * A read returns the whole table or nothing: a missing or corrupt piece is a miss.
  */
-import { isJsonObject } from '../json';
+import { isJsonObject, parseJsonObject } from '../json';
 import type { CacheStore, Codec } from '../platform';
 import type { ScopeKeys } from './keys';
 import { MAX_CACHE_TTL_SECONDS } from './lifetimes';
@@ -48,8 +48,8 @@ export const EMPTY_INDEX: ScopeIndex = { entries: [] };
 
 /** The scope's index as stored; an index that does not parse as this version wrote it is empty (a miss). */
 export function readIndex(cache: CacheStore, keys: ScopeKeys): ScopeIndex {
-  const parsed = parseJson(cache.get(keys.index));
-  if (!isJsonObject(parsed) || parsed.v !== INDEX_VERSION) return EMPTY_INDEX;
+  const parsed = parseJsonObject(cache.get(keys.index));
+  if (parsed?.v !== INDEX_VERSION) return EMPTY_INDEX;
   const entries = listOf(parsed.entries, isStoredEntry);
   return entries ? { entries } : EMPTY_INDEX;
 }
@@ -82,23 +82,13 @@ export function isFieldIds(value: unknown): value is string[] {
 }
 
 /** A whole number of at least 0. */
-export function isWhole(value: unknown): value is number {
+function isWhole(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
 /** A time in ms since the epoch. */
 export function isInstant(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
-}
-
-/** The JSON in `text`, or undefined when there is none or it does not parse. */
-export function parseJson(text: string | null): unknown {
-  if (text === null) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 export function writeIndex(cache: CacheStore, keys: ScopeKeys, index: ScopeIndex): void {

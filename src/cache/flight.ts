@@ -11,14 +11,13 @@
  * unique), so followers poll one small key and a leader never needs the lock to let them go.
  */
 import type { CacheStore } from '../platform';
-import { isJsonObject } from '../json';
+import { isJsonObject, parseJsonObject } from '../json';
 import {
   answersRefresh,
   isFieldIds,
   isInstant,
   isStoredEntry,
   listOf,
-  parseJson,
   type StoredEntry,
 } from './entry-store';
 import { coversFields, unionFields } from './table';
@@ -168,8 +167,8 @@ export function readFlight(cache: CacheStore, key: string): Flight {
 
 /** The leases in a flight entry's text (read with getAll), none when it is missing or does not parse. */
 export function parseFlight(text: unknown): Flight {
-  const parsed = typeof text === 'string' ? parseJson(text) : undefined;
-  if (!isJsonObject(parsed) || parsed.v !== FLIGHT_VERSION) return { leases: [] };
+  const parsed = parseJsonObject(text);
+  if (parsed?.v !== FLIGHT_VERSION) return { leases: [] };
   return { leases: listOf(parsed.leases, isLease) ?? [] };
 }
 
@@ -213,8 +212,7 @@ export function readOutcomes(
  */
 export function parseOutcome(text: unknown): Outcome | null {
   if (typeof text !== 'string') return null;
-  const parsed = parseJson(text);
-  const { kind, entry } = isJsonObject(parsed) ? parsed : {};
+  const { kind, entry } = parseJsonObject(text) ?? {};
   if (kind === 'stored' && isStoredEntry(entry)) return { kind, entry };
   return kind === 'unstored' ? { kind } : { kind: 'failed' };
 }

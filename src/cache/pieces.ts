@@ -42,7 +42,8 @@ export function loadTextPieces(
   return text.length === stored.characters ? text : null;
 }
 
-export function splitIntoPieces(text: string, pieceLength: number): string[] {
+/** `text` cut into pieces of at most `pieceLength` characters (at least one piece). */
+function splitIntoPieces(text: string, pieceLength: number): string[] {
   const pieces: string[] = [];
   for (let start = 0; start < text.length; start += pieceLength) {
     pieces.push(text.slice(start, start + pieceLength));

@@ -10,8 +10,6 @@ export type CacheServices = Pick<
   'userCache' | 'userProperties' | 'userLock' | 'codec' | 'clock' | 'logger'
 >;
 
-export { DEFAULT_CACHE_TTL_SECONDS, MAX_CACHE_TTL_SECONDS, MIN_CACHE_TTL_SECONDS } from './lifetimes';
-
 export interface CacheSettings {
   /** How long a leader waits, after opening its lease or after a chart joins it, before it fetches. */
   readonly gatherMs: number;

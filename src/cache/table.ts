@@ -102,5 +102,3 @@ export function parseTable(text: string): Table | null {
   }
   return table;
 }
-
-/** `text` cut into pieces of at most `pieceLength` characters (at least one piece). */

@@ -1,14 +1,7 @@
 /** The catalog's public surface: what the rest of the connector may use. */
 export { CATALOG, findField, findObject } from './catalog';
 export { filterValueOfLabel } from './enums';
-export {
-  buildObjectQuery,
-  buildPathQuery,
-  pathsCost,
-  selectionPaths,
-  type NestedConnection,
-  type ObjectQuery,
-} from './query';
+export { buildObjectQuery, buildPathQuery, pathsCost, selectionPaths, type NestedConnection } from './query';
 export { buildTable, rowSources } from './rows';
 export type {
   CatalogObject,
@@ -17,21 +10,9 @@ export type {
   FieldDef,
   Pushdown,
   Replication,
-  RelatedChanges,
-  ChangeSignal,
-  RawValue,
   RowContext,
   Table,
 } from './types';
 export { DAY_MS, daysFromCivil } from './iso-dates';
 export { ZonedTime } from './zoned-time';
-export {
-  DATE_MARGIN_MS,
-  FIRST_FILTERABLE_MS,
-  LAST_FILTERABLE_MS,
-  TIMESTAMP_MARGIN_MS,
-  dateFilter,
-  dateMarginMs,
-  isoSeconds,
-  type TimeWindow,
-} from './date-filter';
+export { dateFilter, dateMarginMs, isoSeconds, type TimeWindow } from './date-filter';

@@ -1,6 +1,6 @@
 import { JobberFailure } from '../errors';
 import type { PropertyStore } from '../platform';
-import { isJsonObject, type JsonObject, type JsonValue } from '../json';
+import { isJsonObject, parseJsonObject, type JsonObject, type JsonValue } from '../json';
 import type { JobberAccount } from './api';
 import type { Transport } from './transport';
 
@@ -26,17 +26,9 @@ const ACCOUNT_ONLY = 'query ConnectorAccountOnly { account { id name } }';
 const FIELD_UNAVAILABLE = new Set(['permission_hidden', 'schema_mismatch', 'graphql']);
 
 export function storedAccount(store: PropertyStore): JobberAccount | undefined {
-  const text = store.getProperty(ACCOUNT_PROPERTY);
-  if (!text) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    if (!isJsonObject(value)) return undefined;
-    const { id, name, timeZone } = value;
-    if (typeof id !== 'string' || typeof name !== 'string' || typeof timeZone !== 'string') return undefined;
-    return { id, name, timeZone };
-  } catch {
-    return undefined;
-  }
+  const { id, name, timeZone } = parseJsonObject(store.getProperty(ACCOUNT_PROPERTY)) ?? {};
+  if (typeof id !== 'string' || typeof name !== 'string' || typeof timeZone !== 'string') return undefined;
+  return { id, name, timeZone };
 }
 
 export function storeAccount(store: PropertyStore, account: JobberAccount): void {

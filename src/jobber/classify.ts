@@ -8,7 +8,7 @@ import {
   type ThrottleStatus,
 } from '../errors';
 import type { HttpResponse } from '../platform';
-import { isJsonObject, type JsonObject } from '../json';
+import { isJsonObject, parseJsonObject, type JsonObject } from '../json';
 import { schemaMismatchesOf } from './schema-mismatch';
 
 /** What Jobber reports about a query's cost (jobber-api.md §5.2). */
@@ -128,15 +128,6 @@ function describe(status: number, messages: readonly string[]): string {
   const first = messages[0];
   const text = first === undefined ? '' : `: ${redact(first).slice(0, 200)}`;
   return `HTTP ${status}${text}`;
-}
-
-function parseJsonObject(text: string): JsonObject | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return isJsonObject(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function isCount(value: unknown): value is number {

@@ -170,6 +170,9 @@ function fetchPage(deps: ReaderDeps, query: ConnectionQuery, sizing: Sizing, pag
     counted: document !== query.document,
     readBefore: page.readBefore,
   });
+  // The transport checks every answer before taking it (a malformed page is retried like any
+  // failure), so the page it checked last is the one it returns: it is not read twice.
+  let checked: Page | undefined;
   // Only a page Jobber counts above the whole bucket shrinks (retry policy: too_costly): learn the
   // cost per node from Jobber's count and ask for as many nodes as then fit, at least one fewer.
   const paged: PagedRequest = {
@@ -184,7 +187,9 @@ function fetchPage(deps: ReaderDeps, query: ConnectionQuery, sizing: Sizing, pag
       first = Math.max(1, Math.min(first - 1, fits));
       return costed();
     },
-    check: (data) => void pageAt(data, expected()),
+    check: (data) => {
+      checked = pageAt(data, expected());
+    },
   };
   const request = costed();
   const executed = deps.transport.execute(request.request, request.estimatedCost, paged);
@@ -195,5 +200,5 @@ function fetchPage(deps: ReaderDeps, query: ConnectionQuery, sizing: Sizing, pag
       fixedCost,
       sizing.costPerNode,
     );
-  return pageAt(executed.data, expected());
+  return checked ?? pageAt(executed.data, expected());
 }

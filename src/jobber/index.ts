@@ -8,7 +8,6 @@ export type {
   JobberAccount,
   JobberApi,
   ReadOptions,
-  ReadProgress,
 } from './api';
 export { RuntimeBudget, runtimeBudgetMs } from './budget';
 export { createJobberClient, type JobberClient } from './client';

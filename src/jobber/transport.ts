@@ -165,7 +165,7 @@ function send(deps: TransportDeps, token: string, request: GraphQLRequest): Http
 }
 
 /** UrlFetchApp threw: no answer from Jobber, or Google refused to send the request at all. */
-export function fetchFailure(error: unknown): JobberFailure {
+function fetchFailure(error: unknown): JobberFailure {
   const text = redact(describeError(error));
   if (URLFETCH_DAILY_QUOTA_TEXT.test(text))
     return new JobberFailure('daily_quota', `Google refused the request: ${text}`, {}, error);

@@ -1,4 +1,5 @@
 import { describeError } from '../errors';
+import { parseJsonObject } from '../json';
 import type { Http } from '../platform';
 
 /** Sent as the authorization code: no grant can ever have it, so a token is never issued. */
@@ -51,12 +52,6 @@ export function checkCredentials(http: Http, probe: CredentialsProbe): Credentia
 
 /** The `error` field of an OAuth error body, when it is a plain OAuth error code. */
 function oauthErrorOf(body: string): string | undefined {
-  try {
-    const parsed: unknown = JSON.parse(body);
-    const error =
-      typeof parsed === 'object' && parsed !== null ? (parsed as { error?: unknown }).error : undefined;
-    return typeof error === 'string' && /^[a-z_]{1,40}$/.test(error) ? error : undefined;
-  } catch {
-    return undefined;
-  }
+  const error = parseJsonObject(body)?.error;
+  return typeof error === 'string' && /^[a-z_]{1,40}$/.test(error) ? error : undefined;
 }

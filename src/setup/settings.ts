@@ -1,4 +1,4 @@
-import { ADMIN_EMAILS_PROPERTY, CLIENT_ID_PROPERTY, CLIENT_SECRET_PROPERTY } from '../auth';
+import { ADMIN_EMAILS_PROPERTY, CLIENT_ID_PROPERTY, CLIENT_SECRET_PROPERTY, adminEmailsOf } from '../auth';
 import type { PropertyStore } from '../platform';
 
 /** What the page may show of the stored settings: never the secret, only whether there is one. */
@@ -35,7 +35,7 @@ export function readSettings(scriptProperties: PropertyStore): StoredSettings {
   return {
     clientId: (scriptProperties.getProperty(CLIENT_ID_PROPERTY) ?? '').trim(),
     hasSecret: (scriptProperties.getProperty(CLIENT_SECRET_PROPERTY) ?? '').trim() !== '',
-    adminEmails: splitEmails(scriptProperties.getProperty(ADMIN_EMAILS_PROPERTY) ?? ''),
+    adminEmails: adminEmailsOf(scriptProperties.getProperty(ADMIN_EMAILS_PROPERTY) ?? ''),
   };
 }
 
@@ -55,7 +55,7 @@ export function formOf(event: unknown): SetupForm {
 export function validateForm(form: SetupForm, stored: StoredSettings): Validation {
   const clientId = form.clientId.trim();
   const clientSecret = form.clientSecret.trim();
-  const emails = splitEmails(form.adminEmails);
+  const emails = adminEmailsOf(form.adminEmails);
   const problems = [
     ...credentialProblems('Client ID', clientId, MAX_ID_CHARS),
     ...(clientSecret === '' && !stored.hasSecret
@@ -96,12 +96,4 @@ export function saveSettings(
     scriptProperties.setProperty(ADMIN_EMAILS_PROPERTY, settings.adminEmails.join(', '));
   else scriptProperties.deleteProperty(ADMIN_EMAILS_PROPERTY);
   return { appChanged: previous !== '' && previous !== settings.clientId };
-}
-
-function splitEmails(text: string): string[] {
-  const emails = text
-    .split(/[,;\s]+/)
-    .map((email) => email.trim().toLowerCase())
-    .filter((email) => email !== '');
-  return [...new Set(emails)];
 }

@@ -1,10 +1,11 @@
-import { ConnectorError, JobberFailure } from '../../src/errors';
+import { JobberFailure } from '../../src/errors';
 import { RuntimeBudget } from '../../src/jobber/budget';
 import { createJobberClient } from '../../src/jobber/client';
 import { API_VERSION_HEADER } from '../../src/jobber/endpoints';
 import type { HttpResponse } from '../../src/platform/platform';
 import { FakeClock, MemoryProperties, ScriptedHttp, type Responder } from '../support/platform-fakes';
 import { FakeTokens, dataResponse, freshStats, jsonResponse, throttledResponse } from './fakes';
+import { errorOf } from './reader-support';
 
 const GRAPHQL_URL = 'https://jobber.test/api/graphql';
 const ok = (): HttpResponse => dataResponse({ account: { id: 'a1' } }, { requested: 2, available: 9_998 });
@@ -28,16 +29,6 @@ function setup(responders: Responder[], budgetMs = 300_000) {
     budget: new RuntimeBudget(clock, clock.now(), budgetMs),
   });
   return { clock, http, tokens, stats, api: client.api };
-}
-
-function errorOf(action: () => unknown): ConnectorError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ConnectorError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConnectorError');
 }
 
 const ACCOUNT_QUERY = { query: '{ account { id } }' };

@@ -103,15 +103,7 @@ describe('npm run setup, first run', () => {
   it('takes an existing project from its pasted editor URL', async () => {
     const scriptId = `1${'e'.repeat(56)}`;
     world.logIn().writeDist();
-    world.changeGoogle((side) => {
-      side.projects[scriptId] = {
-        title: 'Mine',
-        owner: 'owner@example.com',
-        files: {},
-        versions: [],
-        deployments: [],
-      };
-    });
+    world.addProject(scriptId, { title: 'Mine', owner: 'owner@example.com' });
     const result = await world.run([
       `https://script.google.com/u/1/home/projects/${scriptId}/edit`,
       '--skip-build',
@@ -261,15 +253,7 @@ describe('npm run setup failures name the step, the cause and the next action', 
 
   it('a project of another Google account', async () => {
     const scriptId = `1${'y'.repeat(56)}`;
-    world.changeGoogle((side) => {
-      side.projects[scriptId] = {
-        title: 'Theirs',
-        owner: 'someone@example.com',
-        files: {},
-        versions: [],
-        deployments: [],
-      };
-    });
+    world.addProject(scriptId, { title: 'Theirs', owner: 'someone@example.com' });
     const result = await world.run(['--script-id', scriptId, '--skip-build']);
     expect(documentedCause(result)).toContain(
       `this Google account (owner@example.com) may not edit the Apps Script project ${scriptId}`,

@@ -71,15 +71,7 @@ describe('npm run setup in a terminal', () => {
 
   it('offers to log in (without a local browser on a remote machine), then asks for the project and refuses a bad answer with the reason', async () => {
     const scriptId = `1${'t'.repeat(56)}`;
-    world.changeGoogle((side) => {
-      side.projects[scriptId] = {
-        title: 'Mine',
-        owner: 'owner@example.com',
-        files: {},
-        versions: [],
-        deployments: [],
-      };
-    });
+    world.addProject(scriptId, { title: 'Mine', owner: 'owner@example.com' });
     const terminal = new ScriptedTerminal()
       .answer('Log in now (npx clasp login --no-localhost)?', `y${ENTER}`)
       .answer('Which Apps Script project', `${DOWN}${ENTER}`)

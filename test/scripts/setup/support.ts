@@ -71,6 +71,13 @@ export class SetupWorld {
     writeGoogleSide(this.statePath, side);
   }
 
+  /** An Apps Script project on Google's side, still empty (no files, versions or deployments). */
+  addProject(scriptId: string, project: { readonly title: string; readonly owner: string }): void {
+    this.changeGoogle((side) => {
+      side.projects[scriptId] = { ...project, files: {}, versions: [], deployments: [] };
+    });
+  }
+
   /** The clasp commands run so far (options dropped), e.g. ['push'], ['create-version', 'desc']. */
   claspCommands(): string[] {
     return this.google().calls.map((call) => commandOf(call.argv));
