@@ -1,7 +1,14 @@
 /** The catalog's public surface: what the rest of the connector may use. */
 export { CATALOG, findField, findObject } from './catalog';
 export { filterValueOfLabel } from './enums';
-export { buildObjectQuery, buildPathQuery, pathsCost, selectionPaths, type NestedConnection } from './query';
+export {
+  buildObjectQuery,
+  buildPathQuery,
+  pathsCost,
+  selectionPaths,
+  type NestedConnection,
+  type ObjectQuery,
+} from './query';
 export { buildTable, rowSources } from './rows';
 export type {
   CatalogObject,
