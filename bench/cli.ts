@@ -1,8 +1,14 @@
 /** The command line of `npm run bench` and the marked blocks it rewrites (no file access here). */
 import { join } from 'node:path';
 import { REPO_ROOT } from '../sandbox/paths';
-import type { PublishTargets } from './publish';
 import { SECTIONS, type BenchOptions, type Section } from './run';
+
+/** The files a complete full run rewrites together (bench/publish.ts). */
+export interface PublishTargets {
+  readonly resultsFile: string;
+  readonly docFile: string;
+  readonly readmeFile: string;
+}
 
 /** The committed files a complete full run rewrites. */
 export const COMMITTED_TARGETS: PublishTargets = {

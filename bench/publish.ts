@@ -7,15 +7,9 @@
 import { accessSync, constants, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { HEADLINE_END, HEADLINE_START, withBlock, withResultsBlock } from './cli';
+import { HEADLINE_END, HEADLINE_START, withBlock, withResultsBlock, type PublishTargets } from './cli';
 import { headline } from './report';
 import type { BenchResults } from './results';
-
-export interface PublishTargets {
-  readonly resultsFile: string;
-  readonly docFile: string;
-  readonly readmeFile: string;
-}
 
 interface PlannedWrite {
   readonly file: string;

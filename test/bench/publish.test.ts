@@ -2,8 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COMMITTED_TARGETS, DOC_END, DOC_START, HEADLINE_END, HEADLINE_START } from '../../bench/cli';
-import type { PublishTargets } from '../../bench/publish';
+import {
+  COMMITTED_TARGETS,
+  DOC_END,
+  DOC_START,
+  HEADLINE_END,
+  HEADLINE_START,
+  type PublishTargets,
+} from '../../bench/cli';
 import { headline, renderResults } from '../../bench/report';
 import type { BenchResults } from '../../bench/results';
 import { builtFile } from '../../sandbox/paths';
